@@ -1,0 +1,1 @@
+"""PPSP Planner: sanitation planning for Indonesian kabupaten/kota."""

@@ -1,0 +1,1 @@
+"""Pure computation core of PPSP Planner: numpy/scipy only, never Django."""

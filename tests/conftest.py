@@ -1,0 +1,130 @@
+"""A named cast of regions and users, one per role (anchors-code.md §11 rule 10).
+
+Regions come from the real loader run over a slice of the vendored master data
+(provinces 15 Jambi and 75 Gorontalo), loaded once per test session, so tests
+exercise the same code as `make run`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+
+from ppsp.accounts.models import Role, User
+from ppsp.accounts.services import role_assignment_create, user_create
+from ppsp.regions.models import Region
+from ppsp.regions.services import regions_load_master_data
+
+SLICE_PROVINCES = ("15", "75")
+PASSWORD = "kata-sandi-uji-123"
+
+OWN_DESA = "15.07.01.2001"  # in Kabupaten Tanjung Jabung Timur (15.07), the demo kab/kota
+OTHER_KABKOTA_DESA = "15.71.01.1001"  # Kota Jambi: same province, other kab/kota
+OTHER_PROVINCE_DESA = "75.01.01.1001"  # Kabupaten Gorontalo: another province
+
+
+def write_master_slice(directory: Path, provinces: tuple[str, ...] = SLICE_PROVINCES) -> Path:
+    """Copy the vendored CSVs, keeping only rows of `provinces`, into `directory`."""
+    source = Path(settings.MASTER_DATA_DIR)
+    directory.mkdir(parents=True, exist_ok=True)
+    for name in ("provinces.csv", "regencies.csv", "districts.csv", "villages.csv"):
+        with (source / name).open(newline="", encoding="utf-8") as src:
+            rows = list(csv.reader(src))
+        with (directory / name).open("w", newline="", encoding="utf-8") as dst:
+            writer = csv.writer(dst)
+            writer.writerow(rows[0])
+            writer.writerows(r for r in rows[1:] if r[0][:2] in provinces)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def master_slice_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_master_slice(tmp_path_factory.mktemp("master"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any, master_slice_dir: Path) -> None:
+    """Load the regions slice once; each test then runs inside a rolled-back transaction."""
+    with django_db_blocker.unblock():
+        ensure_regions(master_slice_dir)
+
+
+def ensure_regions(directory: Path) -> None:
+    """(Re)load the slice when missing: transactional tests flush the database after them."""
+    if not Region.objects.filter(code=OWN_DESA).exists():
+        report = regions_load_master_data(directory=directory)
+        assert not report.problems, report.problems
+
+
+@pytest.fixture
+def regions(db: None, master_slice_dir: Path) -> None:
+    ensure_regions(master_slice_dir)
+
+
+@dataclass
+class Cast:
+    pmu: User
+    pokja_provinsi: User
+    pf: User
+    cf: User
+    pokja_kabkota: User
+    kepala_daerah: User
+    public: User
+    expired_pokja: User
+
+    def by_role(self) -> dict[str, User]:
+        return {
+            Role.PMU: self.pmu,
+            Role.POKJA_PROVINSI: self.pokja_provinsi,
+            Role.PF: self.pf,
+            Role.CF: self.cf,
+            Role.POKJA_KABKOTA: self.pokja_kabkota,
+            Role.KEPALA_DAERAH: self.kepala_daerah,
+            Role.PUBLIC: self.public,
+        }
+
+
+def _person(username: str, role: str, code: str | None, **extra: object) -> User:
+    user = user_create(username=username, password=PASSWORD, full_name=username.title())
+    region = Region.objects.get(code=code) if code else None
+    role_assignment_create(
+        user=user, role=role, region=region, valid_from=dt.date(2020, 1, 1), **extra
+    )
+    return user
+
+
+@pytest.fixture
+def cast(regions: None) -> Cast:
+    pmu = _person("pmu", Role.PMU, None)
+    pmu.is_staff = pmu.is_superuser = True
+    pmu.save()
+    expired = user_create(username="mantan", password=PASSWORD)
+    role_assignment_create(
+        user=expired,
+        role=Role.POKJA_KABKOTA,
+        region=Region.objects.get(code="15.07"),
+        valid_from=dt.date(2015, 1, 1),
+        valid_to=dt.date(2019, 12, 31),
+    )
+    return Cast(
+        pmu=pmu,
+        pokja_provinsi=_person("pokja.jambi", Role.POKJA_PROVINSI, "15"),
+        pf=_person("pf.jambi", Role.PF, "15"),
+        cf=_person("cf.tanjabtim", Role.CF, "15.07"),
+        pokja_kabkota=_person(
+            "sekretaris.tanjabtim",
+            Role.POKJA_KABKOTA,
+            "15.07",
+            position="sekretaris",
+            opd="Dinas PUPR",
+        ),
+        kepala_daerah=_person("bupati.tanjabtim", Role.KEPALA_DAERAH, "15.07"),
+        public=_person("warga", Role.PUBLIC, None),
+        expired_pokja=expired,
+    )
