@@ -46,7 +46,9 @@ class RegionRecord:
 
     @property
     def search_text(self) -> str:
-        return f"{self.name} {self.code}".lower()
+        """'kota jambi 15.71', 'desa alang-alang 15.07.01.2001': type word, name, code."""
+        word = {1: "provinsi", 3: "kecamatan"}.get(self.level, self.kind.lower())
+        return f"{word} {self.name} {self.code}".lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +62,25 @@ class Problem:
         return f"{self.file}, baris {self.row}, kolom '{self.column}': {self.message}"
 
 
+ACRONYMS = {"Dki": "DKI"}
+
+
+def title_name(raw: str) -> str:
+    """'PANGKAJENE DAN KEPULAUAN' -> 'Pangkajene dan Kepulauan'; 'DKI JAKARTA' -> 'DKI Jakarta'."""
+    words = [ACRONYMS.get(w, w) for w in string.capwords(raw.strip().lower()).split(" ")]
+    name = " ".join(words)
+    for small in (" Dan ", " Di "):
+        name = name.replace(small, small.lower())
+    return name
+
+
 def split_kabkota_name(raw: str) -> tuple[str, str]:
     """'KABUPATEN PANGKAJENE DAN KEPULAUAN' -> ('KABUPATEN', 'Pangkajene dan Kepulauan')."""
     kind, _, rest = raw.strip().partition(" ")
     kind = kind.upper()
     if kind not in {"KABUPATEN", "KOTA"}:
         return "", raw.strip()
-    name = string.capwords(rest.lower())
-    for small in (" Dan ", " Di "):
-        name = name.replace(small, small.lower())
-    return kind, name
+    return kind, title_name(rest)
 
 
 def village_kind(code: str) -> str:
@@ -129,7 +140,9 @@ def _parse_row(
             file_name, row_number, parent_column, f"kode {code} bukan bagian dari {parent_code}"
         )
     kind = ""
-    if level == 2:
+    if level == 1:
+        name = title_name(name)
+    elif level == 2:
         kind, name = split_kabkota_name(name)
     elif level == 4:
         kind = village_kind(code)

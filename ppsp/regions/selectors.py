@@ -72,8 +72,13 @@ def search_regions(user: Any, query: str, *, level: int | None = None) -> list[R
         code = _dotted(digits)
         return list(base.filter(code__startswith=code).order_by("code")[:SEARCH_LIMIT])
     results = list(base.filter(search_text__contains=text).order_by("level", "name")[:SEARCH_LIMIT])
-    results.sort(key=lambda r: (not r.search_text.startswith(text), r.level, r.name))
+    results.sort(key=lambda r: (not _starts(r, text), r.level, r.name))
     return results
+
+
+def _starts(region: Region, text: str) -> bool:
+    """The name (or the name with its type word, 'kota jambi') starts with the query."""
+    return region.name.lower().startswith(text) or region.search_text.startswith(text)
 
 
 def _dotted(digits: str) -> str:

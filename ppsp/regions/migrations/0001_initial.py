@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('province_code', models.CharField(db_index=True, max_length=2)),
                 ('kabkota_code', models.CharField(blank=True, db_index=True, max_length=5)),
                 ('kecamatan_code', models.CharField(blank=True, db_index=True, max_length=8)),
-                ('search_text', models.CharField(db_index=True, max_length=160)),
+                ('search_text', models.CharField(max_length=160)),
                 ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='regions.region')),
             ],
             options={
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='region',
-            index=models.Index(fields=['level', 'name'], name='region_level_name'),
+            index=models.Index(fields=['level', 'name', 'search_text'], name='region_level_name_search'),
         ),
         migrations.AddConstraint(
             model_name='region',
