@@ -94,3 +94,26 @@ def test_it_renders_a_kabkota_page_in_constant_queries(
     with django_assert_max_num_queries(12):  # type: ignore[operator]
         client.get(reverse("regions:detail", kwargs={"code": "15"}))
     assert Region.objects.filter(parent__code="15").count() == 11
+
+
+def test_it_lists_changes_inside_a_region_on_its_audit_page(cast: Cast) -> None:
+    client = _client(cast.pokja_kabkota)
+    url = reverse("regions:population_edit", kwargs={"code": OWN_DESA})
+    client.post(url, {"year": 2023, "penduduk": 1777, "kk": 444, "source": "Dukcapil"})
+    for code in (OWN_DESA, "15.07"):
+        region = Region.objects.get(code=code)
+        page = client.get(
+            reverse(
+                "audit:object", kwargs={"object_type": "regions.region", "object_id": region.pk}
+            )
+        )
+        assert "1777" in page.content.decode()
+
+
+def test_it_speaks_indonesian_whatever_the_browser_asks(cast: Cast) -> None:
+    client = _client(cast.cf)
+    page = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert page["Content-Language"] == "id" and "Peran Anda" in page.content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get("/")
+    assert page["Content-Language"] == "en" and "Your roles" in page.content.decode()

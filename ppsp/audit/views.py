@@ -12,16 +12,19 @@ from ppsp.audit.selectors import audit_events_for
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 
-# object type ("app_label.model") -> (access helper, region code of the object)
-AUDITABLE: dict[str, tuple[Callable[[Any, int], models.Model], Callable[[Any], str]]] = {}
+# object type ("app_label.model") -> (access helper, region code of the object, whether its
+# trail also lists every event recorded inside that region)
+AUDITABLE: dict[str, tuple[Callable[[Any, int], models.Model], Callable[[Any], str], bool]] = {}
 
 
 def register(
     object_type: str,
     getter: Callable[[Any, int], models.Model],
     region_code: Callable[[Any], str],
+    *,
+    include_region_events: bool = False,
 ) -> None:
-    AUDITABLE[object_type] = (getter, region_code)
+    AUDITABLE[object_type] = (getter, region_code, include_region_events)
 
 
 @login_required
@@ -29,9 +32,10 @@ def object_history(request: HttpRequest, object_type: str, object_id: int) -> Ht
     """Audit trail of one object; the object's own access helper decides visibility."""
     if object_type not in AUDITABLE:
         raise Http404
-    getter, region_code = AUDITABLE[object_type]
+    getter, region_code, include_region_events = AUDITABLE[object_type]
     obj = getter(request.user, object_id)
-    if not has_permission(request.user, Permission.VIEW_AUDIT, region_code(obj)):
+    code = region_code(obj)
+    if not has_permission(request.user, Permission.VIEW_AUDIT, code):
         raise Http404
-    events = audit_events_for(obj)[:500]
+    events = audit_events_for(obj, within_region=code if include_region_events else "")[:500]
     return render(request, "audit/object_history.html", {"object": obj, "events": events})

@@ -11,7 +11,12 @@ class RegionsConfig(AppConfig):
         from ppsp.audit.views import register
         from ppsp.regions import selectors
 
-        register("regions.region", selectors.get_region_by_id_for_user, lambda region: region.code)
+        register(
+            "regions.region",
+            selectors.get_region_by_id_for_user,
+            lambda region: region.code,
+            include_region_events=True,
+        )
         register(
             "regions.population",
             selectors.get_population_for_user,

@@ -83,7 +83,7 @@ class Command(BaseCommand):
                     year=year,
                     penduduk=people,
                     kk=households,
-                    source="Sintetis (demo)",
+                    source="Sintetis, demo",
                     by=None,
                 )
                 created += 1
