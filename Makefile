@@ -25,6 +25,7 @@ messages: $(STAMP)
 migrate: venv messages
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
 
 run: export PPSP_DEMO = 1
 run: migrate

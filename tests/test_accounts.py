@@ -121,3 +121,17 @@ def test_it_audits_admin_changes_with_old_and_new_values(cast: Cast) -> None:
     assert client.post(url, form).status_code == 302
     event = AuditEvent.objects.filter(object_type="regions.region", reason="admin").get()
     assert {"field": "name", "old": "Alang-Alang", "new": "Alang-Alang Baru"} in event.changes
+
+
+def test_it_locks_a_username_after_repeated_failures(cast: Cast) -> None:
+    client = Client()
+    url = reverse("accounts:login")
+    for _ in range(5):
+        assert (
+            client.post(url, {"username": "cf.tanjabtim", "password": "salah"}).status_code == 200
+        )
+    response = client.post(url, {"username": "cf.tanjabtim", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Terlalu banyak percobaan masuk" in response.content.decode()
+    other = client.post(url, {"username": "pf.jambi", "password": PASSWORD})
+    assert other.status_code == 302  # only that username is locked
