@@ -60,7 +60,7 @@ bench: venv messages
 check: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy ppsp
+	PPSP_TESTING=1 $(BIN)/mypy ppsp
 	PPSP_TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 fix: venv
