@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "ppsp.accounts",
     "ppsp.regions",
     "ppsp.audit",
+    "ppsp.programme",
+    "ppsp.documents",
+    "ppsp.cycles",
     "ppsp.demo",
 ]
 

@@ -8,6 +8,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("akun/", include("ppsp.accounts.urls")),
     path("wilayah/", include("ppsp.regions.urls")),
     path("audit/", include("ppsp.audit.urls")),
+    path("program/", include("ppsp.programme.urls")),
+    path("dokumen/", include("ppsp.documents.urls")),
+    path("pemutakhiran/", include("ppsp.cycles.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

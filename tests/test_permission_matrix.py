@@ -76,6 +76,120 @@ EXPECTATIONS: dict[str, tuple[Kwargs, Callable[[str, str], int]]] = {
     "audit:object": (region_object, scoped(SEES)),
     "set_language": (no_kwargs, everyone(302)),
 }
+
+# Programme tracking (issue 4 part A). Kab/kota pages take code[:5], province pages code[:2].
+SEES_PROVINCE = {  # province dashboards: national and province roles, not kab/kota roles
+    "own": {"pmu", "pokja_provinsi", "pf"},
+    "other_kabkota": {"pmu", "pokja_provinsi", "pf"},
+    "other_province": {"pmu"},
+}
+EDITS_STAGES = {
+    "own": {"pmu", "pokja_kabkota", "cf"},
+    "other_kabkota": {"pmu"},
+    "other_province": {"pmu"},
+}
+national_only: Callable[[str, str], int] = lambda role, target: (  # noqa: E731
+    302 if role == "anon" else 200 if role == "pmu" else 404
+)
+by_kabkota: Kwargs = lambda code: {"code": code[:5]}  # noqa: E731
+by_province: Kwargs = lambda code: {"code": code[:2]}  # noqa: E731
+
+
+def programme_stage_record(code: str) -> dict[str, object]:
+    from tests.programme_helpers import stage_record_in
+
+    return {"pk": stage_record_in(code[:5]).pk}
+
+
+def programme_with_sk(code: str) -> dict[str, object]:
+    from tests.programme_helpers import pokja_sk_in
+
+    return {"code": pokja_sk_in(code[:5]).region.code}
+
+
+EXPECTATIONS.update(
+    {
+        "programme:index": (no_kwargs, logged_in_only()),
+        "programme:national": (no_kwargs, national_only),
+        "programme:national_export": (lambda code: {"fmt": "xlsx"}, national_only),
+        "programme:province": (by_province, scoped(SEES_PROVINCE)),
+        "programme:province_export": (
+            lambda code: {"code": code[:2], "fmt": "csv"},
+            scoped(SEES_PROVINCE),
+        ),
+        "programme:import": (no_kwargs, national_only),
+        "programme:import_commit": (no_kwargs, everyone(405)),  # POST only
+        "programme:facilitators": (no_kwargs, national_only),
+        "programme:facilitator_assign": (no_kwargs, national_only),
+        "programme:training_create": (no_kwargs, national_only),
+        "programme:workload": (no_kwargs, logged_in_only()),
+        "programme:kabkota": (by_kabkota, scoped(SEES)),
+        "programme:participation_edit": (by_kabkota, scoped(EDITS)),
+        "programme:stage_record_create": (by_kabkota, scoped(EDITS_STAGES)),
+        "programme:stage_record_edit": (programme_stage_record, scoped(EDITS_STAGES)),
+        "programme:stage_record_transition": (programme_stage_record, everyone(405)),  # POST
+        "programme:pokja": (by_kabkota, scoped(SEES)),
+        "programme:pokja_sk_create": (by_kabkota, scoped(EDITS)),
+        "programme:pokja_member_add": (programme_with_sk, scoped(EDITS)),
+        "programme:opd_create": (by_kabkota, scoped(EDITS)),
+    }
+)
+
+
+# Documents and update cycles (issue 4 part B): objects of the target's kab/kota code[:5].
+def documents_kabkota(code: str) -> dict[str, object]:
+    return {"code": code[:5]}
+
+
+def documents_version(code: str) -> dict[str, object]:
+    from tests.cycles_support import ssk
+
+    return {"pk": ssk(code[:5]).versions.get().pk}
+
+
+def documents_document(code: str) -> dict[str, object]:
+    from tests.cycles_support import ssk
+
+    return {"pk": ssk(code[:5]).pk}
+
+
+def cycles_cycle(code: str) -> dict[str, object]:
+    from tests.cycles_support import cycle
+
+    return {"pk": cycle(code[:5]).pk}
+
+
+def cycles_process(code: str) -> dict[str, object]:
+    from tests.cycles_support import process
+
+    return {"pk": process(code[:5]).pk}
+
+
+post_only = everyone(405, anon=302)  # login first, then POST only
+EXPECTATIONS.update(
+    {
+        "documents:index": (no_kwargs, logged_in_only()),
+        "documents:kabkota": (documents_kabkota, scoped(SEES)),
+        "documents:create": (documents_kabkota, scoped(EDITS)),
+        "documents:version": (documents_version, scoped(SEES)),
+        "documents:version_edit": (documents_version, scoped(EDITS)),
+        "documents:version_transition": (documents_version, post_only),
+        "documents:file_upload": (documents_version, post_only),
+        "documents:new_version": (documents_document, post_only),
+        "cycles:index": (no_kwargs, logged_in_only()),
+        "cycles:triggers": (no_kwargs, logged_in_only()),
+        "cycles:kabkota": (documents_kabkota, scoped(SEES)),
+        "cycles:open": (documents_kabkota, post_only),
+        "cycles:cycle": (cycles_cycle, scoped(SEES)),
+        "cycles:sk_pokja": (cycles_cycle, post_only),
+        "cycles:activity_add": (cycles_cycle, post_only),
+        "cycles:meeting_add": (cycles_cycle, post_only),
+        "cycles:finalisasi": (cycles_cycle, post_only),
+        "cycles:process": (cycles_process, scoped(SEES)),
+        "cycles:process_transition": (cycles_process, post_only),
+        "cycles:steps": (cycles_process, post_only),
+    }
+)
 # The Django admin is one rule: staff only (pmu in the cast), everyone else is sent to login.
 ADMIN_PROBES = (
     "admin:index",

@@ -1,4 +1,8 @@
-"""What each role may do (DESIGN.md §1). Scope (which regions) is in `scope.py`."""
+"""What each role may do (DESIGN.md §1). Scope (which regions) is in `scope.py`.
+
+One table, read by `scope.scope_for`: a role holds a permission inside the region of its
+assignment (nationally for PMU). `tests/test_permission_matrix.py` pins the outcome per URL.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +15,37 @@ class Permission(StrEnum):
     VIEW_REGION = "view_region"
     EDIT_REGION_DATA = "edit_region_data"  # population and other per-desa data
     VIEW_AUDIT = "view_audit"
+    # programme tracking
+    VIEW_PROGRAMME = "view_programme"  # participation, stages, Pokja, province dashboard
+    EDIT_PROGRAMME = "edit_programme"  # participation and Pokja of a kab/kota
+    EDIT_STAGES = "edit_stages"  # stage records (Pokja Kab/Kota and CF)
+    MANAGE_PROGRAMME = "manage_programme"  # import participants, reopen finished stages
+    MANAGE_FACILITATORS = "manage_facilitators"  # PF/CF assignments and trainings
+    VIEW_NATIONAL_DASHBOARD = "view_national_dashboard"
+    # documents (BPS, SSK, MPS) and update cycles
+    VIEW_DOCUMENTS = "view_documents"
+    EDIT_DOCUMENTS = "edit_documents"  # draft, upload, submit BPS/SSK/MPS
+    REVIEW_DOCUMENTS = "review_documents"  # CF, PF, Pokja Provinsi
+    APPROVE_DOCUMENTS = "approve_documents"  # Kepala Daerah: mengesahkan
+    VIEW_CYCLES = "view_cycles"
+    RUN_CYCLE = "run_cycle"  # open a cycle, fill process outputs, submit a process
+    SIGN_OFF_PROCESS = "sign_off_process"  # CF verifies a process
 
+
+P = Permission
+_READ = {P.VIEW_REGION, P.VIEW_AUDIT, P.VIEW_PROGRAMME, P.VIEW_DOCUMENTS, P.VIEW_CYCLES}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PMU: frozenset(Permission),
-    Role.POKJA_PROVINSI: frozenset({Permission.VIEW_REGION, Permission.VIEW_AUDIT}),
-    Role.PF: frozenset({Permission.VIEW_REGION, Permission.VIEW_AUDIT}),
-    Role.CF: frozenset({Permission.VIEW_REGION, Permission.VIEW_AUDIT}),
-    Role.POKJA_KABKOTA: frozenset(
-        {Permission.VIEW_REGION, Permission.EDIT_REGION_DATA, Permission.VIEW_AUDIT}
+    Role.POKJA_PROVINSI: frozenset(_READ | {P.REVIEW_DOCUMENTS}),
+    Role.PF: frozenset(_READ | {P.REVIEW_DOCUMENTS}),
+    # The CF coaches the Pokja and may enter process outputs with it, then signs off.
+    Role.CF: frozenset(
+        _READ | {P.EDIT_STAGES, P.REVIEW_DOCUMENTS, P.RUN_CYCLE, P.SIGN_OFF_PROCESS}
     ),
-    Role.KEPALA_DAERAH: frozenset({Permission.VIEW_REGION, Permission.VIEW_AUDIT}),
+    Role.POKJA_KABKOTA: frozenset(
+        _READ | {P.EDIT_REGION_DATA, P.EDIT_PROGRAMME, P.EDIT_STAGES, P.EDIT_DOCUMENTS, P.RUN_CYCLE}
+    ),
+    Role.KEPALA_DAERAH: frozenset(_READ | {P.APPROVE_DOCUMENTS}),
     Role.PUBLIC: frozenset(),
 }

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from ppsp.accounts.models import PokjaPosition, Role, User
 from ppsp.accounts.services import role_assignment_create, user_create
+from ppsp.demo.cycles import load_cycles_demo
 from ppsp.demo.data import (
     DEMO_ACCOUNTS,
     DEMO_KABKOTA,
@@ -15,6 +16,7 @@ from ppsp.demo.data import (
     DemoAccount,
     synthetic_population,
 )
+from ppsp.demo.programme import load_programme_demo
 from ppsp.regions.models import Kind, Level, Population, Region
 from ppsp.regions.services import population_upsert
 
@@ -33,6 +35,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             accounts = self._accounts()
             rows = self._population()
+            load_programme_demo(self.stdout)
+            load_cycles_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Data penduduk demo: {rows} baris baru."))
         self.stdout.write("")
         self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD})")

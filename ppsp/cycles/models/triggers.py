@@ -1,0 +1,97 @@
+"""Data the pemutakhiran triggers read (domain-ppsp.md §3.1): all of it is data, not code."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ppsp.regions.models import Region
+
+
+class RpjmdPeriod(models.Model):
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("kabupaten/kota")
+    )
+    start_year = models.PositiveSmallIntegerField(_("tahun awal"))
+    end_year = models.PositiveSmallIntegerField(_("tahun akhir"))
+    perda_number = models.CharField(_("nomor Perda"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["region__code", "-start_year"]
+        verbose_name = _("periode RPJMD")
+        verbose_name_plural = _("periode RPJMD")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "start_year"], name="rpjmd_unique_start"),
+            models.CheckConstraint(
+                condition=models.Q(end_year__gte=models.F("start_year")),
+                name="rpjmd_period_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"RPJMD {self.region.name} {self.start_year}–{self.end_year}"
+
+
+class IndicatorRule(models.Model):
+    """A Universal Access target, e.g. akses sanitasi layak 100 % by 2019 (RPJMN 2015–2019)."""
+
+    key = models.SlugField(_("kunci indikator"), max_length=60, unique=True)
+    label = models.CharField(_("indikator"), max_length=150)
+    target = models.FloatField(_("target"))
+    target_year = models.PositiveSmallIntegerField(_("tahun target"))
+    baseline = models.FloatField(_("nilai awal"), null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("tahun nilai awal"), null=True, blank=True)
+    higher_is_better = models.BooleanField(_("makin tinggi makin baik"), default=True)
+    active = models.BooleanField(_("aktif"), default=True)
+    source = models.CharField(_("sumber"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("aturan indikator akses universal")
+        verbose_name_plural = _("aturan indikator akses universal")
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.target} ({self.target_year})"
+
+
+class IndicatorValue(models.Model):
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("kabupaten/kota")
+    )
+    indicator_key = models.SlugField(_("kunci indikator"), max_length=60)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    value = models.FloatField(_("nilai"))
+    source = models.CharField(_("sumber"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["region__code", "indicator_key", "-year"]
+        verbose_name = _("nilai indikator")
+        verbose_name_plural = _("nilai indikator")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "indicator_key", "year"], name="indicator_value_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_key} {self.region.code} {self.year}: {self.value}"
+
+
+class TriggerPolicy(models.Model):
+    """Thresholds of the triggers; the row with the highest id is in force."""
+
+    max_age_years = models.PositiveSmallIntegerField(_("batas umur SSK (tahun)"), default=5)
+    completeness_threshold = models.FloatField(
+        _("ambang kelengkapan data (0–1)"),
+        default=0.8,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+    )
+    source = models.CharField(_("sumber"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("kebijakan pemicu")
+        verbose_name_plural = _("kebijakan pemicu")
+
+    def __str__(self) -> str:
+        return f"{self.max_age_years} tahun, kelengkapan {self.completeness_threshold:.0%}"

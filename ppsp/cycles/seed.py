@@ -1,0 +1,161 @@
+"""Proses 1–5 with their steps (domain-ppsp.md §3.2–3.3), the trigger policy and the
+Universal Access rule, as data; used by the data migration and, idempotently, by tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SOURCE = "domain-ppsp.md §3.2–3.3; sanitasi.or.id/?page_id=252"
+# number, name, description, required outputs, SSK part, due month, gate, steps (name, ref)
+PROCESSES: tuple[tuple[int, str, str, str, str, int, str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        1,
+        "Internalisasi dan penyamaan persepsi",
+        "Memastikan komitmen Pokja untuk menyusun dan melanjutkan strategi sanitasi di dalam SSK.",
+        "SK Pokja yang diperbarui\nRencana kerja Pokja\n"
+        "Notulen rapat, daftar hadir dan kesepakatan",
+        "Bab 1",
+        3,
+        "proses1",
+        (
+            ("Pemutakhiran SK Pokja", ""),
+            ("Penyusunan rencana kerja Pokja", ""),
+            ("Rapat internalisasi dan penyamaan persepsi (mengapa dan bagaimana pemutakhiran)", ""),
+        ),
+    ),
+    (
+        2,
+        "Pemetaan kondisi dan kemajuan pembangunan sanitasi",
+        "Memutakhirkan profil sanitasi dan menilai kemajuan terhadap SSK sebelumnya.",
+        "Profil sanitasi dan kemajuan (Bab 2)\nPeta area berisiko\nLaporan EHRA (Lampiran 1.3)",
+        "Bab 2",
+        6,
+        "",
+        (
+            ("Studi EHRA dan laporannya", "Lampiran 1.3"),
+            ("Instrumen Profil Sanitasi: IRS dan area berisiko", "PT-01-1"),
+            ("Kajian sanitasi sekolah", "PT 06-6"),
+            ("Kajian partisipasi masyarakat", "PT 06-5"),
+            ("Diagram Sistem Sanitasi (DSS) air limbah dan persampahan", ""),
+            ("Shit Flow Diagram (SFD)", ""),
+            ("Kemajuan pembangunan sanitasi terhadap SSK sebelumnya", ""),
+        ),
+    ),
+    (
+        3,
+        "Skenario pembangunan sanitasi",
+        "Memilih skenario paling optimal dari sisi kebutuhan pendanaan, ketersediaan anggaran "
+        "dan sasaran.",
+        "Visi dan misi sanitasi\nTahapan pengembangan sistem dan zona\nTujuan dan sasaran\n"
+        "Skenario terpilih dan kemampuan pendanaan",
+        "Bab 3",
+        8,
+        "",
+        (
+            ("Visi dan misi sanitasi", "Bab 3.1"),
+            ("Zona dan sistem per kel/desa (Instrumen Profil → Input Planning Tool)", "Bab 3.2"),
+            ("Biaya per zona/sistem (Instrumen Perencanaan)", "PT-01-2"),
+            ("Perkiraan kemampuan pendanaan daerah", "PT-03"),
+            ("Tujuan dan sasaran (Akses Universal RPJMN, SPM Permen PU 01/PRT/M/2014)", ""),
+            (
+                "Perbandingan kebutuhan dan kemampuan (Gap 1/Gap 2), pilih skenario, Daftar Tunggu",
+                "Tabel 5.1",
+            ),
+        ),
+    ),
+    (
+        4,
+        "Konsolidasi penganggaran dan pemasaran sanitasi",
+        "Menyusun strategi, KKL serta program, kegiatan dan indikasi pendanaan; internalisasi, "
+        "eksternalisasi dan pemasaran.",
+        "Strategi (Bab 4)\nKerangka Kerja Logis\nProgram, kegiatan dan indikasi pendanaan "
+        "(Lampiran 4)",
+        "Bab 4, Bab 5, Lampiran 4",
+        10,
+        "",
+        (
+            ("Analisis SWOT dan rumusan strategi", "PT-02"),
+            ("Sinkronisasi strategi dengan Roadmap Sanitasi Provinsi", ""),
+            ("Kerangka Kerja Logis", ""),
+            ("Program, kegiatan dan indikasi pendanaan (SIDLACOM)", "Lampiran 4"),
+            ("Internalisasi ke APBD", ""),
+            ("Eksternalisasi ke Pokja Provinsi dan Satker K/L", ""),
+            ("Pemasaran sanitasi ke CSR dan masyarakat", ""),
+        ),
+    ),
+    (
+        5,
+        "Finalisasi",
+        "Konsultasi publik lalu pengesahan SSK oleh Kepala Daerah.",
+        "Berita acara konsultasi publik\nSSK final yang disahkan Kepala Daerah",
+        "SSK final",
+        12,
+        "finalisasi",
+        (
+            ("Konsultasi publik", ""),
+            ("Perbaikan dokumen berdasarkan masukan", ""),
+            ("Pengesahan oleh Kepala Daerah", ""),
+        ),
+    ),
+)
+METHODS_WITH_PROCESSES = ("SSK-2015", "SSK-2016", "SSK-2017", "SSK-2018")
+
+# RPJMN 2015–2019 Akses Universal; baseline: akses sanitasi 2014 61,06 % (domain-ppsp.md §15).
+INDICATOR_RULES = (
+    (
+        "akses-sanitasi-layak",
+        "Akses sanitasi layak (%)",
+        100.0,
+        2019,
+        61.06,
+        2014,
+        True,
+        "RPJMN 2015–2019 (100-0-100); domain-ppsp.md §3.1, §15",
+    ),
+)
+
+
+def seed_processes(apps: Any) -> None:
+    """Create missing templates, the trigger policy and indicator rules (keeps edits)."""
+    method_model = apps.get_model("documents", "MethodVersion")
+    process_model = apps.get_model("cycles", "ProcessTemplate")
+    step_model = apps.get_model("cycles", "StepTemplate")
+    for method in method_model.objects.filter(code__in=METHODS_WITH_PROCESSES):
+        for number, name, text, outputs, part, month, gate, steps in PROCESSES:
+            process, created = process_model.objects.get_or_create(
+                method_version=method,
+                number=number,
+                defaults={
+                    "name": name,
+                    "description": text,
+                    "required_outputs": outputs,
+                    "ssk_part": part,
+                    "due_month": month,
+                    "gate": gate,
+                    "source": SOURCE,
+                },
+            )
+            if created:
+                step_model.objects.bulk_create(
+                    step_model(process=process, order=i, name=step, reference=ref)
+                    for i, (step, ref) in enumerate(steps, 1)
+                )
+    policy_model = apps.get_model("cycles", "TriggerPolicy")
+    if not policy_model.objects.exists():
+        policy_model.objects.create(
+            max_age_years=5, completeness_threshold=0.8, source="domain-ppsp.md §3.1"
+        )
+    rule_model = apps.get_model("cycles", "IndicatorRule")
+    for key, label, target, year, base, base_year, higher, source in INDICATOR_RULES:
+        rule_model.objects.get_or_create(
+            key=key,
+            defaults={
+                "label": label,
+                "target": target,
+                "target_year": year,
+                "baseline": base,
+                "baseline_year": base_year,
+                "higher_is_better": higher,
+                "source": source,
+            },
+        )

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "ppsp.documents"
+    label = "documents"
+    verbose_name = _("Dokumen BPS, SSK dan MPS")
+
+    def ready(self) -> None:
+        from ppsp.audit.views import register
+        from ppsp.documents import selectors
+
+        register(
+            "documents.document",
+            selectors.get_document_by_id_for_user,
+            lambda document: document.region.code,
+        )
+        register(
+            "documents.documentversion",
+            selectors.get_version_by_id_for_user,
+            lambda version: version.document.region.code,
+        )

@@ -1,0 +1,287 @@
+"""Writes for documents and their versions: every change audited, approved versions locked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import has_permission
+from ppsp.documents.models import (
+    Document,
+    DocumentFile,
+    DocumentVersion,
+    LegalKind,
+    MethodVersion,
+    RequiredTable,
+    Status,
+)
+from ppsp.documents.workflow import NEEDS_REASON, DocAction, next_state
+from ppsp.regions.models import Level, Region
+
+LOCKED_MESSAGE = (
+    "Versi ini sudah disahkan sehingga terkunci dan tidak dapat diubah. "
+    "Buat versi baru untuk melakukan perubahan."
+)
+NOT_DRAFT_MESSAGE = (
+    "Versi ini sedang dalam peninjauan/pengesahan; hanya versi berstatus draf yang dapat diubah."
+)
+
+
+def _code(version: DocumentVersion) -> str:
+    return version.document.region.code
+
+
+def _require(user: Any, permission: Permission, code: str) -> None:
+    if user is not None and not has_permission(user, permission, code):
+        raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
+
+
+def ensure_editable(version: DocumentVersion) -> None:
+    if version.locked:
+        raise ValidationError(LOCKED_MESSAGE)
+    if version.status != Status.DRAFT:
+        raise ValidationError(NOT_DRAFT_MESSAGE)
+
+
+@transaction.atomic
+def document_create(
+    *,
+    region: Region,
+    doc_type: str,
+    method_version: MethodVersion,
+    period_start: int,
+    period_end: int,
+    by: Any,
+) -> Document:
+    """A new BPS/SSK/MPS of a kab/kota, with version 1 as a draft."""
+    if region.level != Level.KABKOTA:
+        raise ValidationError({"region": "Dokumen dicatat per kabupaten/kota."})
+    if method_version.doc_type != doc_type:
+        raise ValidationError(
+            {"method_version": "Versi pedoman tidak sesuai dengan jenis dokumen."}
+        )
+    if period_end < period_start:
+        raise ValidationError({"period_end": "Tahun akhir tidak boleh sebelum tahun awal."})
+    _require(by, Permission.EDIT_DOCUMENTS, region.code)
+    document = Document(
+        region=region,
+        doc_type=doc_type,
+        method_version=method_version,
+        period_start=period_start,
+        period_end=period_end,
+    )
+    document.full_clean()
+    document.save()
+    fields = ("doc_type", "method_version", "period_start", "period_end")
+    audit_record(
+        actor=by,
+        obj=document,
+        action=Action.CREATE,
+        changes=field_changes({}, snapshot(document, fields)),
+        region_code=region.code,
+    )
+    version = DocumentVersion(document=document, number=1, created_by=_user(by))
+    version.full_clean()
+    version.save()
+    audit_record(actor=by, obj=version, action=Action.CREATE, region_code=region.code)
+    return document
+
+
+def _user(by: Any) -> Any:
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+_VERSION_FIELDS = ("summary",)
+
+
+@transaction.atomic
+def document_version_update(
+    *,
+    version: DocumentVersion,
+    summary: str,
+    filled_tables: Iterable[RequiredTable],
+    by: Any,
+    reason: str = "",
+) -> DocumentVersion:
+    """Change a draft's summary and its checklist of filled required tables."""
+    version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+    ensure_editable(version)
+    _require(by, Permission.EDIT_DOCUMENTS, _code(version))
+    tables = list(filled_tables)
+    if any(t.method_version_id != version.document.method_version_id for t in tables):
+        raise ValidationError("Tabel wajib tidak sesuai dengan versi pedoman dokumen.")
+    before = snapshot(version, _VERSION_FIELDS)
+    before["filled_tables"] = sorted(version.filled_tables.values_list("key", flat=True))
+    version.summary = summary
+    version.full_clean()
+    version.save()
+    version.filled_tables.set(tables)
+    after = snapshot(version, _VERSION_FIELDS)
+    after["filled_tables"] = sorted(t.key for t in tables)
+    changes = field_changes(
+        {k: ", ".join(v) if isinstance(v, list) else v for k, v in before.items()},
+        {k: ", ".join(v) if isinstance(v, list) else v for k, v in after.items()},
+    )
+    if changes:
+        audit_record(
+            actor=by,
+            obj=version,
+            action=Action.UPDATE,
+            changes=changes,
+            reason=reason,
+            region_code=_code(version),
+        )
+    return version
+
+
+@transaction.atomic
+def document_file_add(
+    *, version: DocumentVersion, file: UploadedFile, label: str, by: Any
+) -> DocumentFile:
+    version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+    ensure_editable(version)
+    _require(by, Permission.EDIT_DOCUMENTS, _code(version))
+    stored = DocumentFile(version=version, label=label, uploaded_by=_user(by))
+    stored.file.save(file.name or "berkas", file, save=False)
+    stored.full_clean()
+    stored.save()
+    audit_record(
+        actor=by,
+        obj=stored,
+        action=Action.CREATE,
+        changes=[{"field": "file", "old": None, "new": stored.file.name}],
+        region_code=_code(version),
+    )
+    return stored
+
+
+_LEGAL_FIELDS = ("legal_kind", "legal_number", "legal_date")
+
+
+@transaction.atomic
+def document_version_set_legal_basis(
+    *, version: DocumentVersion, kind: str, number: str, date: dt.date, by: Any
+) -> DocumentVersion:
+    """Record the Perbup/Perwal/SK that legalises the version (before it is approved)."""
+    version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+    if version.locked:
+        raise ValidationError(LOCKED_MESSAGE)
+    code = _code(version)
+    if by is not None and not (
+        has_permission(by, Permission.APPROVE_DOCUMENTS, code)
+        or has_permission(by, Permission.EDIT_DOCUMENTS, code)
+    ):
+        raise PermissionDenied("Anda tidak berwenang mencatat dasar hukum dokumen ini.")
+    if kind not in LegalKind.values or not kind:
+        raise ValidationError({"legal_kind": "Pilih jenis dasar hukum (Perbup, Perwal atau SK)."})
+    if not number.strip():
+        raise ValidationError({"legal_number": "Nomor dasar hukum wajib diisi."})
+    before = snapshot(version, _LEGAL_FIELDS)
+    version.legal_kind, version.legal_number, version.legal_date = kind, number.strip(), date
+    version.full_clean()
+    version.save()
+    changes = field_changes(before, snapshot(version, _LEGAL_FIELDS))
+    if changes:
+        audit_record(actor=by, obj=version, action=Action.UPDATE, changes=changes, region_code=code)
+    return version
+
+
+@transaction.atomic
+def document_version_transition(
+    *, obj: DocumentVersion, action: str, by: Any, reason: str = ""
+) -> DocumentVersion:
+    """Move a version through the transition table; audited; approval supersedes the old one."""
+    version = (
+        DocumentVersion.objects.select_for_update()
+        .select_related("document__region")
+        .get(pk=obj.pk)
+    )
+    step = next_state(version.status, action)
+    if step is None:
+        raise ValidationError(
+            f"Tindakan '{action}' tidak dapat dilakukan pada versi berstatus "
+            f"'{Status(version.status).label}'."
+        )
+    new_state, permission = step
+    _require(by, permission, _code(version))
+    if action in NEEDS_REASON and not reason.strip():
+        raise ValidationError({"reason": "Tuliskan catatan alasan pengembalian."})
+    if action == DocAction.APPROVE and not (version.legal_number and version.legal_date):
+        raise ValidationError(
+            "Dasar hukum (nomor dan tanggal Perbup/Perwal/SK) wajib dicatat sebelum pengesahan."
+        )
+    old = version.status
+    version.status = new_state
+    if action == DocAction.RETURN:
+        version.return_comment = reason.strip()
+    if action == DocAction.APPROVE:
+        version.approved_at = timezone.now()
+        for previous in DocumentVersion.objects.select_for_update().filter(
+            document=version.document, status=Status.APPROVED
+        ):
+            document_version_transition(
+                obj=previous,
+                action=DocAction.SUPERSEDE,
+                by=by,
+                reason=f"Digantikan oleh versi {version.number}.",
+            )
+    version.full_clean()
+    version.save()
+    audit_record(
+        actor=by,
+        obj=version,
+        action=Action.TRANSITION,
+        changes=[{"field": "status", "old": old, "new": new_state}],
+        reason=reason or action,
+        region_code=_code(version),
+    )
+    obj.status = version.status
+    return version
+
+
+@transaction.atomic
+def document_version_create_next(*, document: Document, by: Any) -> DocumentVersion:
+    """A new draft copied from the latest version (summary, filled tables, files).
+
+    The legal basis is not copied: a new version is legalised by its own Perbup/Perwal/SK.
+    """
+    document = Document.objects.select_for_update().select_related("region").get(pk=document.pk)
+    _require(by, Permission.EDIT_DOCUMENTS, document.region.code)
+    latest = document.versions.order_by("-number").first()
+    if latest is not None and not latest.locked:
+        raise ValidationError(
+            f"Versi {latest.number} masih berjalan ({Status(latest.status).label}); "
+            "selesaikan atau sahkan dulu sebelum membuat versi baru."
+        )
+    version = DocumentVersion(
+        document=document, number=(latest.number + 1) if latest else 1, created_by=_user(by)
+    )
+    if latest is not None:
+        version.summary = latest.summary
+    version.full_clean()
+    version.save()
+    if latest is not None:
+        version.filled_tables.set(latest.filled_tables.all())
+        DocumentFile.objects.bulk_create(
+            DocumentFile(
+                version=version, label=f.label, file=f.file.name, uploaded_by=f.uploaded_by
+            )
+            for f in latest.files.all()
+        )
+    audit_record(
+        actor=by,
+        obj=version,
+        action=Action.CREATE,
+        reason=f"Disalin dari versi {latest.number}." if latest else "",
+        region_code=document.region.code,
+    )
+    return version

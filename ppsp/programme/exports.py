@@ -1,0 +1,65 @@
+"""Dashboard tables as CSV (UTF-8 with BOM for Excel) or XLSX (openpyxl, write-only)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.http import HttpResponse
+
+from ppsp.programme.models import Participation
+
+HEADER = (
+    "kode_kabkota",
+    "nama_kabkota",
+    "provinsi",
+    "tahun_kohort",
+    "fase",
+    "tahapan",
+    "nama_tahapan",
+    "status",
+)
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def table_rows(participations: Iterable[Participation]) -> list[list[Any]]:
+    rows = []
+    for p in participations:
+        stage = p.current_stage
+        rows.append(
+            [
+                p.region.code,
+                p.region.display_name,
+                p.region.parent.name if p.region.parent else "",
+                p.cohort_year,
+                p.phase.name if p.phase else "",
+                stage.number if stage else "",
+                stage.name if stage else "",
+                p.get_current_status_display() if p.current_status else "",
+            ]
+        )
+    return rows
+
+
+def respond(fmt: str, name: str, header: Sequence[str], rows: list[list[Any]]) -> HttpResponse:
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("peserta")
+        sheet.append(list(header))
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(header)
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

@@ -1,0 +1,226 @@
+"""Reads for programme tracking, always through the user's scope (404 outside it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import scope_for
+from ppsp.programme.models import (
+    FacilitatorAssignment,
+    FacilitatorKind,
+    FacilitatorTraining,
+    Opd,
+    Participation,
+    PokjaSk,
+    StageRecord,
+    StageStatus,
+)
+from ppsp.regions.models import Level, Region
+
+# The 2017 method (Instrumen SSK Form 1): Pokja members come from at least 5, at most 9 OPD.
+POKJA_OPD_MIN = 5
+POKJA_OPD_MAX = 9
+
+
+def _require(user: Any, permission: Permission, code: str) -> None:
+    if not scope_for(user, permission).covers(code):
+        raise Http404
+
+
+def get_kabkota_for_user(user: Any, code: str, *, write: bool = False) -> Region:
+    """The kab/kota (level 2) with this code if the user may see (or edit) its programme data."""
+    _require(user, Permission.EDIT_PROGRAMME if write else Permission.VIEW_PROGRAMME, code)
+    return get_object_or_404(
+        Region.objects.select_related("parent"), code=code, level=Level.KABKOTA
+    )
+
+
+def get_kabkota_for_stages(user: Any, code: str) -> Region:
+    """The kab/kota if the user may record stages there (Pokja Kab/Kota, CF, PMU); else 404."""
+    _require(user, Permission.EDIT_STAGES, code)
+    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
+
+
+def get_province_for_user(user: Any, code: str) -> Region:
+    _require(user, Permission.VIEW_PROGRAMME, code)
+    scope = scope_for(user, Permission.VIEW_PROGRAMME)
+    if not (scope.national or code in scope.provinces):
+        raise Http404  # kab/kota roles see their kab/kota, not the whole province
+    return get_object_or_404(Region, code=code, level=Level.PROVINSI)
+
+
+def get_participation_for_user(user: Any, code: str, *, write: bool = False) -> Participation:
+    _require(user, Permission.EDIT_PROGRAMME if write else Permission.VIEW_PROGRAMME, code)
+    return get_object_or_404(
+        Participation.objects.select_related("region__parent", "phase", "current_stage"),
+        region__code=code,
+    )
+
+
+def get_participation_by_id_for_user(user: Any, pk: int) -> Participation:
+    code = Participation.objects.filter(pk=pk).values_list("region__code", flat=True).first()
+    if code is None:
+        raise Http404
+    return get_participation_for_user(user, code)
+
+
+def get_stage_record_for_user(user: Any, pk: int, *, write: bool = False) -> StageRecord:
+    record = get_object_or_404(
+        StageRecord.objects.select_related("participation__region", "stage", "recorded_by"), pk=pk
+    )
+    permission = Permission.EDIT_STAGES if write else Permission.VIEW_PROGRAMME
+    _require(user, permission, record.participation.region.code)
+    return record
+
+
+def get_pokja_sk_for_user(user: Any, pk: int, *, write: bool = False) -> PokjaSk:
+    sk = get_object_or_404(PokjaSk.objects.select_related("region"), pk=pk)
+    _require(
+        user, Permission.EDIT_PROGRAMME if write else Permission.VIEW_PROGRAMME, sk.region.code
+    )
+    return sk
+
+
+def get_assignment_for_user(user: Any, pk: int, *, write: bool = False) -> FacilitatorAssignment:
+    assignment = get_object_or_404(
+        FacilitatorAssignment.objects.select_related("region", "user"), pk=pk
+    )
+    permission = Permission.MANAGE_FACILITATORS if write else Permission.VIEW_PROGRAMME
+    _require(user, permission, assignment.region.code)
+    return assignment
+
+
+def can(user: Any, permission: Permission, code: str | None = None) -> bool:
+    scope = scope_for(user, permission)
+    return scope.national if code is None else scope.covers(code)
+
+
+# --- one kab/kota -----------------------------------------------------------------------
+
+
+def stage_timeline(region: Region) -> list[StageRecord]:
+    """All stage records of the kab/kota, oldest first (one query)."""
+    return list(
+        StageRecord.objects.filter(participation__region=region)
+        .select_related("stage", "recorded_by")
+        .order_by("start_date", "stage__number", "id")
+    )
+
+
+def pokja_sks(region: Region) -> list[PokjaSk]:
+    """SK history, newest first, members and their OPD prefetched (three queries)."""
+    return list(
+        PokjaSk.objects.filter(region=region)
+        .prefetch_related("members__opd")
+        .order_by("-date", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class OpdCheck:
+    count: int
+    ok: bool
+    message: str
+
+
+def pokja_opd_check(sk: PokjaSk | None) -> OpdCheck:
+    """The '5–9 OPD' rule of the 2017 method as a warning (never blocks saving)."""
+    if sk is None:
+        return OpdCheck(0, False, "Belum ada SK Pokja.")
+    count = len({m.opd_id for m in sk.members.all() if m.opd_id is not None})
+    if count < POKJA_OPD_MIN:
+        message = f"Anggota Pokja baru berasal dari {count} OPD; pedoman 2017 meminta minimal 5."
+        return OpdCheck(count, False, message)
+    if count > POKJA_OPD_MAX:
+        message = f"Anggota Pokja berasal dari {count} OPD; pedoman 2017 meminta maksimal 9."
+        return OpdCheck(count, False, message)
+    return OpdCheck(count, True, f"Anggota Pokja berasal dari {count} OPD (sesuai 5–9 OPD).")
+
+
+def opds_of(region: Region) -> QuerySet[Opd]:
+    return Opd.objects.filter(region=region).order_by("name")
+
+
+def facilitators_of(region: Region) -> list[FacilitatorAssignment]:
+    """PF of the province and CF of the kab/kota, newest contract year first."""
+    return list(
+        FacilitatorAssignment.objects.filter(
+            Q(region=region) | Q(region__code=region.province_code, kind=FacilitatorKind.PF)
+        )
+        .select_related("user", "region")
+        .order_by("-contract_year", "kind")
+    )
+
+
+# --- facilitators -----------------------------------------------------------------------
+
+
+def assignments_list(user: Any, *, year: int | None = None) -> QuerySet[FacilitatorAssignment]:
+    scope = scope_for(user, Permission.VIEW_PROGRAMME)
+    qs = FacilitatorAssignment.objects.filter(scope.region_q("region__")).select_related(
+        "user", "region"
+    )
+    if year is not None:
+        qs = qs.filter(contract_year=year)
+    return qs.annotate(trainings=Count("user__facilitator_trainings")).order_by(
+        "-contract_year", "region__code", "kind"
+    )
+
+
+def trainings_list() -> QuerySet[FacilitatorTraining]:
+    return FacilitatorTraining.objects.select_related("user").order_by("-start_date")
+
+
+@dataclass
+class Workload:
+    """What a facilitator has on their desk. Part B (documents, cycles) fills the lists
+    `pending_reviews` and `overdue_processes` by extending `workload_for`."""
+
+    assignments: list[FacilitatorAssignment] = field(default_factory=list)
+    kabkotas: list[Region] = field(default_factory=list)
+    late_stages: list[StageRecord] = field(default_factory=list)
+    pending_reviews: list[Any] = field(default_factory=list)  # part B: documents to review
+    overdue_processes: list[Any] = field(default_factory=list)  # part B: Proses past due
+
+    @property
+    def kabkota_codes(self) -> list[str]:
+        return [r.code for r in self.kabkotas]
+
+
+def workload_for(user: Any, *, year: int | None = None) -> Workload:
+    """The user's facilitator assignments (latest contract year unless `year` is given), the
+    kab/kota they cover (the CF's own, every kab/kota of the PF's province) and the stage
+    records running late there. A constant number of queries whatever the size."""
+    assignments = list(
+        FacilitatorAssignment.objects.filter(user=user)
+        .select_related("region")
+        .order_by("-contract_year", "region__code")
+    )
+    if not assignments:
+        return Workload()
+    chosen = year if year is not None else assignments[0].contract_year
+    current = [a for a in assignments if a.contract_year == chosen]
+    provinces = [a.region.code for a in current if a.kind == FacilitatorKind.PF]
+    kabkotas = [a.region.code for a in current if a.kind == FacilitatorKind.CF]
+    regions = list(
+        Region.objects.filter(level=Level.KABKOTA)
+        .filter(Q(province_code__in=provinces) | Q(code__in=kabkotas))
+        .select_related("participation__current_stage")
+        .order_by("code")
+    )
+    late = list(
+        StageRecord.objects.filter(
+            participation__region__in=regions, status=StageStatus.TERLAMBAT
+        ).select_related("participation__region", "stage")
+    )
+    workload = Workload(assignments=current, kabkotas=regions, late_stages=late)
+    from ppsp.cycles.selectors import extend_workload  # cycles builds on programme
+
+    extend_workload(workload)
+    return workload

@@ -1,0 +1,114 @@
+"""Writes for OPD, Pokja SK and members (audited, atomic). A new SK never deletes the old."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.programme.models import Opd, PokjaMember, PokjaSk
+from ppsp.regions.models import Level, Region
+
+
+def _kabkota(region: Region) -> None:
+    if region.level != Level.KABKOTA:
+        raise ValidationError({"region": "Pokja dan OPD dicatat per kabupaten/kota."})
+
+
+@transaction.atomic
+def opd_create(*, region: Region, name: str, short_name: str = "", by: Any) -> Opd:
+    _kabkota(region)
+    if Opd.objects.filter(region=region, name__iexact=name.strip()).exists():
+        raise ValidationError({"name": f"OPD '{name}' sudah terdaftar di {region.code}."})
+    opd = Opd(region=region, name=name.strip(), short_name=short_name.strip())
+    opd.full_clean()
+    opd.save()
+    audit_record(
+        actor=by,
+        obj=opd,
+        action=Action.CREATE,
+        changes=field_changes({}, snapshot(opd, ("name", "short_name"))),
+        region_code=region.code,
+    )
+    return opd
+
+
+@transaction.atomic
+def pokja_sk_create(
+    *,
+    region: Region,
+    number: str,
+    date: dt.date,
+    by: Any,
+    note: str = "",
+    copy_members: bool = True,
+) -> PokjaSk:
+    """Record a new SK; members of the previous SK are copied when `copy_members`."""
+    _kabkota(region)
+    if PokjaSk.objects.filter(region=region, number=number.strip()).exists():
+        raise ValidationError({"number": f"SK nomor {number} sudah tercatat."})
+    previous = PokjaSk.objects.filter(region=region).order_by("-date", "-id").first()
+    sk = PokjaSk(
+        region=region,
+        number=number.strip(),
+        date=date,
+        note=note,
+        recorded_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    sk.full_clean()
+    sk.save()
+    copied = 0
+    if copy_members and previous is not None:
+        members = [
+            PokjaMember(
+                sk=sk, full_name=m.full_name, role=m.role, opd_id=m.opd_id, position=m.position
+            )
+            for m in previous.members.all()
+        ]
+        PokjaMember.objects.bulk_create(members)
+        copied = len(members)
+    audit_record(
+        actor=by,
+        obj=sk,
+        action=Action.CREATE,
+        changes=field_changes({}, snapshot(sk, ("number", "date", "note"))),
+        reason=f"menggantikan {previous} ({copied} anggota disalin)" if previous else "",
+        region_code=region.code,
+    )
+    return sk
+
+
+@transaction.atomic
+def pokja_member_add(
+    *, sk: PokjaSk, full_name: str, role: str, by: Any, opd: Opd | None = None, position: str = ""
+) -> PokjaMember:
+    if opd is not None and opd.region_id != sk.region_id:
+        raise ValidationError({"opd": "OPD harus dari kabupaten/kota yang sama dengan Pokja."})
+    member = PokjaMember(sk=sk, full_name=full_name.strip(), role=role, opd=opd, position=position)
+    member.full_clean()
+    member.save()
+    audit_record(
+        actor=by,
+        obj=sk,
+        action=Action.UPDATE,
+        changes=[{"field": "anggota", "old": None, "new": str(member)}],
+        region_code=sk.region.code,
+    )
+    return member
+
+
+@transaction.atomic
+def pokja_member_remove(*, member: PokjaMember, by: Any) -> None:
+    sk = member.sk
+    audit_record(
+        actor=by,
+        obj=sk,
+        action=Action.UPDATE,
+        changes=[{"field": "anggota", "old": str(member), "new": None}],
+        region_code=sk.region.code,
+    )
+    member.delete()

@@ -1,0 +1,1 @@
+"""Thin views of programme tracking, one module per area."""

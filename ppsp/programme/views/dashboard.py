@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import scope_for
+from ppsp.programme import selectors, stats
+from ppsp.programme.exports import HEADER, respond, table_rows
+from ppsp.programme.models import FacilitatorKind, Stage
+from ppsp.programme.transitions import ACTION_LABELS, actions_from
+from ppsp.regions.models import Region
+
+FORMATS = ("csv", "xlsx")
+
+
+def _require_national(request: HttpRequest) -> None:
+    if not scope_for(request.user, Permission.VIEW_NATIONAL_DASHBOARD).national:
+        raise Http404
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    scope = scope_for(request.user, Permission.VIEW_PROGRAMME)
+    context = {
+        "national": scope_for(request.user, Permission.VIEW_NATIONAL_DASHBOARD).national,
+        "provinces": Region.objects.filter(code__in=sorted(scope.provinces)),
+        "kabkotas": Region.objects.filter(code__in=sorted(scope.kabkotas)),
+        "can_import": scope_for(request.user, Permission.MANAGE_PROGRAMME).national,
+        "can_manage_facilitators": scope_for(request.user, Permission.MANAGE_FACILITATORS).national,
+    }
+    return render(request, "programme/index.html", context)
+
+
+def _dashboard_context(request: HttpRequest, province: Region | None) -> dict[str, Any]:
+    code = province.code if province else ""
+    table = stats.TableFilter.from_query(request.GET, province=code)
+    participations = stats.participations_for(request.user, province=table.province)
+    counts = stats.stage_counts(participations)
+    cohorts = stats.cohort_counts(participations)
+    query = request.GET.copy()
+    query.pop("urut", None)
+    return {
+        "province": province,
+        "table": table,
+        "rows": stats.kabkota_table(participations, table),
+        "stage_counts": counts,
+        "cohort_counts": cohorts,
+        "participants": sum(c["n"] for c in cohorts),
+        "kabkota_total": stats.kabkota_total(request.user, province=table.province),
+        "provinces": [] if province else stats.provinces_for(request.user),
+        "stages": Stage.objects.order_by("number"),
+        "chart": {
+            "stages": {
+                "labels": [f"{c['number'] or '-'}" for c in counts],
+                "names": [c["name"] for c in counts],
+                "values": [c["n"] for c in counts],
+            },
+            "cohorts": {
+                "labels": [str(c["cohort_year"]) for c in cohorts],
+                "values": [c["n"] for c in cohorts],
+            },
+        },
+        "filter_query": query.urlencode(),
+        "export_query": request.GET.urlencode(),
+    }
+
+
+@login_required
+@require_GET
+def national(request: HttpRequest) -> HttpResponse:
+    _require_national(request)
+    return render(request, "programme/dashboard.html", _dashboard_context(request, None))
+
+
+@login_required
+@require_GET
+def province(request: HttpRequest, code: str) -> HttpResponse:
+    region = selectors.get_province_for_user(request.user, code)
+    return render(request, "programme/dashboard.html", _dashboard_context(request, region))
+
+
+def _export(request: HttpRequest, fmt: str, province: str, name: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404
+    table = stats.TableFilter.from_query(request.GET, province=province)
+    rows = table_rows(
+        stats.kabkota_table(stats.participations_for(request.user, province=table.province), table)
+    )
+    return respond(fmt, name, HEADER, rows)
+
+
+@login_required
+@require_GET
+def national_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    _require_national(request)
+    return _export(request, fmt, "", "peserta-ppsp-nasional")
+
+
+@login_required
+@require_GET
+def province_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    region = selectors.get_province_for_user(request.user, code)
+    return _export(request, fmt, region.code, f"peserta-ppsp-{region.code}")
+
+
+@login_required
+@require_GET
+def kabkota(request: HttpRequest, code: str) -> HttpResponse:
+    region = selectors.get_kabkota_for_user(request.user, code)
+    participation = getattr(region, "participation", None)
+    records = selectors.stage_timeline(region)
+    sks = selectors.pokja_sks(region)
+    user = request.user
+    for record in records:
+        record.actions = [  # type: ignore[attr-defined]
+            (action, ACTION_LABELS[action]) for action in actions_from(record.status)
+        ]
+    context = {
+        "region": region,
+        "participation": participation,
+        "records": records,
+        "sk": sks[0] if sks else None,
+        "opd_check": selectors.pokja_opd_check(sks[0] if sks else None),
+        "facilitators": selectors.facilitators_of(region),
+        "pf": FacilitatorKind.PF,
+        "can_edit": selectors.can(user, Permission.EDIT_PROGRAMME, code),
+        "can_edit_stages": selectors.can(user, Permission.EDIT_STAGES, code),
+        "can_audit": selectors.can(user, Permission.VIEW_AUDIT, code),
+        "can_see_province": bool(
+            scope_for(user, Permission.VIEW_PROGRAMME).national
+            or region.province_code in scope_for(user, Permission.VIEW_PROGRAMME).provinces
+        ),
+    }
+    return render(request, "programme/kabkota.html", context)

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ppsp.core.permissions import Permission
+from ppsp.programme import selectors, services_pokja
+from ppsp.programme.forms import OpdForm, PokjaMemberForm, PokjaSkForm
+from ppsp.programme.views.stages import _errors_to_form
+
+
+@login_required
+@require_GET
+def pokja(request: HttpRequest, code: str) -> HttpResponse:
+    region = selectors.get_kabkota_for_user(request.user, code)
+    sks = selectors.pokja_sks(region)
+    current = sks[0] if sks else None
+    can_edit = selectors.can(request.user, Permission.EDIT_PROGRAMME, code)
+    context = {
+        "region": region,
+        "sk": current,
+        "history": sks[1:],
+        "opd_check": selectors.pokja_opd_check(current),
+        "opds": selectors.opds_of(region),
+        "can_edit": can_edit,
+        "can_audit": selectors.can(request.user, Permission.VIEW_AUDIT, code),
+        "member_form": PokjaMemberForm(region=region) if can_edit and current else None,
+    }
+    return render(request, "programme/pokja.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pokja_sk_create(request: HttpRequest, code: str) -> HttpResponse:
+    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    form = PokjaSkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_pokja.pokja_sk_create(region=region, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("SK Pokja baru tersimpan; SK lama tetap dalam riwayat."))
+            return redirect("programme:pokja", code=code)
+    return render(
+        request,
+        "programme/form.html",
+        {"region": region, "form": form, "title": _("SK Pokja baru"), "multipart": False},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pokja_member_add(request: HttpRequest, code: str) -> HttpResponse:
+    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    sks = selectors.pokja_sks(region)
+    form = PokjaMemberForm(request.POST or None, region=region)
+    if not sks:
+        messages.error(request, _("Catat SK Pokja terlebih dahulu."))
+        return redirect("programme:pokja", code=code)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_pokja.pokja_member_add(sk=sks[0], by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("Anggota Pokja ditambahkan."))
+            return redirect("programme:pokja", code=code)
+    return render(
+        request,
+        "programme/form.html",
+        {"region": region, "form": form, "title": _("Tambah anggota Pokja"), "multipart": False},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opd_create(request: HttpRequest, code: str) -> HttpResponse:
+    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    form = OpdForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_pokja.opd_create(region=region, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("OPD tersimpan."))
+            return redirect("programme:pokja", code=code)
+    return render(
+        request,
+        "programme/form.html",
+        {"region": region, "form": form, "title": _("OPD baru"), "multipart": False},
+    )
