@@ -142,3 +142,16 @@ def test_it_answers_the_programme_figures_as_queries(regions: None) -> None:
     assert stats.kabkota_starting_stage_in(4, 2014) == len(kabkota_codes("75"))
     assert stats.kabkota_starting_stage_in(4, 2013) == len(kabkota_codes("15"))
     assert stats.kabkota_starting_stage_in(3, 2012) == len(kabkota_codes("15"))
+
+
+def test_it_shows_documents_cycles_and_triggers_on_the_national_dashboard(cast: Cast) -> None:
+    from tests.cycles_support import cycle, ensure_seed
+
+    ensure_seed()
+    cycle("15.07")
+    client = Client()
+    client.force_login(cast.pmu)
+    body = client.get("/program/nasional/").content.decode()
+    for testid in ("document-overview", "cycle-overview", "trigger-overview"):
+        assert f'data-testid="{testid}"' in body
+    assert 'data-testid="cycle-done-1"' in body

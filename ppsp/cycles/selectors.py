@@ -76,7 +76,11 @@ def process_steps(process: CycleProcess) -> QuerySet[CycleStep]:
 
 
 def process_counts(
-    user: Any, *, fiscal_year: int | None = None, today: dt.date | None = None
+    user: Any,
+    *,
+    fiscal_year: int | None = None,
+    today: dt.date | None = None,
+    province: str = "",
 ) -> list[dict[str, Any]]:
     """For dashboards: per process number, how many cycles are in each state and late.
 
@@ -89,6 +93,8 @@ def process_counts(
     qs = CycleProcess.objects.filter(scope.region_q("cycle__region__"))
     if fiscal_year is not None:
         qs = qs.filter(cycle__fiscal_year=fiscal_year)
+    if province:
+        qs = qs.filter(cycle__region__province_code=province)
     late = Q(state=ProcessState.TERLAMBAT) | (~Q(state=ProcessState.SELESAI) & Q(due_date__lt=day))
     per_state = {state: Count("id", filter=Q(state=state)) for state in ProcessState.values}
     rows = (

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ppsp.compute import triggers as rules
 from ppsp.core.permissions import Permission
@@ -36,10 +37,10 @@ class KabkotaTriggers:
 
 
 LABELS = {
-    rules.EXPIRED: "Periode SSK lebih dari 5 tahun",
-    rules.RPJMD: "Perubahan RPJMD",
-    rules.INCOMPLETE: "Data tidak lengkap",
-    rules.UNIVERSAL_ACCESS: "Target akses universal",
+    rules.EXPIRED: _("Periode SSK lebih dari 5 tahun"),
+    rules.RPJMD: _("Perubahan RPJMD"),
+    rules.INCOMPLETE: _("Data tidak lengkap"),
+    rules.UNIVERSAL_ACCESS: _("Target akses universal"),
 }
 
 

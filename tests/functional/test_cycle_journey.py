@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import PASSWORD, Cast
 from tests.cycles_support import cycle, ensure_seed
-from tests.functional.conftest import log_in
+from tests.functional.conftest import ARTIFACTS, log_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
 
@@ -89,5 +89,12 @@ def test_it_lets_a_cf_complete_proses1_and_shows_it_to_the_pmu(
         assert pmu_page.locator("[data-testid=done-1]").inner_text() == "1"
         state = pmu_page.locator("[data-testid='cycle-15.07-p1']").inner_text()
         assert "selesai" in state
+        # The national dashboard counts the finished Proses 1 too.
+        pmu_page.goto(f"{base}/program/nasional/")
+        assert pmu_page.locator("[data-testid=cycle-done-1]").inner_text() == "1"
+        ARTIFACTS.mkdir(exist_ok=True)
+        pmu_page.screenshot(
+            path=str(ARTIFACTS / "national-dashboard-after-proses1.png"), full_page=True
+        )
     finally:
         pmu_context.close()

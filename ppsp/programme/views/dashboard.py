@@ -12,6 +12,7 @@ from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, stats
 from ppsp.programme.exports import HEADER, respond, table_rows
 from ppsp.programme.models import FacilitatorKind, Stage
+from ppsp.programme.overview import overview_context
 from ppsp.programme.transitions import ACTION_LABELS, actions_from
 from ppsp.regions.models import Region
 
@@ -68,6 +69,7 @@ def _dashboard_context(request: HttpRequest, province: Region | None) -> dict[st
         },
         "filter_query": query.urlencode(),
         "export_query": request.GET.urlencode(),
+        **overview_context(request.user, province=table.province),
     }
 
 
