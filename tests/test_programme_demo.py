@@ -45,6 +45,6 @@ def test_it_loads_the_demo_picture_idempotently(cast: Cast) -> None:
     assert stats.kabkota_starting_stage_in(4, 2014) == stats.participants_by_cohort_year()[2013]
     sks = list(PokjaSk.objects.filter(region__code="15.07").order_by("-date"))
     assert len(sks) == 2 and pokja_opd_check(sks[0]).ok
-    assert FacilitatorAssignment.objects.filter(user=cast.cf, kind="cf").count() == 2
+    assert FacilitatorAssignment.objects.filter(user=cast.cf, kind="cf").count() == 3
     assert workload_for(cast.pf).kabkota_codes[0].startswith("15.")
     assert "15.07" in workload_for(cast.cf).kabkota_codes
