@@ -155,3 +155,15 @@ def test_it_shows_documents_cycles_and_triggers_on_the_national_dashboard(cast: 
     for testid in ("document-overview", "cycle-overview", "trigger-overview"):
         assert f'data-testid="{testid}"' in body
     assert 'data-testid="cycle-done-1"' in body
+
+
+def test_it_exports_every_summary_table_in_one_workbook(cast: Cast) -> None:
+    client = Client()
+    client.force_login(cast.pmu)
+    response = client.get("/program/nasional/ekspor.ringkasan.xlsx")
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["tahapan", "kohort", "dokumen", "siklus", "pemicu"]
+    assert [c.value for c in workbook["tahapan"][1]] == ["tahapan", "nama", "kab_kota", "terlambat"]
+    client.force_login(cast.pf)
+    assert client.get("/program/nasional/ekspor.ringkasan.xlsx").status_code == 404
+    assert client.get("/program/provinsi/15/ekspor.ringkasan.xlsx").status_code == 200

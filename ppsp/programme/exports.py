@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.http import HttpResponse
@@ -62,4 +62,23 @@ def respond(fmt: str, name: str, header: Sequence[str], rows: list[list[Any]]) -
         writer.writerow(header)
         writer.writerows(rows)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def summary_workbook(
+    name: str, sheets: Mapping[str, tuple[Sequence[str], list[list[Any]]]]
+) -> HttpResponse:
+    """Every summary table of a dashboard as one XLSX, a sheet per table."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for title, (header, rows) in sheets.items():
+        sheet = workbook.create_sheet(title[:31])
+        sheet.append(list(header))
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}-ringkasan.xlsx"'
     return response

@@ -83,6 +83,51 @@ def trigger_overview(user: Any, *, province: str = "") -> dict[str, Any]:
     }
 
 
+SUMMARY = "ringkasan.xlsx"
+
+
+def summary_sheets(
+    user: Any, *, province: str = ""
+) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    """The dashboard's summary tables as (header, rows), for the one-workbook export."""
+    from ppsp.programme import stats
+
+    participations = stats.participations_for(user, province=province)
+    documents = document_overview(user, province=province)
+    triggers = trigger_overview(user, province=province)
+    return {
+        "tahapan": (
+            ["tahapan", "nama", "kab_kota", "terlambat"],
+            [
+                [s["number"], s["name"], s["n"], s["late"]]
+                for s in stats.stage_counts(participations)
+            ],
+        ),
+        "kohort": (
+            ["tahun_kohort", "baru", "kumulatif"],
+            [
+                [c["cohort_year"], c["n"], c["cumulative"]]
+                for c in stats.cohort_counts(participations)
+            ],
+        ),
+        "dokumen": (
+            ["dokumen", "jumlah", *Status.values, *[f"umur {a} th" for a in AGE_BUCKETS]],
+            [[str(d["doc_type"]), d["total"], *d["status"], *d["age"]] for d in documents],
+        ),
+        "siklus": (
+            ["proses", "nama", "siklus", "berjalan", "selesai", "terlambat"],
+            [
+                [p["number"], p["name"], p["total"], p["berjalan"], p["selesai"], p["late"]]
+                for p in cycle_overview(user, province=province)
+            ],
+        ),
+        "pemicu": (
+            ["pemicu", "kab_kota"],
+            [[str(t["label"]), t["n"]] for t in triggers["rows"]],
+        ),
+    }
+
+
 def overview_context(user: Any, *, province: str = "") -> dict[str, Any]:
     return {
         "document_overview": document_overview(user, province=province),

@@ -10,13 +10,13 @@ from django.views.decorators.http import require_GET
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, stats
-from ppsp.programme.exports import HEADER, respond, table_rows
+from ppsp.programme.exports import HEADER, respond, summary_workbook, table_rows
 from ppsp.programme.models import FacilitatorKind, Stage
-from ppsp.programme.overview import overview_context
+from ppsp.programme.overview import SUMMARY, overview_context, summary_sheets
 from ppsp.programme.transitions import ACTION_LABELS, actions_from
 from ppsp.regions.models import Region
 
-FORMATS = ("csv", "xlsx")
+FORMATS = ("csv", "xlsx", SUMMARY)
 
 
 def _require_national(request: HttpRequest) -> None:
@@ -90,6 +90,8 @@ def province(request: HttpRequest, code: str) -> HttpResponse:
 def _export(request: HttpRequest, fmt: str, province: str, name: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
+    if fmt == SUMMARY:
+        return summary_workbook(name, summary_sheets(request.user, province=province))
     table = stats.TableFilter.from_query(request.GET, province=province)
     rows = table_rows(
         stats.kabkota_table(stats.participations_for(request.user, province=table.province), table)
