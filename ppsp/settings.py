@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "ppsp.programme",
     "ppsp.documents",
     "ppsp.cycles",
+    "ppsp.finance",
+    "ppsp.scenarios",
     "ppsp.demo",
 ]
 

@@ -190,6 +190,83 @@ EXPECTATIONS.update(
         "cycles:steps": (cycles_process, post_only),
     }
 )
+# Proses 3 (issue 6): fiscal capacity and scenarios of the target's kab/kota code[:5].
+def planning_capacity(code: str) -> dict[str, object]:
+    from tests.planning_support import capacity_in
+
+    return {"pk": capacity_in(code[:5]).pk}
+
+
+def planning_scenario(code: str) -> dict[str, object]:
+    from tests.planning_support import scenario_in
+
+    return {"pk": scenario_in(code[:5]).pk}
+
+
+def planning_line(code: str) -> dict[str, object]:
+    from tests.planning_support import line_in
+
+    return {"pk": line_in(code[:5]).pk}
+
+
+def planning_unit_costs(code: str) -> dict[str, object]:
+    from tests.planning_support import unit_costs
+
+    return {"pk": unit_costs().pk}
+
+
+planning_cycle: Kwargs = lambda code: {"code": code[:5], "year": 2026}  # noqa: E731
+signed_in_with_a_role: Callable[[str, str], int] = lambda role, target: (  # noqa: E731
+    302 if role == "anon" else 404 if role == "public" else 200
+)
+EXPECTATIONS.update(
+    {
+        "finance:capacity": (planning_cycle, scoped(SEES)),
+        "finance:start": (planning_cycle, post_only),
+        "finance:opd_set": (planning_capacity, post_only),
+        "finance:opd_delete": (planning_capacity, post_only),
+        "finance:history_update": (planning_capacity, post_only),
+        "finance:plan_update": (planning_capacity, post_only),
+        "finance:settings_update": (planning_capacity, post_only),
+        "finance:belanja_import": (planning_capacity, post_only),
+        "finance:belanja_xlsx": (planning_capacity, scoped(SEES)),
+        "scenarios:unit_costs": (no_kwargs, signed_in_with_a_role),
+        "scenarios:unit_cost_copy": (planning_unit_costs, post_only),
+        "scenarios:kabkota": (by_kabkota, scoped(SEES, ok=302)),
+        "scenarios:index": (planning_cycle, scoped(SEES)),
+        "scenarios:create": (planning_cycle, post_only),
+        "scenarios:detail": (planning_scenario, scoped(SEES)),
+        "scenarios:line_add": (planning_scenario, post_only),
+        "scenarios:zone_generate": (planning_scenario, post_only),
+        "scenarios:caps_set": (planning_scenario, post_only),
+        "scenarios:optimise": (planning_scenario, post_only),
+        "scenarios:choose": (planning_scenario, post_only),
+        "scenarios:table_xlsx": (planning_scenario, scoped(SEES)),
+        "scenarios:line_delete": (planning_line, post_only),
+    }
+)
+
+
+@pytest.mark.parametrize("target", list(TARGETS))
+@pytest.mark.parametrize("role", SIGNED_IN)
+def test_it_lets_only_the_own_pokja_and_the_pmu_change_planning(
+    cast: Cast, role: str, target: str
+) -> None:
+    url = reverse("scenarios:line_add", kwargs=planning_scenario(TARGETS[target]))
+    data = {
+        "subsector": "air_limbah",
+        "kegiatan_type": "konstruksi",
+        "description": "Tangki septik",
+        "people_served": "10",
+        "risk_class": "2",
+        "priority": "1",
+        "funding_source": "apbd_kabkota",
+        "a2027": "1000000",
+    }
+    response = _client(cast, role).post(url, data)
+    assert response.status_code == (302 if role in EDITS[target] else 404)
+
+
 # The Django admin is one rule: staff only (pmu in the cast), everyone else is sent to login.
 ADMIN_PROBES = (
     "admin:index",

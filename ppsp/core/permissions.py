@@ -30,10 +30,15 @@ class Permission(StrEnum):
     VIEW_CYCLES = "view_cycles"
     RUN_CYCLE = "run_cycle"  # open a cycle, fill process outputs, submit a process
     SIGN_OFF_PROCESS = "sign_off_process"  # CF verifies a process
+    # Proses 3 (issue 6): fiscal capacity, cost need, scenarios and the optimum
+    VIEW_PLANNING = "view_planning"
+    EDIT_PLANNING = "edit_planning"  # Pokja Kab/Kota: belanja, komitmen, scenarios, choice
+    MANAGE_UNIT_COSTS = "manage_unit_costs"  # PMU: new versions of the unit-cost tables
 
 
 P = Permission
 _READ = {P.VIEW_REGION, P.VIEW_AUDIT, P.VIEW_PROGRAMME, P.VIEW_DOCUMENTS, P.VIEW_CYCLES}
+_READ |= {P.VIEW_PLANNING}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PMU: frozenset(Permission),
@@ -45,6 +50,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     ),
     Role.POKJA_KABKOTA: frozenset(
         _READ | {P.EDIT_REGION_DATA, P.EDIT_PROGRAMME, P.EDIT_STAGES, P.EDIT_DOCUMENTS, P.RUN_CYCLE}
+        | {P.EDIT_PLANNING}
     ),
     Role.KEPALA_DAERAH: frozenset(_READ | {P.APPROVE_DOCUMENTS}),
     Role.PUBLIC: frozenset(),

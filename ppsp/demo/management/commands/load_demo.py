@@ -17,6 +17,7 @@ from ppsp.demo.data import (
     synthetic_population,
 )
 from ppsp.demo.programme import load_programme_demo
+from ppsp.demo.scenarios import load_scenarios_demo
 from ppsp.regions.models import Kind, Level, Population, Region
 from ppsp.regions.services import population_upsert
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             rows = self._population()
             load_programme_demo(self.stdout)
             load_cycles_demo(self.stdout)
+            load_scenarios_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Data penduduk demo: {rows} baris baru."))
         self.stdout.write("")
         self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD})")

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScenariosConfig(AppConfig):
+    name = "ppsp.scenarios"
+    label = "scenarios"
+    verbose_name = _("Skenario pembangunan sanitasi")
+
+    def ready(self) -> None:
+        from ppsp.audit.views import register
+        from ppsp.scenarios import selectors
+
+        register(
+            "scenarios.scenario",
+            selectors.get_scenario_by_id_for_user,
+            lambda scenario: scenario.region.code,
+        )

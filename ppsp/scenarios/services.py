@@ -1,0 +1,484 @@
+"""Writes for scenarios: create, cost lines, zone plans, source caps, optimise, choose.
+
+Each service is atomic, checks the permission for the scenario's kab/kota and writes an
+audit row (anchors-code.md §11 rule 4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record
+from ppsp.compute.cost import UnitPrice, ZonePlan, local_price, zone_need
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import has_permission
+from ppsp.finance.selectors import budgets
+from ppsp.regions.models import Level, Region
+from ppsp.scenarios import optimisation
+from ppsp.scenarios.models import (
+    BudgetBasis,
+    FundingSource,
+    OptimisationRun,
+    Scenario,
+    ScenarioLine,
+    SourceCap,
+    UnitCostItem,
+    UnitCostTable,
+)
+
+
+def require(user: Any, code: str, permission: Permission = Permission.EDIT_PLANNING) -> None:
+    if user is not None and not has_permission(user, permission, code):
+        raise PermissionDenied("Anda tidak berwenang mengubah data perencanaan wilayah ini.")
+
+
+def _actor(by: Any) -> Any:
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+def _locked(scenario: Scenario, by: Any) -> Scenario:
+    locked = (
+        Scenario.objects.select_for_update()
+        .select_related("region", "unit_costs")
+        .get(pk=scenario.pk)
+    )
+    require(by, locked.region.code)
+    return locked
+
+
+def _audit(by: Any, scenario: Scenario, action: str, **kwargs: Any) -> None:
+    audit_record(actor=by, obj=scenario, action=action, region_code=scenario.region.code, **kwargs)
+
+
+def unit_price(item: UnitCostItem) -> UnitPrice:
+    return UnitPrice(
+        name=item.name,
+        unit=item.unit,
+        base_price=float(item.base_price),
+        labour_share=float(item.labour_share),
+        om_per_year=float(item.om_per_year),
+        people_per_unit=float(item.people_per_unit),
+    )
+
+
+@transaction.atomic
+def scenario_create(
+    *,
+    region: Region,
+    fiscal_year: int,
+    name: str,
+    unit_costs: UnitCostTable,
+    by: Any,
+    description: str = "",
+    indeks_upah: Decimal | float = 1,
+    indeks_bahan: Decimal | float = 1,
+    budget_basis: str = BudgetBasis.KOMITMEN,
+    copy_from: Scenario | None = None,
+) -> Scenario:
+    """A new scenario for the kab/kota and cycle year; optionally a copy of another's lines."""
+    if region.level != Level.KABKOTA:
+        raise ValidationError({"region": "Skenario disusun per kabupaten/kota."})
+    require(by, region.code)
+    label = " ".join(name.split())
+    if Scenario.objects.filter(region=region, fiscal_year=fiscal_year, name=label).exists():
+        raise ValidationError({"name": f"Skenario bernama {label} sudah ada."})
+    scenario = Scenario(
+        region=region,
+        fiscal_year=fiscal_year,
+        name=label,
+        description=description,
+        unit_costs=unit_costs,
+        indeks_upah=Decimal(str(indeks_upah)),
+        indeks_bahan=Decimal(str(indeks_bahan)),
+        budget_basis=budget_basis,
+        created_by=_actor(by),
+    )
+    scenario.full_clean()
+    scenario.save()
+    reason = ""
+    if copy_from is not None:
+        if (copy_from.region_id, copy_from.fiscal_year) != (region.pk, fiscal_year):
+            raise ValidationError("Hanya skenario dari siklus yang sama yang dapat disalin.")
+        mapping: dict[int, ScenarioLine] = {}
+        originals = list(copy_from.lines.order_by("id"))
+        for line in originals:
+            old_pk = line.pk
+            line.pk = None
+            line.scenario = scenario
+            line.requires = None
+            line.save()
+            mapping[old_pk] = line
+        for old in ScenarioLine.objects.filter(scenario=copy_from, requires__isnull=False):
+            new = mapping[old.pk]
+            new.requires = mapping.get(old.requires_id)  # type: ignore[arg-type]
+            new.save(update_fields=["requires"])
+        for cap in copy_from.caps.all():
+            SourceCap.objects.create(scenario=scenario, source=cap.source, amounts=cap.amounts)
+        reason = f"Disalin dari skenario {copy_from.name}"
+    _audit(by, scenario, Action.CREATE, reason=reason)
+    return scenario
+
+
+def _clean_amounts(values: Sequence[Any], years: int, what: str) -> list[int]:
+    amounts = [round(float(v or 0)) for v in list(values)[:years]]
+    amounts += [0] * (years - len(amounts))
+    if any(a < 0 for a in amounts):
+        raise ValidationError(f"{what} tidak boleh negatif.")
+    return amounts
+
+
+@transaction.atomic
+def scenario_line_add(
+    *,
+    scenario: Scenario,
+    subsector: str,
+    kegiatan_type: str,
+    description: str,
+    by: Any,
+    zone: str = "",
+    amounts: Sequence[Any] = (),
+    unit_cost: UnitCostItem | None = None,
+    volumes: Sequence[Any] = (),
+    people_served: int = 0,
+    risk_class: int = 2,
+    priority: int = 0,
+    mandatory: bool = False,
+    funding_source: str = FundingSource.APBD_KABKOTA,
+    requires: ScenarioLine | None = None,
+) -> ScenarioLine:
+    """Add one cost line: amounts per plan year, or volumes × the regional unit price."""
+    scenario = _locked(scenario, by)
+    years = len(scenario.plan_years)
+    vols: list[float] = []
+    if unit_cost is not None and any(float(v or 0) for v in volumes):
+        if unit_cost.table_id != scenario.unit_costs_id:
+            raise ValidationError("Harga satuan harus dari tabel harga satuan skenario ini.")
+        vols = [float(v or 0) for v in list(volumes)[:years]] + [0.0] * years
+        vols = vols[:years]
+        if any(v < 0 for v in vols):
+            raise ValidationError("Volume tidak boleh negatif.")
+        price = local_price(
+            float(unit_cost.base_price),
+            indeks_upah=float(scenario.indeks_upah),
+            indeks_bahan=float(scenario.indeks_bahan),
+            labour_share=float(unit_cost.labour_share),
+        )
+        clean = [round(v * price) for v in vols]
+    else:
+        clean = _clean_amounts(amounts, years, "Biaya")
+    if not any(clean):
+        raise ValidationError("Isi biaya per tahun, atau harga satuan dengan volume per tahun.")
+    if requires is not None and requires.scenario_id != scenario.pk:
+        raise ValidationError("Prasyarat harus baris dari skenario yang sama.")
+    line = ScenarioLine(
+        scenario=scenario,
+        subsector=subsector,
+        zone=zone.strip(),
+        kegiatan_type=kegiatan_type,
+        description=" ".join(description.split()),
+        unit_cost=unit_cost if vols else None,
+        volumes=vols,
+        amounts=clean,
+        people_served=people_served,
+        risk_class=risk_class,
+        priority=priority,
+        mandatory=mandatory,
+        funding_source=funding_source,
+        requires=requires,
+    )
+    line.full_clean()
+    line.save()
+    _audit(
+        by,
+        scenario,
+        Action.UPDATE,
+        changes=[{"field": "baris biaya", "old": None, "new": f"{line.description}: {clean}"}],
+    )
+    return line
+
+
+@transaction.atomic
+def scenario_line_delete(*, line: ScenarioLine, by: Any) -> None:
+    scenario = _locked(line.scenario, by)
+    text = f"{line.description}: {line.amounts}"
+    line.delete()
+    _audit(
+        by, scenario, Action.UPDATE, changes=[{"field": "baris biaya", "old": text, "new": None}]
+    )
+
+
+@transaction.atomic
+def scenario_zone_generate(
+    *,
+    scenario: Scenario,
+    subsector: str,
+    zone: str,
+    unit_cost: UnitCostItem,
+    population: int,
+    growth_pct: float,
+    baseline_pct: float,
+    target_pct: float,
+    by: Any,
+    risk_class: int = 2,
+    priority: int = 0,
+    funding_source: str = FundingSource.APBD_KABKOTA,
+    method: str = "geometrik",
+) -> list[ScenarioLine]:
+    """Cost lines of one zone plan (compute.cost.zone_need), linked in SIDLACOM order.
+
+    Advokasi → studi & desain → penyiapan lahan → konstruksi → O&M: each line requires the
+    one before it, so the optimiser funds construction only with its preparation. The
+    people newly served count on the konstruksi and O&M lines (O&M keeps them served).
+    """
+    scenario = _locked(scenario, by)
+    if unit_cost.table_id != scenario.unit_costs_id:
+        raise ValidationError("Harga satuan harus dari tabel harga satuan skenario ini.")
+    table = scenario.unit_costs
+    plan = ZonePlan(
+        subsector=subsector,
+        zone=zone.strip(),
+        population=float(population),
+        growth=float(growth_pct) / 100,
+        baseline_share=float(baseline_pct) / 100,
+        target_share=float(target_pct) / 100,
+        price=unit_price(unit_cost),
+        studi_desain=float(table.share_studi_desain),
+        advokasi=float(table.share_advokasi),
+        penyiapan_lahan=float(table.share_penyiapan_lahan),
+        method=method,
+    )
+    try:
+        records = zone_need(
+            plan,
+            first_year=scenario.plan_years[0],
+            years=len(scenario.plan_years),
+            indeks_upah=float(scenario.indeks_upah),
+            indeks_bahan=float(scenario.indeks_bahan),
+        )
+    except ValueError as error:
+        raise ValidationError(f"Rencana zona tidak dapat dihitung: {error}") from error
+    if not records:
+        raise ValidationError(
+            "Target tidak memerlukan unit baru: naikkan target layanan atau periksa data."
+        )
+    konstruksi = next((r for r in records if r.kegiatan_type == "konstruksi"), None)
+    new_units = (
+        round(
+            konstruksi.total
+            / local_price(
+                float(unit_cost.base_price),
+                indeks_upah=float(scenario.indeks_upah),
+                indeks_bahan=float(scenario.indeks_bahan),
+                labour_share=float(unit_cost.labour_share),
+            )
+        )
+        if konstruksi and unit_cost.base_price
+        else 0
+    )
+    people = round(new_units * float(unit_cost.people_per_unit))
+    created: list[ScenarioLine] = []
+    previous: ScenarioLine | None = None
+    for record in records:
+        served = people if record.kegiatan_type in ("konstruksi", "om") else 0
+        line = ScenarioLine.objects.create(
+            scenario=scenario,
+            subsector=record.subsector,
+            zone=record.zone,
+            kegiatan_type=record.kegiatan_type,
+            description=record.description[:250],
+            unit_cost=unit_cost if record.kegiatan_type == "konstruksi" else None,
+            amounts=[round(a) for a in record.amounts_by_year],
+            people_served=served,
+            risk_class=risk_class,
+            priority=priority,
+            funding_source=funding_source,
+            requires=previous,
+        )
+        created.append(line)
+        previous = line
+    _audit(
+        by,
+        scenario,
+        Action.UPDATE,
+        changes=[
+            {
+                "field": "rencana zona",
+                "old": None,
+                "new": f"{zone}: {unit_cost.name}, "
+                f"{baseline_pct}% → {target_pct}%, {len(created)} baris",
+            }
+        ],
+    )
+    return created
+
+
+@transaction.atomic
+def source_caps_set(
+    *, scenario: Scenario, caps: Mapping[str, Sequence[Any] | None], by: Any
+) -> None:
+    """Expected funding per year from other sources; None removes a source's cap."""
+    scenario = _locked(scenario, by)
+    years = len(scenario.plan_years)
+    changes = []
+    for source, values in caps.items():
+        if source not in FundingSource.values or source == FundingSource.APBD_KABKOTA:
+            raise ValidationError(f"Sumber {source} tidak dapat diberi perkiraan dana di sini.")
+        existing = SourceCap.objects.filter(scenario=scenario, source=source).first()
+        old = existing.amounts if existing else None
+        if values is None:
+            if existing:
+                existing.delete()
+            new = None
+        else:
+            new = _clean_amounts(values, years, "Perkiraan dana")
+            SourceCap.objects.update_or_create(
+                scenario=scenario, source=source, defaults={"amounts": new}
+            )
+        if old != new:
+            changes.append({"field": f"perkiraan dana {source}", "old": old, "new": new})
+    if changes:
+        _audit(by, scenario, Action.UPDATE, changes=changes)
+
+
+def own_budget(scenario: Scenario) -> list[float]:
+    """The APBD Kab/Kota cap per plan year: (b) or (c) of Tabel 5.1 [Rp]."""
+    fiscal = budgets(scenario.region, scenario.fiscal_year)
+    if fiscal is None:
+        raise ValidationError(
+            "Isi kemampuan keuangan daerah (PT-03) siklus ini dulu: optimasi memerlukan "
+            "batas anggaran (b) atau (c)."
+        )
+    values = fiscal.b if scenario.budget_basis == BudgetBasis.APBD_MURNI else fiscal.c
+    if values is None:
+        label = BudgetBasis(scenario.budget_basis).label
+        raise ValidationError(
+            f"Batas anggaran {label} belum dapat dihitung: " + " ".join(fiscal.problems)
+        )
+    return list(values)
+
+
+@transaction.atomic
+def scenario_optimise(*, scenario: Scenario, by: Any) -> OptimisationRun:
+    """Select the programme of maximum risk-weighted people served within the budgets.
+
+    Raises ValidationError naming the mandatory lines when they alone exceed a budget.
+    """
+    scenario = _locked(scenario, by)
+    lines = list(scenario.lines.order_by("id"))
+    if not lines:
+        raise ValidationError("Skenario belum memiliki baris biaya.")
+    budget = own_budget(scenario)
+    caps = {c.source: list(c.amounts) for c in scenario.caps.all()}
+    problem = optimisation.build(scenario, lines, budget, caps)
+    try:
+        optimisation.check_mandatory(problem, lines, scenario.plan_years)
+        selection, manual = optimisation.optimise(problem)
+    except optimisation.MandatoryOverBudget as error:
+        raise ValidationError(str(error)) from error
+    except ValueError as error:  # a case the pre-check did not foresee: still say it plainly
+        raise ValidationError(f"Optimasi tidak dapat dijalankan: {error}") from error
+    values = {c.id: c.value for c in problem.candidates}
+    run = OptimisationRun.objects.create(
+        scenario=scenario,
+        ran_by=_actor(by),
+        basis=scenario.budget_basis,
+        budget=problem.caps[optimisation.OWN],
+        caps={s: v for s, v in problem.caps.items() if s != optimisation.OWN},
+        chosen=[int(k) for k in selection.chosen],
+        waiting=optimisation.waiting_reasons(problem, selection, lines, scenario.plan_years),
+        value=selection.value,
+        bound=selection.bound,
+        optimal=selection.optimal,
+        manual_value=sum(values[k] for k in manual),
+        manual_chosen=[int(k) for k in manual],
+    )
+    _audit(
+        by,
+        scenario,
+        Action.UPDATE,
+        changes=[
+            {
+                "field": "optimasi",
+                "old": None,
+                "new": f"{len(selection.chosen)} kegiatan terpilih, "
+                f"{len(selection.waiting_list)} daftar tunggu, nilai {selection.value:,.0f}",
+            }
+        ],
+    )
+    return run
+
+
+@transaction.atomic
+def scenario_choose(*, scenario: Scenario, justification: str, by: Any) -> Scenario:
+    """Record this scenario as the chosen one of its cycle, with the Pokja's justification."""
+    scenario = _locked(scenario, by)
+    reason = justification.strip()
+    if not reason:
+        raise ValidationError({"justification": "Tuliskan alasan Pokja memilih skenario ini."})
+    if not scenario.runs.exists():
+        raise ValidationError("Jalankan optimasi skenario ini sebelum memilihnya.")
+    previous = list(
+        Scenario.objects.select_for_update()
+        .filter(region=scenario.region, fiscal_year=scenario.fiscal_year, chosen=True)
+        .exclude(pk=scenario.pk)
+    )
+    for other in previous:
+        other.chosen = False
+        other.save(update_fields=["chosen"])
+        _audit(
+            by,
+            other,
+            Action.TRANSITION,
+            changes=[{"field": "chosen", "old": True, "new": False}],
+            reason=f"Diganti oleh skenario {scenario.name}",
+        )
+    was = scenario.chosen
+    scenario.chosen = True
+    scenario.justification = reason
+    scenario.chosen_by = _actor(by)
+    scenario.chosen_at = timezone.now()
+    scenario.save(update_fields=["chosen", "justification", "chosen_by", "chosen_at"])
+    _audit(
+        by,
+        scenario,
+        Action.TRANSITION,
+        changes=[{"field": "chosen", "old": was, "new": True}],
+        reason=reason,
+    )
+    return scenario
+
+
+@transaction.atomic
+def unit_cost_table_copy(
+    *, table: UnitCostTable, code: str, name: str, year: int, by: Any
+) -> UnitCostTable:
+    """A new version of a unit-cost table (PMU): same items, to be edited in the admin."""
+    if by is not None and not has_permission(by, Permission.MANAGE_UNIT_COSTS):
+        raise PermissionDenied("Hanya PMU yang dapat menerbitkan versi harga satuan.")
+    if UnitCostTable.objects.filter(code=code).exists():
+        raise ValidationError({"code": f"Kode {code} sudah dipakai."})
+    items = list(table.items.all())
+    copy = UnitCostTable.objects.create(
+        code=code,
+        name=name,
+        year=year,
+        source=f"Turunan dari {table.code}",
+        based_on=table,
+        share_studi_desain=table.share_studi_desain,
+        share_advokasi=table.share_advokasi,
+        share_penyiapan_lahan=table.share_penyiapan_lahan,
+        risk_weights=table.risk_weights,
+    )
+    for item in items:
+        item.pk = None
+        item.table = copy
+        item.save()
+    audit_record(actor=by, obj=copy, action=Action.CREATE, reason=f"Turunan dari {table.code}")
+    return copy
