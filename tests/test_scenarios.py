@@ -14,7 +14,7 @@ from ppsp.audit.models import AuditEvent
 from ppsp.compute.records import CostLine
 from ppsp.demo.scenarios import load_scenarios_demo
 from ppsp.regions.models import Region
-from ppsp.scenarios import selectors, services
+from ppsp.scenarios import selectors, services, services_zones
 from ppsp.scenarios.exports import table51_workbook
 from ppsp.scenarios.models import OptimisationRun, Scenario, ScenarioLine
 from tests.conftest import Cast
@@ -107,7 +107,7 @@ def test_it_generates_a_zone_plan_in_sidlacom_order(cast: Cast) -> None:
     table = unit_costs()
     scenario = scenario_in(REGION)
     septic = table.items.get(name="Tangki septik individual")  # Rp 5.5 juta, 4.8 jiwa
-    lines = services.scenario_zone_generate(
+    lines = services_zones.scenario_zone_generate(
         scenario=scenario,
         subsector="air_limbah",
         zone="Zona 1",

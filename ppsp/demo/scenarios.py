@@ -20,7 +20,7 @@ from ppsp.demo.data import DEMO_KABKOTA
 from ppsp.finance import services as finance
 from ppsp.finance.models import FiscalCapacity
 from ppsp.regions.models import Region
-from ppsp.scenarios import services
+from ppsp.scenarios import services, services_zones
 from ppsp.scenarios.models import Scenario, UnitCostItem, UnitCostTable
 from ppsp.scenarios.seed import CODE as UNIT_COSTS
 
@@ -108,7 +108,7 @@ def _item(table: UnitCostTable, name: str) -> UnitCostItem:
 
 
 def _universal(scenario: Scenario, table: UnitCostTable, by: Any) -> None:
-    zone = services.scenario_zone_generate
+    zone = services_zones.scenario_zone_generate
     zone(
         scenario=scenario,
         subsector="air_limbah",
@@ -184,7 +184,7 @@ def _universal(scenario: Scenario, table: UnitCostTable, by: Any) -> None:
 
 
 def _capacity_bound(scenario: Scenario, table: UnitCostTable, by: Any) -> None:
-    zone = services.scenario_zone_generate
+    zone = services_zones.scenario_zone_generate
     zone(
         scenario=scenario,
         subsector="air_limbah",

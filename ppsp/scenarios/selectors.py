@@ -157,6 +157,15 @@ class Comparison:
     cost_chosen: int
 
     @property
+    def coverage_gain(self) -> float | None:
+        """People newly served by the funded lines / projected population, last plan year."""
+        fiscal = self.table.fiscal
+        if self.run is None or fiscal is None or fiscal.population is None:
+            return None
+        population = fiscal.population.by_year.get(self.table.years[-1], 0)
+        return self.people_chosen / population if population > 0 else None
+
+    @property
     def chart_id(self) -> str:
         return f"tabel51-{self.scenario.pk}"
 
@@ -166,6 +175,11 @@ class Comparison:
         if self.run is None or self.run.manual_value <= 0:
             return None
         return self.run.value / self.run.manual_value
+
+
+def _people(line: ScenarioLine) -> int:
+    """People newly served; O&M lines keep the same people served, so they do not add."""
+    return 0 if line.kegiatan_type == "om" else line.people_served
 
 
 def compare(region: Region, fiscal_year: int) -> list[Comparison]:
@@ -181,8 +195,8 @@ def compare(region: Region, fiscal_year: int) -> list[Comparison]:
                 scenario=scenario,
                 table=table51(scenario, lines),
                 run=run,
-                people_chosen=sum(line.people_served for line in lines if line.pk in chosen),
-                people_total=sum(line.people_served for line in lines),
+                people_chosen=sum(_people(line) for line in lines if line.pk in chosen),
+                people_total=sum(_people(line) for line in lines),
                 cost_chosen=sum(line.total for line in lines if line.pk in chosen),
             )
         )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission, scope_for
 from ppsp.cycles.models import UpdateCycle
-from ppsp.scenarios import selectors, services
+from ppsp.scenarios import selectors, services, services_zones
 from ppsp.scenarios.exports import table51_workbook
 from ppsp.scenarios.forms import (
     CapsForm,
@@ -181,7 +181,7 @@ def zone_generate(request: HttpRequest, pk: int) -> HttpResponse:
     for name in ("growth_pct", "baseline_pct", "target_pct"):
         data[name] = float(data[name])
     try:
-        created = services.scenario_zone_generate(scenario=scenario, by=request.user, **data)
+        created = services_zones.scenario_zone_generate(scenario=scenario, by=request.user, **data)
     except ValidationError as error:
         _errors(request, error)
     else:

@@ -1,0 +1,129 @@
+"""Writes: cost lines of a zone plan from the versioned unit costs (compute.cost)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ppsp.audit.models import Action
+from ppsp.compute.cost import UnitPrice, ZonePlan, local_price, zone_need
+from ppsp.scenarios.models import FundingSource, Scenario, ScenarioLine, UnitCostItem
+from ppsp.scenarios.services import _audit, _locked
+
+
+def unit_price(item: UnitCostItem) -> UnitPrice:
+    return UnitPrice(
+        name=item.name,
+        unit=item.unit,
+        base_price=float(item.base_price),
+        labour_share=float(item.labour_share),
+        om_per_year=float(item.om_per_year),
+        people_per_unit=float(item.people_per_unit),
+    )
+
+
+@transaction.atomic
+def scenario_zone_generate(
+    *,
+    scenario: Scenario,
+    subsector: str,
+    zone: str,
+    unit_cost: UnitCostItem,
+    population: int,
+    growth_pct: float,
+    baseline_pct: float,
+    target_pct: float,
+    by: Any,
+    risk_class: int = 2,
+    priority: int = 0,
+    funding_source: str = FundingSource.APBD_KABKOTA,
+    method: str = "geometrik",
+) -> list[ScenarioLine]:
+    """Cost lines of one zone plan (compute.cost.zone_need), linked in SIDLACOM order.
+
+    Advokasi → studi & desain → penyiapan lahan → konstruksi → O&M: each line requires the
+    one before it, so the optimiser funds construction only with its preparation. The
+    people newly served count on the konstruksi and O&M lines (O&M keeps them served).
+    """
+    scenario = _locked(scenario, by)
+    if unit_cost.table_id != scenario.unit_costs_id:
+        raise ValidationError("Harga satuan harus dari tabel harga satuan skenario ini.")
+    table = scenario.unit_costs
+    plan = ZonePlan(
+        subsector=subsector,
+        zone=zone.strip(),
+        population=float(population),
+        growth=float(growth_pct) / 100,
+        baseline_share=float(baseline_pct) / 100,
+        target_share=float(target_pct) / 100,
+        price=unit_price(unit_cost),
+        studi_desain=float(table.share_studi_desain),
+        advokasi=float(table.share_advokasi),
+        penyiapan_lahan=float(table.share_penyiapan_lahan),
+        method=method,
+    )
+    try:
+        records = zone_need(
+            plan,
+            first_year=scenario.plan_years[0],
+            years=len(scenario.plan_years),
+            indeks_upah=float(scenario.indeks_upah),
+            indeks_bahan=float(scenario.indeks_bahan),
+        )
+    except ValueError as error:
+        raise ValidationError(f"Rencana zona tidak dapat dihitung: {error}") from error
+    if not records:
+        raise ValidationError(
+            "Target tidak memerlukan unit baru: naikkan target layanan atau periksa data."
+        )
+    konstruksi = next((r for r in records if r.kegiatan_type == "konstruksi"), None)
+    new_units = (
+        round(
+            konstruksi.total
+            / local_price(
+                float(unit_cost.base_price),
+                indeks_upah=float(scenario.indeks_upah),
+                indeks_bahan=float(scenario.indeks_bahan),
+                labour_share=float(unit_cost.labour_share),
+            )
+        )
+        if konstruksi and unit_cost.base_price
+        else 0
+    )
+    people = round(new_units * float(unit_cost.people_per_unit))
+    created: list[ScenarioLine] = []
+    previous: ScenarioLine | None = None
+    for record in records:
+        served = people if record.kegiatan_type in ("konstruksi", "om") else 0
+        line = ScenarioLine.objects.create(
+            scenario=scenario,
+            subsector=record.subsector,
+            zone=record.zone,
+            kegiatan_type=record.kegiatan_type,
+            description=record.description[:250],
+            unit_cost=unit_cost if record.kegiatan_type == "konstruksi" else None,
+            amounts=[round(a) for a in record.amounts_by_year],
+            people_served=served,
+            risk_class=risk_class,
+            priority=priority,
+            funding_source=funding_source,
+            requires=previous,
+        )
+        created.append(line)
+        previous = line
+    _audit(
+        by,
+        scenario,
+        Action.UPDATE,
+        changes=[
+            {
+                "field": "rencana zona",
+                "old": None,
+                "new": f"{zone}: {unit_cost.name}, "
+                f"{baseline_pct}% → {target_pct}%, {len(created)} baris",
+            }
+        ],
+    )
+    return created
