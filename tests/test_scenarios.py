@@ -120,10 +120,10 @@ def test_it_generates_a_zone_plan_in_sidlacom_order(cast: Cast) -> None:
     )
     # 2,400 -> 4,800 jiwa served in five equal steps: 100 tanks a year, Rp 550 juta a year.
     kinds = [line.kegiatan_type for line in lines]
-    assert kinds == ["studi_desain", "advokasi", "konstruksi", "om"]
+    assert kinds == ["advokasi", "studi_desain", "konstruksi", "om"]  # SIDLACOM order
     konstruksi = lines[2]
     assert konstruksi.amounts == [550 * JUTA] * 5
-    assert lines[0].amounts == [round(0.05 * 550 * JUTA)] * 5
+    assert lines[1].amounts == [round(0.05 * 550 * JUTA)] * 5
     assert lines[3].amounts == [0, 15 * JUTA, 30 * JUTA, 45 * JUTA, 60 * JUTA]
     assert [line.requires for line in lines] == [None, lines[0], lines[1], lines[2]]
     assert konstruksi.people_served == 2_400
@@ -291,3 +291,15 @@ def test_it_lets_only_the_pmu_publish_a_unit_cost_version(cast: Cast) -> None:
         table=table, code="PPSP-2025", name="Harga 2025", year=2025, by=cast.pmu
     )
     assert copy.based_on == table and copy.items.count() == table.items.count()
+
+
+def test_it_speaks_english_when_chosen(cast: Cast) -> None:
+    load_scenarios_demo(io.StringIO())
+    scenario = Scenario.objects.get(region__code=REGION, chosen=True)
+    client = Client()
+    client.force_login(cast.cf)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("scenarios:detail", kwargs={"pk": scenario.pk})).content.decode()
+    assert "Best programme within the budget" in page and "Domestic wastewater" in page
+    capacity = client.get(reverse("finance:capacity", kwargs={"code": REGION, "year": 2026}))
+    assert "Regional fiscal capacity estimate (PT-03)" in capacity.content.decode()

@@ -95,7 +95,8 @@ def scenario_zone_generate(
     people = round(new_units * float(unit_cost.people_per_unit))
     created: list[ScenarioLine] = []
     previous: ScenarioLine | None = None
-    for record in records:
+    sidlacom = ("advokasi", "studi_desain", "penyiapan_lahan", "konstruksi", "om")
+    for record in sorted(records, key=lambda r: sidlacom.index(r.kegiatan_type)):
         served = people if record.kegiatan_type in ("konstruksi", "om") else 0
         line = ScenarioLine.objects.create(
             scenario=scenario,
