@@ -303,3 +303,70 @@ def test_it_speaks_english_when_chosen(cast: Cast) -> None:
     assert "Best programme within the budget" in page and "Domestic wastewater" in page
     capacity = client.get(reverse("finance:capacity", kwargs={"code": REGION, "year": 2026}))
     assert "Regional fiscal capacity estimate (PT-03)" in capacity.content.decode()
+
+
+def test_it_takes_a_zone_population_and_risk_from_its_desa(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ppsp.regions.models import Population
+    from ppsp.scenarios import zone_inputs
+
+    table = unit_costs()
+    scenario = scenario_in(REGION)
+    first, second = Region.objects.filter(kabkota_code=REGION, level=4).order_by("code")[:2]
+    Population.objects.create(region=first, year=2026, penduduk=3_000, kk=700)
+    Population.objects.create(region=second, year=2025, penduduk=1_000, kk=250)
+    # area berisiko: class 4 for the first desa (3,000 jiwa), 2 for the second (1,000 jiwa)
+    monkeypatch.setattr(
+        zone_inputs, "area_classes", lambda region, year, sub: {first.pk: 4, second.pk: 2}
+    )
+    lines = services_zones.scenario_zone_generate(
+        scenario=scenario,
+        subsector="air_limbah",
+        zone="Zona desa",
+        unit_cost=table.items.get(name="Tangki septik individual"),
+        population=None,
+        growth_pct=10,
+        baseline_pct=0,
+        target_pct=0.01,
+        desa=[first, second],
+        by=cast.pokja_kabkota,
+    )
+    # 3,000 + 1,000 x 1.1 (carried from 2025 to the cycle year 2026) = 4,100 jiwa;
+    # risk = (3,000 x 4 + 1,100 x 2) / 4,100 = 3.46 -> 3
+    assert {line.risk_class for line in lines} == {3}
+    event = AuditEvent.objects.filter(object_type="scenarios.scenario").first()
+    assert event is not None and "penduduk 4100" in event.changes[0]["new"]
+    with pytest.raises(ValidationError, match="Data penduduk belum ada"):
+        services_zones.scenario_zone_generate(
+            scenario=scenario,
+            subsector="air_limbah",
+            zone="Z",
+            unit_cost=table.items.get(name="Tangki septik individual"),
+            population=None,
+            growth_pct=1,
+            baseline_pct=0,
+            target_pct=50,
+            desa=list(Region.objects.filter(kabkota_code=REGION, level=4).order_by("code")[2:3]),
+            by=cast.pokja_kabkota,
+        )
+
+
+def test_it_refuses_typed_projections_that_contradict_the_rate(cast: Cast) -> None:
+    table = unit_costs()
+    with pytest.raises(ValidationError) as caught:
+        services_zones.scenario_zone_generate(
+            scenario=scenario_in(REGION),
+            subsector="air_limbah",
+            zone="Z",
+            unit_cost=table.items.get(name="Tangki septik individual"),
+            population=10_000,
+            growth_pct=2,
+            baseline_pct=40,
+            target_pct=80,
+            typed_population=[10_200, 10_404, 11_000, None, None],
+            by=cast.pokja_kabkota,
+        )
+    message = caught.value.messages[0]
+    assert "laju 2,00 %/tahun (geometrik)" in message
+    assert "2029 (diketik 11.000, seharusnya ± 10.612)" in message and "2028" not in message

@@ -35,9 +35,15 @@ __all__ = [
     "ZonePlan",
     "local_price",
     "service_path",
+    "timbulan_m3_per_day",
     "volume_line",
+    "waste_people_per_unit",
     "zone_need",
 ]
+
+TIMBULAN_L_PER_PERSON_DAY = 2.5
+"""Default waste generation [L/orang/hari] for small and medium towns ([R], SNI 19-3964-1994
+order of magnitude); the Instrumen Persampahan takes it as an input (§9.3)."""
 
 KEGIATAN_LABELS = {
     "studi_desain": "Studi & desain",
@@ -77,6 +83,40 @@ def service_path(baseline: float, target: float, years: int) -> list[float]:
     if isinstance(years, bool) or not isinstance(years, int) or years < 1:
         raise ValueError(f"years must be an integer >= 1, got {years!r}")
     return [low + (high - low) * t / years for t in range(1, years + 1)]
+
+
+def timbulan_m3_per_day(
+    people: float,
+    litres_per_person_day: float = TIMBULAN_L_PER_PERSON_DAY,
+    *,
+    market_m3_per_day: float = 0.0,
+) -> float:
+    """Daily waste volume to handle [m³/hari] (§9.3, Langkah 2).
+
+    ``people · L / 1000 + V_pasar`` with people served [jiwa], waste generation ``L``
+    [L/orang/hari] and market waste ``V_pasar`` [m³/hari].
+    """
+    values = (float(people), float(litres_per_person_day), float(market_m3_per_day))
+    if not all(math.isfinite(v) and v >= 0 for v in values):
+        raise ValueError("people, generation and market volume must be finite and >= 0")
+    return values[0] * values[1] / 1000.0 + values[2]
+
+
+def waste_people_per_unit(
+    capacity_m3: float,
+    trips_per_day: float,
+    litres_per_person_day: float = TIMBULAN_L_PER_PERSON_DAY,
+) -> float:
+    """People whose daily waste one vehicle or facility handles [jiwa] (§9.3).
+
+    ``capacity · ritasi · 1000 / L``: volume per load [m³] × loads per day over the waste
+    generation [L/orang/hari]. Sizing a fleet, TPS or TPS 3R by people served this way lets
+    :func:`zone_need` turn the timbulan into units: ``units = ⌈V / (capacity · ritasi)⌉``.
+    """
+    cap, trips, litres = float(capacity_m3), float(trips_per_day), float(litres_per_person_day)
+    if not all(math.isfinite(v) and v > 0 for v in (cap, trips, litres)):
+        raise ValueError("capacity, trips per day and generation must be finite and > 0")
+    return cap * trips * 1000.0 / litres
 
 
 @dataclass(frozen=True)

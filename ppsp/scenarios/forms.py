@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.regions.models import Level, Region
 from ppsp.scenarios.models import (
     BudgetBasis,
     FundingSource,
@@ -108,7 +109,17 @@ class ZoneForm(forms.Form):
     unit_cost = forms.ModelChoiceField(
         label=_("Sistem / teknologi"), queryset=UnitCostItem.objects.none()
     )
-    population = forms.IntegerField(label=_("Penduduk zona tahun dasar (jiwa)"), min_value=0)
+    desa = forms.ModelMultipleChoiceField(
+        label=_("Desa/kelurahan anggota zona (penduduk dan area berisiko diambil dari data)"),
+        queryset=Region.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    population = forms.IntegerField(
+        label=_("Penduduk zona tahun dasar (jiwa; kosongkan bila memilih desa)"),
+        min_value=0,
+        required=False,
+    )
     growth_pct = forms.DecimalField(label=_("Pertumbuhan penduduk (%/tahun)"), initial=1.5)
     method = forms.ChoiceField(
         label=_("Proyeksi penduduk"),
@@ -134,6 +145,25 @@ class ZoneForm(forms.Form):
         self.fields["unit_cost"].queryset = scenario.unit_costs.items.filter(  # type: ignore[attr-defined]
             people_per_unit__gt=0
         )
+        self.fields["desa"].queryset = Region.objects.filter(  # type: ignore[attr-defined]
+            kabkota_code=scenario.region.code, level=Level.DESA
+        ).order_by("name")
+        self.years = scenario.plan_years
+        for year in self.years:
+            self.fields[f"p{year}"] = forms.IntegerField(
+                label=f"{_('Proyeksi penduduk diketik')} {year} ({_('opsional')})",
+                min_value=0,
+                required=False,
+            )
+
+    def plan(self) -> dict[str, Any]:
+        """Keyword arguments for `services_zones.scenario_zone_generate`."""
+        data = {k: v for k, v in self.cleaned_data.items() if not (k[0] == "p" and k[1:].isdigit())}
+        for name in ("growth_pct", "baseline_pct", "target_pct"):
+            data[name] = float(data[name])
+        data["desa"] = list(data["desa"])
+        data["typed_population"] = [self.cleaned_data.get(f"p{y}") for y in self.years]
+        return data
 
 
 class CapsForm(forms.Form):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ppsp.compute.cost import waste_people_per_unit
+
 CODE = "PPSP-INDIKATIF-2017"
 NAME = "Harga satuan indikatif PPSP (standar DKI Jakarta 2017)"
 SOURCE = (
@@ -20,7 +22,8 @@ SOURCE = (
 )
 RISK_WEIGHTS = {"1": 1, "2": 2, "3": 3, "4": 4}
 
-# subsector, system, name, unit, base price Rp, labour share, O&M Rp/year, jiwa per unit
+# subsector, system, name, unit, base price Rp, labour share, O&M Rp/year, jiwa per unit;
+# waste units are sized from their capacity and trips at 2.5 L/orang/hari (compute.cost).
 ITEMS: tuple[tuple[str, str, str, str, int, float, int, float], ...] = (
     ("air_limbah", "Setempat (SPALD-S)", "Tangki septik individual", "unit",
      5_500_000, 0.40, 150_000, 4.8),
@@ -38,13 +41,13 @@ ITEMS: tuple[tuple[str, str, str, str, int, float, int, float], ...] = (
      1_200_000_000, 0.80, 0, 0),
     ("air_limbah", "Perencanaan", "DED IPAL komunal", "dokumen", 75_000_000, 0.80, 0, 0),
     ("persampahan", "Pengolahan setempat", "TPS 3R", "unit",
-     650_000_000, 0.35, 60_000_000, 2_000),
+     650_000_000, 0.35, 60_000_000, waste_people_per_unit(8, 1)),  # 8 m³/hari
     ("persampahan", "Pengumpulan", "Gerobak motor (roda 3)", "unit",
-     38_000_000, 0.05, 9_000_000, 800),
+     38_000_000, 0.05, 9_000_000, waste_people_per_unit(1.5, 3)),  # 1,5 m³, 3 rit/hari
     ("persampahan", "Pengangkutan", "Dump truck 6 m³", "unit",
-     650_000_000, 0.05, 90_000_000, 10_000),
+     650_000_000, 0.05, 90_000_000, waste_people_per_unit(6, 3)),  # 3 rit/hari
     ("persampahan", "Pengangkutan", "Arm roll truck dengan 5 kontainer", "unit",
-     900_000_000, 0.05, 110_000_000, 12_000),
+     900_000_000, 0.05, 110_000_000, waste_people_per_unit(6, 4)),  # kontainer 6 m³, 4 rit
     ("persampahan", "Pemrosesan akhir", "Sel TPA sanitary landfill", "ha",
      12_000_000_000, 0.40, 500_000_000, 0),
     ("drainase", "Drainase lingkungan", "Saluran drainase lingkungan baru", "m",

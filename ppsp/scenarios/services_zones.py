@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,8 @@ from django.db import transaction
 
 from ppsp.audit.models import Action
 from ppsp.compute.cost import UnitPrice, ZonePlan, local_price, zone_need
+from ppsp.regions.models import Region
+from ppsp.scenarios import zone_inputs
 from ppsp.scenarios.models import FundingSource, Scenario, ScenarioLine, UnitCostItem
 from ppsp.scenarios.services import _audit, _locked
 
@@ -31,7 +34,7 @@ def scenario_zone_generate(
     subsector: str,
     zone: str,
     unit_cost: UnitCostItem,
-    population: int,
+    population: int | None,
     growth_pct: float,
     baseline_pct: float,
     target_pct: float,
@@ -40,22 +43,45 @@ def scenario_zone_generate(
     priority: int = 0,
     funding_source: str = FundingSource.APBD_KABKOTA,
     method: str = "geometrik",
+    desa: Sequence[Region] = (),
+    typed_population: Sequence[float | None] = (),
 ) -> list[ScenarioLine]:
     """Cost lines of one zone plan (compute.cost.zone_need), linked in SIDLACOM order.
 
     Advokasi → studi & desain → penyiapan lahan → konstruksi → O&M: each line requires the
     one before it, so the optimiser funds construction only with its preparation. The
     people newly served count on the konstruksi and O&M lines (O&M keeps them served).
+
+    With ``desa``, the base population (when not given) is their latest population
+    carried to the cycle year, and the risk class comes from their area berisiko when
+    classed (`zone_inputs`). ``typed_population`` (per plan year, None = not typed) must
+    agree with the stated growth, else ValidationError names the years.
     """
     scenario = _locked(scenario, by)
     if unit_cost.table_id != scenario.unit_costs_id:
         raise ValidationError("Harga satuan harus dari tabel harga satuan skenario ini.")
     table = scenario.unit_costs
+    growth = float(growth_pct) / 100
+    reason = ""
+    if desa:
+        found = zone_inputs.desa_inputs(
+            scenario.region, scenario.fiscal_year, subsector, desa, growth, method
+        )
+        if population is None:
+            population = round(found.population)
+        if found.risk_class is not None:
+            risk_class = found.risk_class
+            reason = f", kelas risiko {risk_class} dari area berisiko {found.classed} desa"
+    if population is None:
+        raise ValidationError("Isi penduduk zona, atau pilih desa anggota zona.")
+    zone_inputs.check_typed(
+        float(population), growth, list(typed_population), scenario.plan_years, method
+    )
     plan = ZonePlan(
         subsector=subsector,
         zone=zone.strip(),
         population=float(population),
-        growth=float(growth_pct) / 100,
+        growth=growth,
         baseline_share=float(baseline_pct) / 100,
         target_share=float(target_pct) / 100,
         price=unit_price(unit_cost),
@@ -123,7 +149,8 @@ def scenario_zone_generate(
                 "field": "rencana zona",
                 "old": None,
                 "new": f"{zone}: {unit_cost.name}, "
-                f"{baseline_pct}% → {target_pct}%, {len(created)} baris",
+                f"{baseline_pct}% → {target_pct}%, penduduk {population}{reason}, "
+                f"{len(created)} baris",
             }
         ],
     )

@@ -177,11 +177,10 @@ def zone_generate(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         _form_errors(request, form)
         return _back(scenario)
-    data = dict(form.cleaned_data)
-    for name in ("growth_pct", "baseline_pct", "target_pct"):
-        data[name] = float(data[name])
     try:
-        created = services_zones.scenario_zone_generate(scenario=scenario, by=request.user, **data)
+        created = services_zones.scenario_zone_generate(
+            scenario=scenario, by=request.user, **form.plan()
+        )
     except ValidationError as error:
         _errors(request, error)
     else:

@@ -13,7 +13,9 @@ from ppsp.compute.cost import (
     ZonePlan,
     local_price,
     service_path,
+    timbulan_m3_per_day,
     volume_line,
+    waste_people_per_unit,
     zone_need,
 )
 from ppsp.compute.records import KEGIATAN_TYPES
@@ -79,6 +81,22 @@ def test_it_costs_volumes_times_the_local_price() -> None:
         indeks_bahan=1.0,
     )
     assert line.amounts_by_year == pytest.approx((0, 315_000_000, 472_500_000, 0, 0))
+
+
+def test_it_sizes_a_waste_fleet_from_the_timbulan() -> None:
+    # 10,000 jiwa x 2.5 L/orang/hari = 25 m3/hari, plus 5 m3/hari from the market
+    assert timbulan_m3_per_day(10_000, 2.5, market_m3_per_day=5) == pytest.approx(30.0)
+    # a 6 m3 dump truck making 3 trips a day carries the waste of 7,200 jiwa
+    per_truck = waste_people_per_unit(6, 3, 2.5)
+    assert per_truck == pytest.approx(7_200)
+    # 30,000 jiwa served from 0 to 100 % in five steps: ceil(6,000k / 7,200) trucks
+    truck = UnitPrice("Dump truck", "unit", 650e6, labour_share=0, people_per_unit=per_truck)
+    plan = ZonePlan("persampahan", "Kota", 30_000, 0.0, 0.0, 1.0, truck, studi_desain=0, advokasi=0)
+    (line,) = zone_need(plan, first_year=2027)
+    # units needed 1, 2, 3, 4, 5 (6,000 / 12,000 / ... / 30,000 jiwa; 7,200 per truck)
+    assert line.amounts_by_year == pytest.approx((650e6,) * 5)
+    with pytest.raises(ValueError):
+        waste_people_per_unit(6, 0)
 
 
 def test_it_rejects_a_zone_plan_it_cannot_cost() -> None:
