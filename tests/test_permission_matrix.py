@@ -235,6 +235,7 @@ EXPECTATIONS.update(
         "scenarios:kabkota": (by_kabkota, scoped(SEES, ok=302)),
         "scenarios:index": (planning_cycle, scoped(SEES)),
         "scenarios:create": (planning_cycle, post_only),
+        "scenarios:systems": (planning_cycle, scoped(SEES)),
         "scenarios:detail": (planning_scenario, scoped(SEES)),
         "scenarios:line_add": (planning_scenario, post_only),
         "scenarios:zone_generate": (planning_scenario, post_only),

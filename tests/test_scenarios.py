@@ -370,3 +370,33 @@ def test_it_refuses_typed_projections_that_contradict_the_rate(cast: Cast) -> No
     message = caught.value.messages[0]
     assert "laju 2,00 %/tahun (geometrik)" in message
     assert "2029 (diketik 11.000, seharusnya ± 10.612)" in message and "2028" not in message
+
+
+def test_it_suggests_a_system_per_desa_from_density_flooding_and_risk(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ppsp.scenarios import zoning
+
+    unit_costs()
+    region = Region.objects.get(code=REGION)
+    dense, wet, sparse = Region.objects.filter(kabkota_code=REGION, level=4).order_by("code")[:3]
+    monkeypatch.setattr(
+        zoning,
+        "_frame_facts",
+        lambda r, y: {dense.pk: (180.0, False), wet.pk: (40.0, True), sparse.pk: (8.0, False)},
+    )
+    monkeypatch.setattr(
+        zoning, "area_classes", lambda r, y, s: {wet.pk: 4} if s == "drainase" else {}
+    )
+    rows = {r.desa.pk: r for r in zoning.desa_suggestions(region, 2026)}
+    assert rows[dense.pk].suggestion.air_limbah == "terpusat"
+    assert rows[wet.pk].suggestion.air_limbah == "komunal"
+    assert rows[wet.pk].suggestion.drainase == "tinggi"
+    assert rows[sparse.pk].suggestion.air_limbah == "setempat"
+    groups = {g.key: g.desa for g in zoning.groups(list(rows.values()), "air_limbah")}
+    assert groups["terpusat"] == 1 and groups["komunal"] == 1 and groups[""] == len(rows) - 3
+    client = Client()
+    client.force_login(cast.kepala_daerah)
+    page = client.get(reverse("scenarios:systems", kwargs={"code": REGION, "year": 2026}))
+    assert page.status_code == 200
+    assert "SPALD-T skala perkotaan/kawasan (terpusat)" in page.content.decode()

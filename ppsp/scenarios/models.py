@@ -74,6 +74,13 @@ class UnitCostTable(models.Model):
     risk_weights = models.JSONField(
         _("bobot kelas risiko 1–4"), default=dict, help_text=_('contoh {"1": 1, "2": 2, ...}')
     )
+    # Overrides of compute.zoning.Thresholds for the system suggestion per desa.
+    zoning_thresholds = models.JSONField(
+        _("ambang saran sistem (jiwa/ha)"),
+        default=dict,
+        blank=True,
+        help_text=_('contoh {"terpusat_density": 150, "komunal_density": 100}'),
+    )
 
     class Meta:
         ordering = ["-year", "code"]

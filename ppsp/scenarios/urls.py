@@ -17,4 +17,5 @@ urlpatterns = [
     path("<str:code>/", views.kabkota, name="kabkota"),
     path("<str:code>/<int:year>/", views.index, name="index"),
     path("<str:code>/<int:year>/buat/", views.create, name="create"),
+    path("<str:code>/<int:year>/sistem/", views.systems, name="systems"),
 ]

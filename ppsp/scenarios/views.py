@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ppsp.compute.zoning import AIR_LIMBAH, DRAINASE, PERSAMPAHAN
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission, scope_for
 from ppsp.cycles.models import UpdateCycle
-from ppsp.scenarios import selectors, services, services_zones
+from ppsp.scenarios import selectors, services, services_zones, zoning
 from ppsp.scenarios.exports import table51_workbook
 from ppsp.scenarios.forms import (
     CapsForm,
@@ -75,6 +76,25 @@ def index(request: HttpRequest, code: str, year: int) -> HttpResponse:
         "plan_years": list(range(year + 1, year + 6)),
     }
     return render(request, "scenarios/index.html", context)
+
+
+@login_required
+def systems(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """System suggestion per desa (density, flooding, area berisiko): the start of zoning."""
+    region = selectors.get_kabkota_for_user(request.user, code)
+    rows = zoning.desa_suggestions(region, year)
+    context = {
+        "region": region,
+        "year": year,
+        "rows": rows,
+        "groups": {
+            "air_limbah": zoning.groups(rows, "air_limbah"),
+            "persampahan": zoning.groups(rows, "persampahan"),
+        },
+        "labels": {"air_limbah": AIR_LIMBAH, "persampahan": PERSAMPAHAN, "drainase": DRAINASE},
+        "known": sum(1 for r in rows if r.facts.density is not None),
+    }
+    return render(request, "scenarios/systems.html", context)
 
 
 @login_required

@@ -41,3 +41,12 @@ def at(values: Any, index: int) -> Any:
         return values[index]
     except (IndexError, KeyError, TypeError):
         return None
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    """mapping[key] in templates (None when absent)."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
