@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "ppsp.programme",
     "ppsp.documents",
     "ppsp.cycles",
+    "ppsp.consultation",
     "ppsp.finance",
     "ppsp.scenarios",
     "ppsp.demo",
@@ -133,6 +134,17 @@ CACHES = {
         "LOCATION": "ppsp_cache",
     }
 }
+
+
+def _rate(name: str, default: str) -> tuple[int, int]:
+    """'COUNT/SECONDS' from the environment, e.g. PPSP_COMMENT_RATE_IP=10/600."""
+    count, seconds = os.environ.get(name, default).split("/")
+    return int(count), int(seconds)
+
+
+# Public consultation comments: per address (per consultation) and per consultation.
+CONSULTATION_RATE_PER_IP = _rate("PPSP_COMMENT_RATE_IP", "10/600")
+CONSULTATION_RATE_PER_CONSULTATION = _rate("PPSP_COMMENT_RATE_CONSULTATION", "300/600")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -268,6 +268,62 @@ def test_it_lets_only_the_own_pokja_and_the_pmu_change_planning(
     assert response.status_code == (302 if role in EDITS[target] else 404)
 
 
+
+
+# Konsultasi publik (issue 8): public pages answer everyone for a published consultation
+# (an unpublished one is 404 for everyone: test_it_hides_unpublished_consultations below);
+# management pages are scoped like documents, moderation like editing.
+def consultation_kwargs(code: str) -> dict[str, object]:
+    from tests.consultation_support import consultation_in
+
+    return {"pk": consultation_in(code[:5]).pk}
+
+
+def consultation_comment(code: str) -> dict[str, object]:
+    from tests.consultation_support import comment_in
+
+    return {"pk": comment_in(code[:5]).pk}
+
+
+def consultation_token(code: str) -> dict[str, object]:
+    from tests.consultation_support import comment_in
+
+    return {"token": comment_in(code[:5]).token}
+
+
+def consultation_meeting(code: str) -> dict[str, object]:
+    from tests.consultation_support import meeting_in
+
+    return {"pk": meeting_in(code[:5]).pk}
+
+
+EXPECTATIONS.update(
+    {
+        "consultation:public_index": (no_kwargs, everyone(200)),
+        "consultation:public": (consultation_kwargs, everyone(200)),
+        "consultation:public_comment": (consultation_kwargs, everyone(405)),  # POST only
+        "consultation:public_matrix": (consultation_kwargs, everyone(200)),
+        "consultation:own_comment": (consultation_token, everyone(200)),
+        "consultation:spam_models": (no_kwargs, national_only),
+        "consultation:spam_retrain": (no_kwargs, post_only),
+        "consultation:kabkota": (documents_kabkota, scoped(SEES)),
+        "consultation:create": (documents_version, scoped(EDITS)),
+        "consultation:manage": (consultation_kwargs, scoped(SEES)),
+        "consultation:transition": (consultation_kwargs, post_only),
+        "consultation:moderation": (consultation_kwargs, scoped(EDITS)),
+        "consultation:moderation_action": (consultation_kwargs, post_only),
+        "consultation:block": (consultation_comment, post_only),
+        "consultation:meeting_add": (consultation_kwargs, post_only),
+        "consultation:meeting": (consultation_meeting, scoped(SEES)),
+        "consultation:tanggapan": (consultation_kwargs, scoped(SEES)),
+        "consultation:tanggapan_xlsx": (consultation_kwargs, scoped(SEES)),
+        "consultation:response_set": (consultation_comment, post_only),
+        "consultation:qa_set": (consultation_kwargs, post_only),
+        "consultation:pengesahan": (consultation_kwargs, post_only),
+    }
+)
+
+
 # The Django admin is one rule: staff only (pmu in the cast), everyone else is sent to login.
 ADMIN_PROBES = (
     "admin:index",
@@ -359,3 +415,13 @@ def test_it_answers_404_for_unknown_objects(cast: Cast) -> None:
     assert client.get(reverse("regions:detail", kwargs={"code": "99.99"})).status_code == 404
     url = reverse("audit:object", kwargs={"object_type": "accounts.user", "object_id": 1})
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_it_hides_unpublished_consultations(cast: Cast, role: str) -> None:
+    from tests.consultation_support import consultation_in
+
+    draft = consultation_in("15.07", publish=False)
+    for name in ("consultation:public", "consultation:public_matrix"):
+        response = _client(cast, role).get(reverse(name, kwargs={"pk": draft.pk}))
+        assert response.status_code == 404, f"{role} {name}"

@@ -34,6 +34,8 @@ class Permission(StrEnum):
     VIEW_PLANNING = "view_planning"
     EDIT_PLANNING = "edit_planning"  # Pokja Kab/Kota: belanja, komitmen, scenarios, choice
     MANAGE_UNIT_COSTS = "manage_unit_costs"  # PMU: new versions of the unit-cost tables
+    # konsultasi publik (issue 8): the comment queue of a kab/kota's consultations
+    MODERATE_CONSULTATION = "moderate_consultation"  # approve, hide, mark spam, block
 
 
 P = Permission
@@ -49,8 +51,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         _READ | {P.EDIT_STAGES, P.REVIEW_DOCUMENTS, P.RUN_CYCLE, P.SIGN_OFF_PROCESS}
     ),
     Role.POKJA_KABKOTA: frozenset(
-        _READ | {P.EDIT_REGION_DATA, P.EDIT_PROGRAMME, P.EDIT_STAGES, P.EDIT_DOCUMENTS, P.RUN_CYCLE}
+        _READ
+        | {P.EDIT_REGION_DATA, P.EDIT_PROGRAMME, P.EDIT_STAGES, P.EDIT_DOCUMENTS, P.RUN_CYCLE}
         | {P.EDIT_PLANNING}
+        | {P.MODERATE_CONSULTATION}
     ),
     Role.KEPALA_DAERAH: frozenset(_READ | {P.APPROVE_DOCUMENTS}),
     Role.PUBLIC: frozenset(),

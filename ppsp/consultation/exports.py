@@ -1,0 +1,83 @@
+"""The tanggapan matrix as XLSX (openpyxl): one row per accepted comment with its answer.
+
+Only public facts: no contact, no fingerprint; anonymous commenters stay anonymous.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from ppsp.consultation.models import Comment, Consultation
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HEADER = (
+    "No",
+    "Paragraf",
+    "Bab/bagian",
+    "Sumber",
+    "Dari",
+    "Tanggal",
+    "Masukan",
+    "Keputusan",
+    "Tanggapan Pokja",
+    "Bagian yang diubah",
+)
+WIDTHS = (5, 9, 24, 16, 28, 12, 60, 16, 60, 24)
+
+
+def matrix_rows(comments: Iterable[Comment]) -> list[list[Any]]:
+    rows = []
+    for i, c in enumerate(comments, start=1):
+        response = getattr(c, "response", None)
+        rows.append(
+            [
+                i,
+                c.paragraph.number if c.paragraph else "umum",
+                c.paragraph.heading if c.paragraph else "",
+                c.meeting.title if c.meeting else c.get_source_display(),
+                c.author,
+                c.created_at.date().isoformat(),
+                c.body,
+                response.get_decision_display() if response else "belum ditanggapi",
+                response.reason if response else "",
+                response.section_changed if response else "",
+            ]
+        )
+    return rows
+
+
+def matrix_xlsx(consultation: Consultation, comments: Iterable[Comment]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Matriks tanggapan"
+    version = consultation.version
+    sheet.append([f"Matriks tanggapan konsultasi publik: {consultation.title}"])
+    sheet.append(
+        [
+            f"{version.document} versi {version.number}; masa konsultasi "
+            f"{consultation.opens_on:%d-%m-%Y} s.d. {consultation.closes_on:%d-%m-%Y}"
+        ]
+    )
+    sheet.append([])
+    sheet.append(list(HEADER))
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    sheet["A1"].font = Font(bold=True, size=13)
+    for row in matrix_rows(comments):
+        sheet.append(row)
+    for index, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in sheet.iter_rows(min_row=5):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A5"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

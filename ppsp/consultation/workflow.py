@@ -1,0 +1,77 @@
+"""Consultation and comment-moderation states: pure transition tables (DESIGN.md §3).
+
+Consultation: draft → open (terbitkan) → closed (tutup) → disahkan (only through the
+pengesahan service); a closed consultation may be reopened before pengesahan.
+Comments: pending → approved | hidden (with a reason) | spam; moderators may correct any
+decision until the document is disahkan. Every transition is audited by the services.
+"""
+
+from __future__ import annotations
+
+from ppsp.consultation.models import CommentStatus as C
+from ppsp.consultation.models import ConsultationState as S
+from ppsp.core.permissions import Permission
+
+
+class ConsultationAction:
+    PUBLISH = "terbitkan"
+    CLOSE = "tutup"
+    REOPEN = "buka_kembali"
+    APPROVE = "sahkan"  # only by pengesahan_record
+
+
+CONSULTATION_LABELS = {
+    ConsultationAction.PUBLISH: "Terbitkan dan buka konsultasi",
+    ConsultationAction.CLOSE: "Tutup konsultasi",
+    ConsultationAction.REOPEN: "Buka kembali",
+    ConsultationAction.APPROVE: "Sahkan",
+}
+CONSULTATION_TRANSITIONS: dict[tuple[str, str], tuple[str, Permission]] = {
+    (S.DRAFT, ConsultationAction.PUBLISH): (S.OPEN, Permission.EDIT_DOCUMENTS),
+    (S.OPEN, ConsultationAction.CLOSE): (S.CLOSED, Permission.EDIT_DOCUMENTS),
+    (S.CLOSED, ConsultationAction.REOPEN): (S.OPEN, Permission.EDIT_DOCUMENTS),
+    (S.CLOSED, ConsultationAction.APPROVE): (S.DISAHKAN, Permission.APPROVE_DOCUMENTS),
+}
+USER_CONSULTATION_ACTIONS = (
+    ConsultationAction.PUBLISH,
+    ConsultationAction.CLOSE,
+    ConsultationAction.REOPEN,
+)
+
+
+class ModerationAction:
+    APPROVE = "setujui"
+    HIDE = "sembunyikan"
+    SPAM = "spam"
+
+
+MODERATION_LABELS = {
+    ModerationAction.APPROVE: "Setujui (tampilkan)",
+    ModerationAction.HIDE: "Sembunyikan",
+    ModerationAction.SPAM: "Tandai spam",
+}
+_M = Permission.MODERATE_CONSULTATION
+MODERATION_TRANSITIONS: dict[tuple[str, str], tuple[str, Permission]] = {
+    (C.PENDING, ModerationAction.APPROVE): (C.APPROVED, _M),
+    (C.HIDDEN, ModerationAction.APPROVE): (C.APPROVED, _M),
+    (C.SPAM, ModerationAction.APPROVE): (C.APPROVED, _M),
+    (C.PENDING, ModerationAction.HIDE): (C.HIDDEN, _M),
+    (C.APPROVED, ModerationAction.HIDE): (C.HIDDEN, _M),
+    (C.SPAM, ModerationAction.HIDE): (C.HIDDEN, _M),
+    (C.PENDING, ModerationAction.SPAM): (C.SPAM, _M),
+    (C.APPROVED, ModerationAction.SPAM): (C.SPAM, _M),
+    (C.HIDDEN, ModerationAction.SPAM): (C.SPAM, _M),
+}
+NEEDS_REASON = frozenset({ModerationAction.HIDE})
+
+
+def consultation_next(state: str, action: str) -> tuple[str, Permission] | None:
+    return CONSULTATION_TRANSITIONS.get((state, action))
+
+
+def consultation_available(state: str) -> list[str]:
+    return [a for a in USER_CONSULTATION_ACTIONS if (state, a) in CONSULTATION_TRANSITIONS]
+
+
+def moderation_next(status: str, action: str) -> tuple[str, Permission] | None:
+    return MODERATION_TRANSITIONS.get((status, action))
