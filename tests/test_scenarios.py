@@ -400,3 +400,6 @@ def test_it_suggests_a_system_per_desa_from_density_flooding_and_risk(
     page = client.get(reverse("scenarios:systems", kwargs={"code": REGION, "year": 2026}))
     assert page.status_code == 200
     assert "SPALD-T skala perkotaan/kawasan (terpusat)" in page.content.decode()
+    monkeypatch.undo()  # the real look-ups answer empty without an EHRA round
+    assert zoning._frame_facts(region, 2026) == {}
+    assert zoning.area_classes(region, 2026, "drainase") == {}

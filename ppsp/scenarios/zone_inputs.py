@@ -45,9 +45,13 @@ def area_classes(region: Region, fiscal_year: int, subsector: str) -> dict[int, 
     if not apps.is_installed("ppsp.ehra"):
         return {}
     area_model = apps.get_model("ehra", "AreaRisk")
-    rows = area_model.objects.filter(
-        survey__region=region, survey__year__lte=fiscal_year, component=subsector
-    ).order_by("-survey__year")
+    rows = (
+        area_model.objects.filter(
+            survey__region=region, survey__year__lte=fiscal_year, component=subsector
+        )
+        .select_related("survey")
+        .order_by("-survey__year")
+    )
     out: dict[int, int] = {}
     year = None
     for row in rows:
