@@ -24,7 +24,11 @@ class ChosenLanguageMiddleware:
         language = chosen if chosen in self.available else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            # Do not leak the language into whatever this thread runs next.
+            translation.deactivate()
         response.headers.setdefault("Content-Language", language)
         response.headers["Vary"] = ", ".join(
             filter(None, [response.headers.get("Vary", ""), "Cookie"])
