@@ -244,6 +244,7 @@ EXPECTATIONS.update(
         "scenarios:choose": (planning_scenario, post_only),
         "scenarios:table_xlsx": (planning_scenario, scoped(SEES)),
         "scenarios:line_delete": (planning_line, post_only),
+        "scenarios:line_edit": (planning_line, scoped(EDITS)),
     }
 )
 

@@ -14,7 +14,7 @@ from ppsp.audit.models import AuditEvent
 from ppsp.compute.records import CostLine
 from ppsp.demo.scenarios import load_scenarios_demo
 from ppsp.regions.models import Region
-from ppsp.scenarios import selectors, services
+from ppsp.scenarios import selectors, services, services_unit_costs
 from ppsp.scenarios.exports import table51_workbook
 from ppsp.scenarios.models import OptimisationRun, Scenario, ScenarioLine
 from tests.conftest import Cast
@@ -258,10 +258,10 @@ def test_it_shows_the_scenario_pages_by_role(cast: Cast) -> None:
 def test_it_lets_only_the_pmu_publish_a_unit_cost_version(cast: Cast) -> None:
     table = unit_costs()
     with pytest.raises(PermissionDenied):
-        services.unit_cost_table_copy(
+        services_unit_costs.unit_cost_table_copy(
             table=table, code="X", name="X", year=2025, by=cast.pokja_kabkota
         )
-    copy = services.unit_cost_table_copy(
+    copy = services_unit_costs.unit_cost_table_copy(
         table=table, code="PPSP-2025", name="Harga 2025", year=2025, by=cast.pmu
     )
     assert copy.based_on == table and copy.items.count() == table.items.count()
@@ -277,3 +277,45 @@ def test_it_speaks_english_when_chosen(cast: Cast) -> None:
     assert "Best programme within the budget" in page and "Domestic wastewater" in page
     capacity = client.get(reverse("finance:capacity", kwargs={"code": REGION, "year": 2026}))
     assert "Regional fiscal capacity estimate (PT-03)" in capacity.content.decode()
+
+
+def test_it_edits_a_line_and_audits_each_field(cast: Cast) -> None:
+    scenario = scenario_in(REGION)
+    design = _line(scenario, "DED", [5, 0, 0, 0, 0], kegiatan_type="studi_desain")
+    build = _line(scenario, "IPAL", [0, 50, 0, 0, 0], requires=design)
+    client = Client()
+    client.force_login(cast.pokja_kabkota)
+    url = reverse("scenarios:line_edit", kwargs={"pk": build.pk})
+    page = client.get(url).content.decode()
+    assert 'value="50000000"' in page and 'data-testid="line-edit-form"' in page
+    post = {
+        "subsector": "air_limbah",
+        "zone": "Zona 2",
+        "kegiatan_type": "konstruksi",
+        "description": "IPAL komunal",
+        "people_served": "400",
+        "risk_class": "3",
+        "priority": "1",
+        "funding_source": "apbd_kabkota",
+        "requires": str(design.pk),
+        "a2028": "60000000",
+    }
+    assert client.post(url, post).status_code == 302
+    build.refresh_from_db()
+    assert build.amounts == [0, 60 * JUTA, 0, 0, 0] and build.zone == "Zona 2"
+    event = AuditEvent.objects.filter(object_type="scenarios.scenario").first()
+    assert event is not None
+    assert {c["field"] for c in event.changes} >= {"IPAL komunal: amounts", "IPAL komunal: zone"}
+    with pytest.raises(ValidationError, match="melingkar"):
+        services.scenario_line_update(
+            line=design,
+            subsector="air_limbah",
+            kegiatan_type="studi_desain",
+            description="DED",
+            amounts=[1, 0, 0, 0, 0],
+            requires=build,
+            by=cast.pokja_kabkota,
+        )
+    cf = Client()
+    cf.force_login(cast.cf)
+    assert cf.get(url).status_code == 404

@@ -73,11 +73,16 @@ class LineForm(forms.Form):
         label=_("Prasyarat"), queryset=ScenarioLine.objects.none(), required=False
     )
 
-    def __init__(self, *args: Any, scenario: Scenario, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, scenario: Scenario, exclude: ScenarioLine | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.years = scenario.plan_years
         self.fields["unit_cost"].queryset = scenario.unit_costs.items.all()  # type: ignore[attr-defined]
-        self.fields["requires"].queryset = scenario.lines.order_by("id")  # type: ignore[attr-defined]
+        lines = scenario.lines.order_by("id")
+        if exclude is not None:
+            lines = lines.exclude(pk=exclude.pk)
+        self.fields["requires"].queryset = lines  # type: ignore[attr-defined]
         for year in self.years:
             self.fields[f"a{year}"] = forms.IntegerField(
                 label=f"{_('Biaya')} {year} (Rp)", min_value=0, required=False
@@ -86,6 +91,37 @@ class LineForm(forms.Form):
             self.fields[f"v{year}"] = forms.DecimalField(
                 label=f"{_('Volume')} {year}", min_value=0, required=False
             )
+
+    @staticmethod
+    def initial_for(line: ScenarioLine) -> dict[str, Any]:
+        years = line.scenario.plan_years
+        initial: dict[str, Any] = {
+            name: getattr(line, name)
+            for name in (
+                "subsector",
+                "zone",
+                "kegiatan_type",
+                "description",
+                "people_served",
+                "risk_class",
+                "priority",
+                "mandatory",
+                "funding_source",
+            )
+        }
+        initial["unit_cost"] = line.unit_cost_id
+        initial["requires"] = line.requires_id
+        if line.volumes:
+            initial.update({f"v{y}": v for y, v in zip(years, line.volumes, strict=False)})
+        else:
+            initial.update({f"a{y}": a for y, a in zip(years, line.amounts, strict=False)})
+        return initial
+
+    def base_values(self) -> dict[str, Any]:
+        """cleaned_data without the per-year amount and volume fields."""
+        return {
+            k: v for k, v in self.cleaned_data.items() if not (k[0] in "av" and k[1:].isdigit())
+        }
 
     def amounts(self) -> list[int]:
         return [self.cleaned_data.get(f"a{y}") or 0 for y in self.years]

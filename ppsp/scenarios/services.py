@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record
+from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.compute.cost import local_price
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
@@ -123,34 +123,35 @@ def _clean_amounts(values: Sequence[Any], years: int, what: str) -> list[int]:
     return amounts
 
 
-@transaction.atomic
-def scenario_line_add(
-    *,
+LINE_FIELDS = (
+    "subsector",
+    "zone",
+    "kegiatan_type",
+    "description",
+    "unit_cost",
+    "volumes",
+    "amounts",
+    "people_served",
+    "risk_class",
+    "priority",
+    "mandatory",
+    "funding_source",
+    "requires",
+)
+
+
+def _costs(
     scenario: Scenario,
-    subsector: str,
-    kegiatan_type: str,
-    description: str,
-    by: Any,
-    zone: str = "",
-    amounts: Sequence[Any] = (),
-    unit_cost: UnitCostItem | None = None,
-    volumes: Sequence[Any] = (),
-    people_served: int = 0,
-    risk_class: int = 2,
-    priority: int = 0,
-    mandatory: bool = False,
-    funding_source: str = FundingSource.APBD_KABKOTA,
-    requires: ScenarioLine | None = None,
-) -> ScenarioLine:
-    """Add one cost line: amounts per plan year, or volumes × the regional unit price."""
-    scenario = _locked(scenario, by)
+    unit_cost: UnitCostItem | None,
+    volumes: Sequence[Any],
+    amounts: Sequence[Any],
+) -> tuple[list[float], list[int]]:
+    """(volumes, amounts per plan year [Rp]): volumes × the regional price, else amounts."""
     years = len(scenario.plan_years)
-    vols: list[float] = []
     if unit_cost is not None and any(float(v or 0) for v in volumes):
         if unit_cost.table_id != scenario.unit_costs_id:
             raise ValidationError("Harga satuan harus dari tabel harga satuan skenario ini.")
-        vols = [float(v or 0) for v in list(volumes)[:years]] + [0.0] * years
-        vols = vols[:years]
+        vols = ([float(v or 0) for v in list(volumes)[:years]] + [0.0] * years)[:years]
         if any(v < 0 for v in vols):
             raise ValidationError("Volume tidak boleh negatif.")
         price = local_price(
@@ -161,35 +162,92 @@ def scenario_line_add(
         )
         clean = [round(v * price) for v in vols]
     else:
-        clean = _clean_amounts(amounts, years, "Biaya")
+        vols, clean = [], _clean_amounts(amounts, years, "Biaya")
     if not any(clean):
         raise ValidationError("Isi biaya per tahun, atau harga satuan dengan volume per tahun.")
-    if requires is not None and requires.scenario_id != scenario.pk:
-        raise ValidationError("Prasyarat harus baris dari skenario yang sama.")
-    line = ScenarioLine(
-        scenario=scenario,
-        subsector=subsector,
-        zone=zone.strip(),
-        kegiatan_type=kegiatan_type,
-        description=" ".join(description.split()),
-        unit_cost=unit_cost if vols else None,
-        volumes=vols,
-        amounts=clean,
-        people_served=people_served,
-        risk_class=risk_class,
-        priority=priority,
-        mandatory=mandatory,
-        funding_source=funding_source,
-        requires=requires,
-    )
+    return vols, clean
+
+
+def _fill(
+    line: ScenarioLine,
+    scenario: Scenario,
+    *,
+    subsector: str,
+    kegiatan_type: str,
+    description: str,
+    zone: str = "",
+    amounts: Sequence[Any] = (),
+    unit_cost: UnitCostItem | None = None,
+    volumes: Sequence[Any] = (),
+    people_served: int = 0,
+    risk_class: int = 2,
+    priority: int = 0,
+    mandatory: bool = False,
+    funding_source: str = FundingSource.APBD_KABKOTA,
+    requires: ScenarioLine | None = None,
+) -> None:
+    vols, clean = _costs(scenario, unit_cost, volumes, amounts)
+    if requires is not None:
+        if requires.scenario_id != scenario.pk:
+            raise ValidationError("Prasyarat harus baris dari skenario yang sama.")
+        step: ScenarioLine | None = requires
+        while step is not None:
+            if line.pk is not None and step.pk == line.pk:
+                raise ValidationError("Prasyarat tidak boleh melingkar kembali ke baris ini.")
+            step = step.requires
+    line.subsector = subsector
+    line.zone = zone.strip()
+    line.kegiatan_type = kegiatan_type
+    line.description = " ".join(description.split())
+    line.unit_cost = unit_cost if vols else None
+    line.volumes = vols
+    line.amounts = clean
+    line.people_served = people_served
+    line.risk_class = risk_class
+    line.priority = priority
+    line.mandatory = mandatory
+    line.funding_source = funding_source
+    line.requires = requires
     line.full_clean()
+
+
+@transaction.atomic
+def scenario_line_add(*, scenario: Scenario, by: Any, **values: Any) -> ScenarioLine:
+    """Add one cost line: amounts per plan year, or volumes × the regional unit price.
+
+    ``values``: subsector, kegiatan_type, description (required), zone, amounts,
+    unit_cost, volumes, people_served, risk_class, priority, mandatory, funding_source,
+    requires.
+    """
+    scenario = _locked(scenario, by)
+    line = ScenarioLine(scenario=scenario)
+    _fill(line, scenario, **values)
     line.save()
     _audit(
         by,
         scenario,
         Action.UPDATE,
-        changes=[{"field": "baris biaya", "old": None, "new": f"{line.description}: {clean}"}],
+        changes=[
+            {"field": "baris biaya", "old": None, "new": f"{line.description}: {line.amounts}"}
+        ],
     )
+    return line
+
+
+@transaction.atomic
+def scenario_line_update(*, line: ScenarioLine, by: Any, **values: Any) -> ScenarioLine:
+    """Change one cost line (same values as :func:`scenario_line_add`), audited field by field."""
+    scenario = _locked(line.scenario, by)
+    line = ScenarioLine.objects.select_for_update().get(pk=line.pk, scenario=scenario)
+    before = snapshot(line, LINE_FIELDS)
+    _fill(line, scenario, **values)
+    line.save()
+    changes = [
+        {**c, "field": f"{line.description}: {c['field']}"}
+        for c in field_changes(before, snapshot(line, LINE_FIELDS))
+    ]
+    if changes:
+        _audit(by, scenario, Action.UPDATE, changes=changes)
     return line
 
 
@@ -337,32 +395,3 @@ def scenario_choose(*, scenario: Scenario, justification: str, by: Any) -> Scena
         reason=reason,
     )
     return scenario
-
-
-@transaction.atomic
-def unit_cost_table_copy(
-    *, table: UnitCostTable, code: str, name: str, year: int, by: Any
-) -> UnitCostTable:
-    """A new version of a unit-cost table (PMU): same items, to be edited in the admin."""
-    if by is not None and not has_permission(by, Permission.MANAGE_UNIT_COSTS):
-        raise PermissionDenied("Hanya PMU yang dapat menerbitkan versi harga satuan.")
-    if UnitCostTable.objects.filter(code=code).exists():
-        raise ValidationError({"code": f"Kode {code} sudah dipakai."})
-    items = list(table.items.all())
-    copy = UnitCostTable.objects.create(
-        code=code,
-        name=name,
-        year=year,
-        source=f"Turunan dari {table.code}",
-        based_on=table,
-        share_studi_desain=table.share_studi_desain,
-        share_advokasi=table.share_advokasi,
-        share_penyiapan_lahan=table.share_penyiapan_lahan,
-        risk_weights=table.risk_weights,
-    )
-    for item in items:
-        item.pk = None
-        item.table = copy
-        item.save()
-    audit_record(actor=by, obj=copy, action=Action.CREATE, reason=f"Turunan dari {table.code}")
-    return copy

@@ -13,6 +13,7 @@ urlpatterns = [
     path("s/<int:pk>/optimasi/", views.optimise, name="optimise"),
     path("s/<int:pk>/pilih/", views.choose, name="choose"),
     path("s/<int:pk>/tabel-5-1.xlsx", views.table_xlsx, name="table_xlsx"),
+    path("baris/<int:pk>/ubah/", views.line_edit, name="line_edit"),
     path("baris/<int:pk>/hapus/", views.line_delete, name="line_delete"),
     path("<str:code>/", views.kabkota, name="kabkota"),
     path("<str:code>/<int:year>/", views.index, name="index"),

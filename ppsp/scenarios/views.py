@@ -17,7 +17,7 @@ from ppsp.compute.zoning import AIR_LIMBAH, DRAINASE, PERSAMPAHAN
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission, scope_for
 from ppsp.cycles.models import UpdateCycle
-from ppsp.scenarios import selectors, services, services_zones, zoning
+from ppsp.scenarios import selectors, services, services_unit_costs, services_zones, zoning
 from ppsp.scenarios.exports import table51_workbook
 from ppsp.scenarios.forms import (
     CapsForm,
@@ -163,20 +163,45 @@ def line_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         _form_errors(request, form)
         return _back(scenario)
-    data = {k: v for k, v in form.cleaned_data.items() if not (k[0] in "av" and k[1:].isdigit())}
     try:
         services.scenario_line_add(
             scenario=scenario,
             amounts=form.amounts(),
             volumes=form.volumes(),
             by=request.user,
-            **data,
+            **form.base_values(),
         )
     except ValidationError as error:
         _errors(request, error)
     else:
         messages.success(request, _("Baris biaya ditambahkan."))
     return _back(scenario)
+
+
+@login_required
+def line_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    line = selectors.get_line_for_user(request.user, pk, write=True)
+    scenario = selectors.get_scenario_for_user(request.user, line.scenario_id, write=True)
+    if request.method == "POST":
+        form = LineForm(request.POST, scenario=scenario, exclude=line)
+        if form.is_valid():
+            try:
+                services.scenario_line_update(
+                    line=line,
+                    amounts=form.amounts(),
+                    volumes=form.volumes(),
+                    by=request.user,
+                    **form.base_values(),
+                )
+            except ValidationError as error:
+                _errors(request, error)
+            else:
+                messages.success(request, _("Baris biaya diubah."))
+                return _back(scenario)
+    else:
+        form = LineForm(scenario=scenario, exclude=line, initial=LineForm.initial_for(line))
+    context = {"scenario": scenario, "region": scenario.region, "line": line, "form": form}
+    return render(request, "scenarios/line_edit.html", context)
 
 
 @login_required
@@ -292,7 +317,9 @@ def unit_cost_copy(request: HttpRequest, pk: int) -> HttpResponse:
         _form_errors(request, form)
         return redirect("scenarios:unit_costs")
     try:
-        copy = services.unit_cost_table_copy(table=table, by=request.user, **form.cleaned_data)
+        copy = services_unit_costs.unit_cost_table_copy(
+            table=table, by=request.user, **form.cleaned_data
+        )
     except ValidationError as error:
         _errors(request, error)
         return redirect("scenarios:unit_costs")
