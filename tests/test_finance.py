@@ -78,6 +78,8 @@ def test_it_computes_apbd_murni_growth_and_the_b_c_rows_by_hand(cast: Cast) -> N
     assert summary.proportions is not None
     assert summary.proportions.om_of_sanitasi[0] == pytest.approx(0.4)
     assert summary.problems == []
+    assert summary.total_growth == pytest.approx(0.1, abs=5e-4)
+    assert summary.opd_growth[1] == pytest.approx(0.1, abs=5e-4)  # Dinas PUPR (sorted 2nd)
 
 
 def test_it_names_the_missing_komitmen_inputs(cast: Cast) -> None:

@@ -14,7 +14,7 @@ from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from ppsp.compute.finance import apbd_murni
+from ppsp.compute.finance import apbd_murni, growth_rate
 from ppsp.compute.fiscal import (
     Capacity,
     Proportions,
@@ -112,6 +112,8 @@ class FiscalSummary:
     komitmen: list[float] | None
     population: PopulationProjection | None
     problems: list[str] = field(default_factory=list)
+    opd_growth: list[float | None] = field(default_factory=list)
+    total_growth: float | None = None
 
     @property
     def b(self) -> list[float] | None:
@@ -122,6 +124,14 @@ class FiscalSummary:
     def c(self) -> list[float] | None:
         """(c) of Tabel 5.1: komitmen pendanaan sanitasi [Rp]."""
         return self.komitmen
+
+
+def _growth(series: list[int], method: str) -> float | None:
+    """The "Rata-rata pertumbuhan" column of the belanja table (§10.2); None if undefined."""
+    try:
+        return growth_rate(series, method=method)
+    except ValueError:
+        return None
 
 
 def _pct(value: Decimal | None) -> float | None:
@@ -212,6 +222,8 @@ def fiscal_summary(capacity: FiscalCapacity) -> FiscalSummary:
         komitmen=komitmen,
         population=population,
         problems=problems,
+        opd_growth=[_growth(row, capacity.growth_method) for _, row in opd_rows],
+        total_growth=_growth(total, capacity.growth_method) if any(total) else None,
     )
 
 
