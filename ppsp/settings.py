@@ -71,9 +71,11 @@ INSTALLED_APPS = [
     "ppsp.programme",
     "ppsp.documents",
     "ppsp.cycles",
-    "ppsp.consultation",
     "ppsp.finance",
     "ppsp.scenarios",
+    "ppsp.consultation",
+    "ppsp.mps",
+    "ppsp.ehra",
     "ppsp.demo",
 ]
 

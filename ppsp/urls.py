@@ -11,9 +11,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("program/", include("ppsp.programme.urls")),
     path("dokumen/", include("ppsp.documents.urls")),
     path("pemutakhiran/", include("ppsp.cycles.urls")),
-    path("konsultasi/", include("ppsp.consultation.urls")),
     path("keuangan/", include("ppsp.finance.urls")),
     path("skenario/", include("ppsp.scenarios.urls")),
+    path("konsultasi/", include("ppsp.consultation.urls")),
+    path("ehra/", include("ppsp.ehra.urls")),
+    path("mps/", include("ppsp.mps.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from ppsp.audit.models import AuditEvent
 from ppsp.compute.spam import load_corpus
 from ppsp.consultation import services
+from ppsp.consultation.diff import final_diff
 from ppsp.consultation.forms import form_started_token
 from ppsp.consultation.models import (
     BlockKind,
@@ -465,3 +466,19 @@ def test_a_consultation_takes_its_paragraphs_from_the_draft(cast: Cast) -> None:
     assert consultation.premoderation
     with pytest.raises(ValidationError, match="menerima komentar"):
         services.comment_submit(consultation=consultation, body=LEGIT)
+
+
+def test_the_final_version_is_compared_with_the_consulted_draft(cast: Cast) -> None:
+    consultation = consultation_in()
+    version = consultation.version
+    summary = version.summary.replace("mulai tahun 2028", "mulai tahun 2027 di Rantau Rasau")
+    document_version_update(
+        version=version, summary=summary + "\n\nParagraf baru.", filled_tables=[], by=None
+    )
+    consultation.refresh_from_db()
+    rows = [r for r in final_diff(consultation) if r.kind != "sama"]
+    assert [(r.kind, r.number) for r in rows] == [("diubah", 4), ("ditambah", None)]
+    client = Client()
+    client.force_login(cast.cf)
+    page = client.get(reverse("consultation:changes", args=[consultation.pk])).content.decode()
+    assert "2 paragraf berubah" in page and "Rantau Rasau" in page

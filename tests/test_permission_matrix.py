@@ -190,6 +190,165 @@ EXPECTATIONS.update(
         "cycles:steps": (cycles_process, post_only),
     }
 )
+
+
+# EHRA survey and risk results (issue 5): objects of the target's kab/kota code[:5].
+def ehra_round_kwargs(code: str) -> dict[str, object]:
+    from tests.ehra_support import ehra_round
+
+    return {"pk": ehra_round(code[:5]).pk}
+
+
+def ehra_household_kwargs(code: str) -> dict[str, object]:
+    from tests.ehra_support import household_in
+
+    return {"pk": household_in(code[:5]).pk}
+
+
+def ehra_area_kwargs(code: str) -> dict[str, object]:
+    from tests.ehra_support import area_in
+
+    return {"pk": area_in(code[:5]).pk}
+
+
+def ehra_import_kwargs(code: str) -> dict[str, object]:
+    from tests.ehra_support import import_run_in
+
+    return {"pk": import_run_in(code[:5]).pk}
+
+
+# Pokja raters are blind to results until they submit their persepsi OPD: 200 with a notice.
+EXPECTATIONS.update(
+    {
+        "ehra:index": (no_kwargs, logged_in_only()),
+        "ehra:questionnaire": (no_kwargs, logged_in_only()),
+        "ehra:template": (no_kwargs, logged_in_only()),
+        "ehra:kabkota": (by_kabkota, scoped(SEES)),
+        "ehra:round_create": (by_kabkota, post_only),
+        "ehra:round": (ehra_round_kwargs, scoped(SEES)),
+        "ehra:import": (ehra_round_kwargs, post_only),
+        "ehra:import_run": (ehra_import_kwargs, scoped(SEES)),
+        "ehra:households": (ehra_round_kwargs, scoped(SEES)),
+        "ehra:bulk_review": (ehra_round_kwargs, post_only),
+        "ehra:household": (ehra_household_kwargs, scoped(SEES)),
+        "ehra:household_transition": (ehra_household_kwargs, post_only),
+        "ehra:compute": (ehra_round_kwargs, post_only),
+        "ehra:irs": (ehra_round_kwargs, scoped(SEES)),
+        "ehra:area": (ehra_round_kwargs, scoped(SEES)),
+        "ehra:opd": (ehra_round_kwargs, scoped(EDITS)),
+        "ehra:override": (ehra_area_kwargs, scoped(EDITS)),
+        "ehra:sampling": (ehra_round_kwargs, scoped(SEES)),
+        "ehra:sampling_run": (ehra_round_kwargs, post_only),
+    }
+)
+
+
+# Proses 4 and the MPS (issue 7): the Lampiran 4 plan of the target's kab/kota code[:5].
+def mps_plan(code: str) -> dict[str, object]:
+    from tests.mps_support import plan_in
+
+    return {"pk": plan_in(code[:5]).pk}
+
+
+def mps_row(code: str) -> dict[str, object]:
+    from tests.mps_support import plan_in
+
+    return {"pk": plan_in(code[:5]).rows.order_by("pk").first().pk}  # type: ignore[union-attr]
+
+
+def mps_commitment(code: str) -> dict[str, object]:
+    from ppsp.mps.models import FundingCommitment
+    from tests.mps_support import plan_in
+
+    row = plan_in(code[:5]).rows.order_by("pk").first()
+    commitment = FundingCommitment.objects.create(row=row, party="pemda", year=2026, amount=1)
+    return {"pk": commitment.pk}
+
+
+def mps_year(code: str) -> dict[str, object]:
+    return {**mps_plan(code), "year": 2027}
+
+
+EXPECTATIONS.update(
+    {
+        "mps:index": (no_kwargs, logged_in_only()),
+        "mps:kabkota": (by_kabkota, scoped(SEES)),
+        "mps:generate": (by_kabkota, post_only),
+        "mps:row_edit": (mps_row, scoped(EDITS)),
+        "mps:row_move": (mps_row, post_only),
+        "mps:row_duplicate": (mps_row, post_only),
+        "mps:commitment_add": (mps_row, post_only),
+        "mps:commitment_advance": (mps_commitment, post_only),
+        "mps:komitmen": (mps_plan, post_only),
+        "mps:qa": (mps_plan, post_only),
+        "mps:externalise": (mps_plan, post_only),
+        "mps:swot": (mps_plan, scoped(SEES)),
+        "mps:kkl": (mps_plan, scoped(SEES)),
+        "mps:export": (mps_plan, scoped(SEES)),
+        "mps:import": (mps_plan, scoped(EDITS)),
+        "mps:import_commit": (mps_plan, post_only),
+        "mps:table": (mps_year, scoped(SEES)),
+        "mps:sign": (mps_year, post_only),
+        "mps:table_export": (mps_year, scoped(SEES)),
+    }
+)
+
+
+# Konsultasi publik (issue 8): public pages answer everyone for a published consultation
+# (an unpublished one is 404 for everyone: test_it_hides_unpublished_consultations below);
+# management pages are scoped like documents, moderation like editing.
+def consultation_kwargs(code: str) -> dict[str, object]:
+    from tests.consultation_support import consultation_in
+
+    return {"pk": consultation_in(code[:5]).pk}
+
+
+def consultation_comment(code: str) -> dict[str, object]:
+    from tests.consultation_support import comment_in
+
+    return {"pk": comment_in(code[:5]).pk}
+
+
+def consultation_token(code: str) -> dict[str, object]:
+    from tests.consultation_support import comment_in
+
+    return {"token": comment_in(code[:5]).token}
+
+
+def consultation_meeting(code: str) -> dict[str, object]:
+    from tests.consultation_support import meeting_in
+
+    return {"pk": meeting_in(code[:5]).pk}
+
+
+EXPECTATIONS.update(
+    {
+        "consultation:public_index": (no_kwargs, everyone(200)),
+        "consultation:public": (consultation_kwargs, everyone(200)),
+        "consultation:public_comment": (consultation_kwargs, everyone(405)),  # POST only
+        "consultation:public_matrix": (consultation_kwargs, everyone(200)),
+        "consultation:own_comment": (consultation_token, everyone(200)),
+        "consultation:spam_models": (no_kwargs, national_only),
+        "consultation:spam_retrain": (no_kwargs, post_only),
+        "consultation:kabkota": (documents_kabkota, scoped(SEES)),
+        "consultation:create": (documents_version, scoped(EDITS)),
+        "consultation:manage": (consultation_kwargs, scoped(SEES)),
+        "consultation:transition": (consultation_kwargs, post_only),
+        "consultation:moderation": (consultation_kwargs, scoped(EDITS)),
+        "consultation:moderation_action": (consultation_kwargs, post_only),
+        "consultation:block": (consultation_comment, post_only),
+        "consultation:meeting_add": (consultation_kwargs, post_only),
+        "consultation:meeting": (consultation_meeting, scoped(SEES)),
+        "consultation:tanggapan": (consultation_kwargs, scoped(SEES)),
+        "consultation:tanggapan_xlsx": (consultation_kwargs, scoped(SEES)),
+        "consultation:response_set": (consultation_comment, post_only),
+        "consultation:changes": (consultation_kwargs, scoped(SEES)),
+        "consultation:qa_set": (consultation_kwargs, post_only),
+        "consultation:pengesahan": (consultation_kwargs, post_only),
+    }
+)
+
+
 # Proses 3 (issue 6): fiscal capacity and scenarios of the target's kab/kota code[:5].
 def planning_capacity(code: str) -> dict[str, object]:
     from tests.planning_support import capacity_in
@@ -267,62 +426,6 @@ def test_it_lets_only_the_own_pokja_and_the_pmu_change_planning(
     }
     response = _client(cast, role).post(url, data)
     assert response.status_code == (302 if role in EDITS[target] else 404)
-
-
-
-
-# Konsultasi publik (issue 8): public pages answer everyone for a published consultation
-# (an unpublished one is 404 for everyone: test_it_hides_unpublished_consultations below);
-# management pages are scoped like documents, moderation like editing.
-def consultation_kwargs(code: str) -> dict[str, object]:
-    from tests.consultation_support import consultation_in
-
-    return {"pk": consultation_in(code[:5]).pk}
-
-
-def consultation_comment(code: str) -> dict[str, object]:
-    from tests.consultation_support import comment_in
-
-    return {"pk": comment_in(code[:5]).pk}
-
-
-def consultation_token(code: str) -> dict[str, object]:
-    from tests.consultation_support import comment_in
-
-    return {"token": comment_in(code[:5]).token}
-
-
-def consultation_meeting(code: str) -> dict[str, object]:
-    from tests.consultation_support import meeting_in
-
-    return {"pk": meeting_in(code[:5]).pk}
-
-
-EXPECTATIONS.update(
-    {
-        "consultation:public_index": (no_kwargs, everyone(200)),
-        "consultation:public": (consultation_kwargs, everyone(200)),
-        "consultation:public_comment": (consultation_kwargs, everyone(405)),  # POST only
-        "consultation:public_matrix": (consultation_kwargs, everyone(200)),
-        "consultation:own_comment": (consultation_token, everyone(200)),
-        "consultation:spam_models": (no_kwargs, national_only),
-        "consultation:spam_retrain": (no_kwargs, post_only),
-        "consultation:kabkota": (documents_kabkota, scoped(SEES)),
-        "consultation:create": (documents_version, scoped(EDITS)),
-        "consultation:manage": (consultation_kwargs, scoped(SEES)),
-        "consultation:transition": (consultation_kwargs, post_only),
-        "consultation:moderation": (consultation_kwargs, scoped(EDITS)),
-        "consultation:moderation_action": (consultation_kwargs, post_only),
-        "consultation:block": (consultation_comment, post_only),
-        "consultation:meeting_add": (consultation_kwargs, post_only),
-        "consultation:meeting": (consultation_meeting, scoped(SEES)),
-        "consultation:tanggapan": (consultation_kwargs, scoped(SEES)),
-        "consultation:tanggapan_xlsx": (consultation_kwargs, scoped(SEES)),
-        "consultation:response_set": (consultation_comment, post_only),
-        "consultation:qa_set": (consultation_kwargs, post_only),
-        "consultation:pengesahan": (consultation_kwargs, post_only),
-    }
-)
 
 
 # The Django admin is one rule: staff only (pmu in the cast), everyone else is sent to login.

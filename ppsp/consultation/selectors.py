@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -60,10 +60,13 @@ def get_meeting_for_user(user: Any, pk: int, *, write: bool = False) -> PublicMe
     return meeting
 
 
-def get_public_consultation(pk: int) -> Consultation:
-    """A published consultation for anyone (no login); 404 for drafts and unknown ids."""
+def get_public_consultation(pk: int, *, light: bool = False) -> Consultation:
+    """A published consultation for anyone (no login); 404 for drafts and unknown ids.
+
+    `light` joins only what posting a comment needs (the document, for its region)."""
+    related = ("version__document",) if light else _RELATED
     return get_object_or_404(
-        Consultation.objects.select_related(*_RELATED), pk=pk, state__in=PUBLISHED_STATES
+        Consultation.objects.select_related(*related), pk=pk, state__in=PUBLISHED_STATES
     )
 
 
@@ -135,7 +138,7 @@ def tanggapan_rows(consultation: Consultation) -> QuerySet[Comment]:
     return (
         Comment.objects.filter(consultation=consultation, status=CommentStatus.APPROVED)
         .select_related("paragraph", "response", "meeting")
-        .order_by("paragraph__number", "created_at", "id")
+        .order_by(F("paragraph__number").asc(nulls_first=True), "created_at", "id")
     )
 
 

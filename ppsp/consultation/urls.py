@@ -24,6 +24,7 @@ urlpatterns = [
     path("kelola/<int:pk>/tanggapan/", views.tanggapan, name="tanggapan"),
     path("kelola/<int:pk>/tanggapan.xlsx", views.tanggapan_xlsx, name="tanggapan_xlsx"),
     path("kelola/komentar/<int:pk>/tanggapan/", views.response_set, name="response_set"),
+    path("kelola/<int:pk>/perubahan/", views.changes, name="changes"),
     path("kelola/<int:pk>/swa-penilaian/", views.qa_set, name="qa_set"),
     path("kelola/<int:pk>/pengesahan/", views.pengesahan, name="pengesahan"),
     path("kelola/<str:code>/", views.manage_kabkota, name="kabkota"),

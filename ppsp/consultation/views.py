@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppsp.consultation import exports, qa, selectors, services, spam_models, throttle
+from ppsp.consultation.diff import final_diff
 from ppsp.consultation.forms import (
     BlockForm,
     CommentForm,
@@ -103,7 +104,7 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def public_comment(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = selectors.get_public_consultation(pk)
+    consultation = selectors.get_public_consultation(pk, light=True)
     form = CommentForm(request.POST)
     address = request.META.get("REMOTE_ADDR", "")
     refusal = throttle.check(address, consultation.pk)
@@ -474,6 +475,22 @@ def tanggapan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         f'attachment; filename="matriks-tanggapan-{consultation.pk}.xlsx"'
     )
     return response
+
+
+@login_required
+def changes(request: HttpRequest, pk: int) -> HttpResponse:
+    """The final text against the consulted draft, with the tanggapan that changed it."""
+    consultation = selectors.get_consultation_for_user(request.user, pk)
+    rows = final_diff(consultation)
+    context = {
+        "consultation": consultation,
+        "rows": rows,
+        "changed": sum(r.kind != "sama" for r in rows),
+        "responses": selectors.tanggapan_rows(consultation)
+        .filter(response__isnull=False)
+        .exclude(response__decision="tidak"),
+    }
+    return render(request, "consultation/changes.html", context)
 
 
 @login_required

@@ -34,6 +34,15 @@ class Permission(StrEnum):
     VIEW_PLANNING = "view_planning"
     EDIT_PLANNING = "edit_planning"  # Pokja Kab/Kota: belanja, komitmen, scenarios, choice
     MANAGE_UNIT_COSTS = "manage_unit_costs"  # PMU: new versions of the unit-cost tables
+    # EHRA survey, IRS and area berisiko (issue 5)
+    VIEW_EHRA = "view_ehra"
+    RUN_EHRA = "run_ehra"  # Pokja Kab/Kota: rounds, imports, OPD scores, overrides
+    REVIEW_EHRA = "review_ehra"  # CF: approve / reject household records
+    # Proses 4 and the MPS (issue 7)
+    VIEW_MPS = "view_mps"
+    EDIT_MPS = "edit_mps"  # Lampiran 4 rows, SWOT, commitments of the kab/kota
+    REVIEW_MPS = "review_mps"  # CF: self-assessment QA checklist
+    RECORD_PROVINCIAL_COMMITMENT = "record_provincial_commitment"  # Pokja Provinsi
     # konsultasi publik (issue 8): the comment queue of a kab/kota's consultations
     MODERATE_CONSULTATION = "moderate_consultation"  # approve, hide, mark spam, block
 
@@ -41,19 +50,25 @@ class Permission(StrEnum):
 P = Permission
 _READ = {P.VIEW_REGION, P.VIEW_AUDIT, P.VIEW_PROGRAMME, P.VIEW_DOCUMENTS, P.VIEW_CYCLES}
 _READ |= {P.VIEW_PLANNING}
+_READ |= {P.VIEW_EHRA}
+_READ |= {P.VIEW_MPS}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PMU: frozenset(Permission),
-    Role.POKJA_PROVINSI: frozenset(_READ | {P.REVIEW_DOCUMENTS}),
+    Role.POKJA_PROVINSI: frozenset(_READ | {P.REVIEW_DOCUMENTS, P.RECORD_PROVINCIAL_COMMITMENT}),
     Role.PF: frozenset(_READ | {P.REVIEW_DOCUMENTS}),
     # The CF coaches the Pokja and may enter process outputs with it, then signs off.
     Role.CF: frozenset(
-        _READ | {P.EDIT_STAGES, P.REVIEW_DOCUMENTS, P.RUN_CYCLE, P.SIGN_OFF_PROCESS}
+        _READ
+        | {P.EDIT_STAGES, P.REVIEW_DOCUMENTS, P.RUN_CYCLE, P.SIGN_OFF_PROCESS, P.REVIEW_MPS}
+        | {P.REVIEW_EHRA}
     ),
     Role.POKJA_KABKOTA: frozenset(
         _READ
         | {P.EDIT_REGION_DATA, P.EDIT_PROGRAMME, P.EDIT_STAGES, P.EDIT_DOCUMENTS, P.RUN_CYCLE}
         | {P.EDIT_PLANNING}
+        | {P.EDIT_MPS}
+        | {P.RUN_EHRA}
         | {P.MODERATE_CONSULTATION}
     ),
     Role.KEPALA_DAERAH: frozenset(_READ | {P.APPROVE_DOCUMENTS}),

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from ppsp.accounts.models import PokjaPosition, Role, User
 from ppsp.accounts.services import role_assignment_create, user_create
+from ppsp.demo.consultation import load_consultation_demo
 from ppsp.demo.cycles import load_cycles_demo
 from ppsp.demo.data import (
     DEMO_ACCOUNTS,
@@ -16,6 +17,8 @@ from ppsp.demo.data import (
     DemoAccount,
     synthetic_population,
 )
+from ppsp.demo.ehra import load_ehra_demo
+from ppsp.demo.mps import load_mps_demo
 from ppsp.demo.programme import load_programme_demo
 from ppsp.demo.scenarios import load_scenarios_demo
 from ppsp.regions.models import Kind, Level, Population, Region
@@ -38,7 +41,10 @@ class Command(BaseCommand):
             rows = self._population()
             load_programme_demo(self.stdout)
             load_cycles_demo(self.stdout)
+            load_consultation_demo(self.stdout)
             load_scenarios_demo(self.stdout)
+            load_ehra_demo(self.stdout)
+            load_mps_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Data penduduk demo: {rows} baris baru."))
         self.stdout.write("")
         self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD})")

@@ -1,0 +1,24 @@
+from ppsp.ehra.models.results import AreaRisk, DesaResult, OpdRating, OpdSubmission
+from ppsp.ehra.models.survey import (
+    FrameDesa,
+    Household,
+    ImportRun,
+    ImportStatus,
+    ReviewState,
+    SamplingFrame,
+    SurveyRound,
+)
+
+__all__ = [
+    "AreaRisk",
+    "DesaResult",
+    "FrameDesa",
+    "Household",
+    "ImportRun",
+    "ImportStatus",
+    "OpdRating",
+    "OpdSubmission",
+    "ReviewState",
+    "SamplingFrame",
+    "SurveyRound",
+]

@@ -1,0 +1,156 @@
+"""EHRA sampling frame: K1–K4 inputs per desa (CSV), strata, sample size, allocation and
+systematic selection with a recorded start and seed (ehra-risk.md §2.2–§2.4).
+
+The computation is ``compute.sampling`` (stratify, krejcie_morgan, slovin, desa_count,
+allocate, random_start, systematic_sample); this module parses the input file with
+row/column errors in Bahasa Indonesia and stores the frame.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Collection
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record
+from ppsp.compute.sampling import (
+    allocate,
+    desa_count,
+    krejcie_morgan,
+    random_start,
+    stratify,
+    systematic_sample,
+)
+from ppsp.core.permissions import Permission
+from ppsp.ehra.models import FrameDesa, SamplingFrame, SurveyRound
+from ppsp.ehra.services import _user, require
+from ppsp.ehra.submissions_file import RowError, _dotted_desa, _read_table, _text
+from ppsp.regions.models import Level, Population, Region
+
+COLUMNS = ("kode_desa", "kepadatan", "kemiskinan", "k3_sungai", "k4_banjir")
+_YES = {"1", "ya", "y", "true"}
+_NO = {"0", "tidak", "t", "false", ""}
+
+Row = tuple[str, float, float, bool, bool]
+
+
+def parse_frame(
+    filename: str, content: bytes, *, desa_codes: Collection[str]
+) -> tuple[list[Row], list[RowError]]:
+    """Rows (kode_desa, kepadatan jiwa/km², kemiskinan %, K3, K4) and errors."""
+    try:
+        table = list(_read_table(filename, content))
+    except ValueError as error:
+        return [], [RowError(filename, 1, "", str(error))]
+    header = [_text(c).lower() for c in table[0]] if table else []
+    if missing := [c for c in COLUMNS if c not in header]:
+        names = ", ".join(f"'{c}'" for c in missing)
+        return [], [RowError(filename, 1, "", f"kolom wajib tidak ada: {names}.")]
+    index = {c: header.index(c) for c in COLUMNS}
+    rows: list[Row] = []
+    errors: list[RowError] = []
+    seen: set[str] = set()
+    for number, cells in enumerate(table[1:], start=2):
+        values = {c: _text(cells[i]) if i < len(cells) else "" for c, i in index.items()}
+        if not any(values.values()):
+            continue
+        problems: list[RowError] = []
+        code = _dotted_desa(values["kode_desa"])
+        if code not in desa_codes:
+            message = f"'{values['kode_desa']}' bukan kode desa kab/kota ini."
+            problems.append(RowError(filename, number, "kode_desa", message))
+        elif code in seen:
+            problems.append(RowError(filename, number, "kode_desa", f"{code} ganda."))
+        numbers: list[float] = []
+        for column in ("kepadatan", "kemiskinan"):
+            try:
+                value = float(values[column].replace(",", "."))
+                if value < 0 or value != value:
+                    raise ValueError
+                numbers.append(value)
+            except ValueError:
+                message = f"harus angka ≥ 0, bukan '{values[column]}'."
+                problems.append(RowError(filename, number, column, message))
+        flags: list[bool] = []
+        for column in ("k3_sungai", "k4_banjir"):
+            flag = values[column].lower()
+            if flag not in _YES | _NO:
+                message = f"isi ya/tidak (1/0), bukan '{values[column]}'."
+                problems.append(RowError(filename, number, column, message))
+            flags.append(flag in _YES)
+        if problems:
+            errors.extend(problems)
+            continue
+        seen.add(code)
+        rows.append((code, numbers[0], numbers[1], flags[0], flags[1]))
+    return rows, errors
+
+
+@transaction.atomic
+def frame_create(
+    *, survey: SurveyRound, rows: list[Row], target_desa: int, seed: int | None, by: Any
+) -> SamplingFrame:
+    """Replace the round's frame: stratify, size, allocate, select systematically."""
+    require(by, Permission.RUN_EHRA, survey.region.code)
+    seed = secrets.randbelow(2**31) if seed is None else seed
+    result = stratify([r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
+                      [r[4] for r in rows])  # fmt: skip
+    kk = Population.objects.filter(
+        region__kabkota_code=survey.region.code, year__lte=survey.year
+    ).aggregate(total=Sum("kk"))["total"]
+    sample_size = krejcie_morgan(kk) if kk else krejcie_morgan(10**6)
+    target = max(target_desa, 1)
+    by_stratum: dict[int, list[str]] = {}
+    for row, stratum in zip(rows, result.strata.tolist(), strict=True):
+        by_stratum.setdefault(int(stratum), []).append(row[0])
+    allocation = allocate({k: len(v) for k, v in by_stratum.items()}, target)
+    starts: dict[str, int] = {}
+    chosen: set[str] = set()
+    for stratum, n in allocation.items():
+        units = sorted(by_stratum[stratum])
+        if n == 0:
+            continue
+        start = random_start(len(units), n, seed=seed + stratum)
+        starts[str(stratum)] = start
+        chosen.update(systematic_sample(units, n, start=start))
+    SamplingFrame.objects.filter(survey=survey).delete()
+    frame = SamplingFrame.objects.create(
+        survey=survey,
+        target_desa=target,
+        sample_size=sample_size,
+        seed=seed,
+        density_cutoff=result.density_cutoff,
+        poverty_cutoff=result.poverty_cutoff,
+        starts=starts,
+        allocation={str(k): v for k, v in allocation.items()},
+        created_by=_user(by),
+    )
+    pks = dict(Region.objects.filter(code__in=[r[0] for r in rows], level=Level.DESA)
+               .values_list("code", "pk"))  # fmt: skip
+    FrameDesa.objects.bulk_create(
+        FrameDesa(
+            frame=frame,
+            desa_id=pks[r[0]],
+            density=r[1],
+            poverty=r[2],
+            river=r[3],
+            flood=r[4],
+            strata=int(s),
+            selected=r[0] in chosen,
+        )
+        for r, s in zip(rows, result.strata.tolist(), strict=True)
+    )
+    audit_record(
+        actor=by,
+        obj=survey,
+        action=Action.UPDATE,
+        changes=[{"field": "sampling_frame", "old": None, "new": f"seed {seed}"}],
+        reason=f"Kerangka sampel: {len(chosen)} desa dari {len(rows)}, "
+        f"{desa_count(sample_size)} desa minimal menurut Krejcie–Morgan",
+        region_code=survey.region.code,
+    )
+    return frame

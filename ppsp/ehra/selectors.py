@@ -1,0 +1,122 @@
+"""Reads of EHRA rounds and results, always through the user's scope; helpers answer 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import scope_for
+from ppsp.ehra.models import (
+    AreaRisk,
+    DesaResult,
+    Household,
+    ImportRun,
+    OpdSubmission,
+    SurveyRound,
+)
+from ppsp.regions.models import Level, Region
+
+
+def check(user: Any, code: str, permission: Permission = Permission.VIEW_EHRA) -> None:
+    if not scope_for(user, permission).covers(code):
+        raise Http404
+
+
+def get_kabkota_for_user(user: Any, code: str, permission: Permission) -> Region:
+    check(user, code, permission)
+    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
+
+
+def get_round_for_user(
+    user: Any, pk: int, *, permission: Permission = Permission.VIEW_EHRA
+) -> SurveyRound:
+    survey = get_object_or_404(SurveyRound.objects.select_related("region"), pk=pk)
+    check(user, survey.region.code, permission)
+    return survey
+
+
+def get_round_by_id_for_user(user: Any, pk: int) -> SurveyRound:
+    return get_round_for_user(user, pk)
+
+
+def get_household_for_user(
+    user: Any, pk: int, *, permission: Permission = Permission.VIEW_EHRA
+) -> Household:
+    household = get_object_or_404(
+        Household.objects.select_related("survey__region", "desa", "reviewed_by"), pk=pk
+    )
+    check(user, household.desa.code, permission)
+    return household
+
+
+def get_household_by_id_for_user(user: Any, pk: int) -> Household:
+    return get_household_for_user(user, pk)
+
+
+def get_import_for_user(user: Any, pk: int) -> ImportRun:
+    run = get_object_or_404(ImportRun.objects.select_related("survey__region"), pk=pk)
+    check(user, run.survey.region.code)
+    return run
+
+
+def get_area_for_user(
+    user: Any, pk: int, *, permission: Permission = Permission.VIEW_EHRA
+) -> AreaRisk:
+    area = get_object_or_404(
+        AreaRisk.objects.select_related("survey__region", "desa", "override_by"), pk=pk
+    )
+    check(user, area.desa.code, permission)
+    return area
+
+
+def get_area_by_id_for_user(user: Any, pk: int) -> AreaRisk:
+    return get_area_for_user(user, pk)
+
+
+def visible_rounds(user: Any) -> QuerySet[SurveyRound]:
+    scope = scope_for(user, Permission.VIEW_EHRA)
+    if scope.empty:
+        return SurveyRound.objects.none()
+    return SurveyRound.objects.filter(scope.region_q("region__")).select_related("region")
+
+
+def state_counts(survey: SurveyRound) -> dict[str, int]:
+    rows = survey.households.values("state").annotate(n=Count("pk")).order_by()
+    return {r["state"]: r["n"] for r in rows}
+
+
+def households_of(survey: SurveyRound, state: str = "") -> QuerySet[Household]:
+    qs = survey.households.select_related("desa", "desa__parent").order_by(
+        "desa__code", "submission_id"
+    )
+    return qs.filter(state=state) if state else qs
+
+
+def ranked_results(survey: SurveyRound) -> QuerySet[DesaResult]:
+    return survey.results.select_related("desa", "desa__parent").order_by("-irs", "desa__code")
+
+
+def areas_of(survey: SurveyRound, component: str) -> QuerySet[AreaRisk]:
+    return (
+        survey.areas.filter(component=component)
+        .select_related("desa", "desa__parent", "override_by")
+        .order_by("-area", "desa__code")
+    )
+
+
+def results_hidden_for(user: Any, survey: SurveyRound) -> bool:
+    """Blind rule (ehra-risk.md §6): a Pokja rater sees no EHRA result before submitting.
+
+    While the round's OPD scoring is open, a user who holds RUN_EHRA for this kab/kota
+    (not nationally) and has not submitted a persepsi OPD sees no IRS or area berisiko.
+    """
+    if not survey.opd_open:
+        return False
+    scope = scope_for(user, Permission.RUN_EHRA)
+    if scope.national or not scope.covers(survey.region.code):
+        return False
+    return not OpdSubmission.objects.filter(survey=survey, rater=user).exists()

@@ -1,0 +1,233 @@
+"""Writes of the EHRA survey: rounds, submission imports (atomic, idempotent), review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ppsp.audit.models import Action, AuditEvent
+from ppsp.audit.services import audit_record, object_type_of
+from ppsp.compute.questionnaire_2021 import EHRA_2021
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import has_permission
+from ppsp.ehra.arrays import households_from_answers, skip_logic_problems
+from ppsp.ehra.models import Household, ImportRun, ImportStatus, ReviewState, SurveyRound
+from ppsp.ehra.submissions_file import parse_submissions
+from ppsp.ehra.workflow import NEEDS_NOTE, next_state
+from ppsp.regions.models import Level, Region
+
+PROGRESS_EVERY = 500
+
+
+def require(user: Any, permission: Permission, code: str) -> None:
+    if user is not None and not has_permission(user, permission, code):
+        raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
+
+
+def _user(by: Any) -> Any:
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+@transaction.atomic
+def round_create(*, region: Region, year: int, by: Any) -> SurveyRound:
+    """Open the EHRA round of a kab/kota for a year."""
+    if region.level != Level.KABKOTA:
+        raise ValidationError({"region": "Studi EHRA dibuka per kabupaten/kota."})
+    require(by, Permission.RUN_EHRA, region.code)
+    if SurveyRound.objects.filter(region=region, year=year).exists():
+        raise ValidationError({"year": f"Studi EHRA tahun {year} sudah dibuka."})
+    survey = SurveyRound(region=region, year=year, created_by=_user(by))
+    survey.full_clean()
+    survey.save()
+    audit_record(
+        actor=by,
+        obj=survey,
+        action=Action.CREATE,
+        changes=[{"field": "year", "old": None, "new": year}],
+        region_code=region.code,
+    )
+    return survey
+
+
+def recompute_later(survey: SurveyRound) -> None:
+    """Inputs changed: once a round has results, recompute them by a task after commit."""
+    if survey.computed_at is None:
+        return
+    from ppsp.ehra.tasks import compute_round_task
+
+    transaction.on_commit(lambda: compute_round_task.enqueue(survey.pk))
+
+
+def import_start(*, survey: SurveyRound, filename: str, content: bytes, by: Any) -> ImportRun:
+    """Store the file as an ImportRun and queue the import task."""
+    require(by, Permission.RUN_EHRA, survey.region.code)
+    run = ImportRun.objects.create(
+        survey=survey, filename=filename[:200], content=content, created_by=_user(by)
+    )
+    from ppsp.ehra.tasks import import_submissions_task
+
+    transaction.on_commit(lambda: import_submissions_task.enqueue(run.pk))
+    return run
+
+
+def import_run(run_id: int) -> ImportRun:
+    """Parse and save one import: nothing is saved when any row is bad; re-import skips ids."""
+    run = ImportRun.objects.select_related("survey__region", "created_by").get(pk=run_id)
+    run.status = ImportStatus.RUNNING
+    run.save(update_fields=["status"])
+    survey = run.survey
+    desa = dict(
+        Region.objects.filter(kabkota_code=survey.region.code, level=Level.DESA).values_list(
+            "code", "pk"
+        )
+    )
+    rows, errors = parse_submissions(
+        run.filename, bytes(run.content), definition=EHRA_2021, desa_codes=desa.keys()
+    )
+    run.rows_total = len(rows) + len({e.row for e in errors})
+    if errors:
+        run.errors = [str(e) for e in errors]
+        run.status = ImportStatus.FAILED
+        run.finished_at = timezone.now()
+        run.save(update_fields=["errors", "status", "finished_at", "rows_total"])
+        return run
+    with transaction.atomic():
+        existing = set(
+            Household.objects.filter(
+                survey=survey, submission_id__in=[r.submission_id for r in rows]
+            ).values_list("submission_id", flat=True)
+        )
+        fresh = [r for r in rows if r.submission_id not in existing]
+        checks = skip_logic_problems(
+            EHRA_2021,
+            households_from_answers(EHRA_2021, [r.answers for r in fresh], [0] * len(fresh), 1),
+        )
+        for start in range(0, len(fresh), PROGRESS_EVERY):
+            Household.objects.bulk_create(
+                Household(
+                    survey=survey,
+                    submission_id=r.submission_id,
+                    desa_id=desa[r.desa_code],
+                    rt=r.rt,
+                    answers=r.answers,
+                    import_run=run,
+                    state=ReviewState.HAS_ISSUES if found else ReviewState.RECEIVED,
+                    note=_skip_note(found),
+                )
+                for r, found in zip(
+                    fresh[start : start + PROGRESS_EVERY],
+                    checks[start : start + PROGRESS_EVERY],
+                    strict=True,
+                )
+            )
+        run.created = len(fresh)
+        run.skipped = len(rows) - len(fresh)
+        run.rows_done = len(rows)
+        run.status = ImportStatus.DONE
+        run.finished_at = timezone.now()
+        run.errors = []
+        run.save()
+        audit_record(
+            actor=run.created_by,
+            obj=survey,
+            action=Action.IMPORT,
+            changes=[{"field": "households", "old": None, "new": f"+{run.created}"}],
+            reason=f"Impor {run.filename}: {run.created} baru, {run.skipped} sudah ada",
+            region_code=survey.region.code,
+        )
+    return run
+
+
+def _skip_note(codes: list[str]) -> str:
+    if not codes:
+        return ""
+    return f"Dijawab padahal dilewati menurut alur kuesioner: {', '.join(codes)}"[:300]
+
+
+def _review(household: Household, action: str, note: str, by: Any) -> None:
+    step = next_state(household.state, action)
+    if step is None:
+        raise ValidationError(
+            f"Tindakan '{action}' tidak dapat dilakukan pada status '{household.state}'."
+        )
+    new_state, permission = step
+    require(by, permission, household.desa.code)
+    if action in NEEDS_NOTE and not note.strip():
+        raise ValidationError({"note": "Tuliskan catatan masalah atau alasan penolakan."})
+    old = household.state
+    household.state = new_state
+    household.note = note.strip()[:300] if note.strip() else household.note
+    household.reviewed_by = _user(by)
+    household.reviewed_at = timezone.now()
+    household.save(update_fields=["state", "note", "reviewed_by", "reviewed_at"])
+    audit_record(
+        actor=by,
+        obj=household,
+        action=Action.TRANSITION,
+        changes=[{"field": "state", "old": old, "new": new_state}],
+        reason=note.strip(),
+        region_code=household.desa.code,
+    )
+
+
+@transaction.atomic
+def household_review(*, household: Household, action: str, note: str = "", by: Any) -> Household:
+    """Move one record through the review table (audited)."""
+    _review(household, action, note, by)
+    recompute_later(household.survey)
+    return household
+
+
+@transaction.atomic
+def households_bulk_review(
+    *, survey: SurveyRound, ids: list[int], action: str, note: str = "", by: Any
+) -> int:
+    """Apply one action to the chosen records of a round; all or nothing; one audit row each.
+
+    Bulk: one UPDATE and one INSERT of audit rows, whatever the number of records.
+    """
+    require(by, Permission.REVIEW_EHRA, survey.region.code)
+    if action in NEEDS_NOTE and not note.strip():
+        raise ValidationError({"note": "Tuliskan catatan masalah atau alasan penolakan."})
+    chosen = list(
+        Household.objects.select_for_update()
+        .filter(survey=survey, pk__in=ids)
+        .only("pk", "state", "submission_id", "desa_id", "note")
+    )
+    codes = dict(
+        Region.objects.filter(pk__in={h.desa_id for h in chosen}).values_list("pk", "code")
+    )
+    now = timezone.now()
+    events: list[AuditEvent] = []
+    for household in chosen:
+        step = next_state(household.state, action)
+        if step is None:
+            raise ValidationError(
+                f"{household.submission_id}: tindakan tidak dapat dilakukan pada status "
+                f"'{household.state}'."
+            )
+        old = household.state
+        household.state = step[0]
+        household.reviewed_by = _user(by)
+        household.reviewed_at = now
+        if note.strip():
+            household.note = note.strip()[:300]
+        events.append(
+            AuditEvent(
+                actor=_user(by),
+                action=Action.TRANSITION,
+                object_type=object_type_of(household),
+                object_id=str(household.pk),
+                object_repr=str(household)[:200],
+                changes=[{"field": "state", "old": old, "new": household.state}],
+                reason=note.strip(),
+                region_code=codes[household.desa_id],
+            )
+        )
+    Household.objects.bulk_update(chosen, ["state", "reviewed_by", "reviewed_at", "note"])
+    AuditEvent.objects.bulk_create(events)
+    recompute_later(survey)
+    return len(chosen)

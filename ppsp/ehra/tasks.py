@@ -1,0 +1,24 @@
+"""Background work of the EHRA app (Django Tasks API); results are stored in the database."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def import_submissions_task(run_id: int) -> int:
+    """Run one submissions import (ImportRun); returns the number of new records."""
+    from ppsp.ehra.services import import_run
+
+    return import_run(run_id).created
+
+
+@task()
+def compute_round_task(survey_id: int, user_id: int | None = None) -> int:
+    """Recompute IRS, ladder and area berisiko of one round; returns desa with an IRS."""
+    from ppsp.accounts.models import User
+    from ppsp.ehra.models import SurveyRound
+    from ppsp.ehra.services_results import round_compute
+
+    by = User.objects.filter(pk=user_id).first() if user_id else None
+    return round_compute(survey=SurveyRound.objects.get(pk=survey_id), by=by)

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from ppsp.ehra import views, views_results, views_sampling
+
+app_name = "ehra"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("kuesioner.xlsx", views.questionnaire, name="questionnaire"),
+    path("templat.csv", views.template, name="template"),
+    path("putaran/<int:pk>/", views.round_detail, name="round"),
+    path("putaran/<int:pk>/impor/", views.import_upload, name="import"),
+    path("putaran/<int:pk>/rumah-tangga/", views.households, name="households"),
+    path("putaran/<int:pk>/periksa/", views.bulk_review, name="bulk_review"),
+    path("putaran/<int:pk>/hitung/", views_results.compute, name="compute"),
+    path("putaran/<int:pk>/irs/", views_results.irs_table, name="irs"),
+    path("putaran/<int:pk>/area-berisiko/", views_results.area_table, name="area"),
+    path("putaran/<int:pk>/persepsi-opd/", views_results.opd, name="opd"),
+    path("putaran/<int:pk>/sampel/", views_sampling.sampling, name="sampling"),
+    path("putaran/<int:pk>/sampel/buat/", views_sampling.sampling_run, name="sampling_run"),
+    path("impor/<int:pk>/", views.import_run, name="import_run"),
+    path("rumah-tangga/<int:pk>/", views.household_detail, name="household"),
+    path("rumah-tangga/<int:pk>/status/", views.household_transition, name="household_transition"),
+    path("area/<int:pk>/sesuaikan/", views_results.area_override, name="override"),
+    path("<str:code>/", views.kabkota, name="kabkota"),
+    path("<str:code>/buka/", views.round_create, name="round_create"),
+]

@@ -1,0 +1,166 @@
+"""Code lists of Proses 4 as data: funding sources, kategori, SIDLACOM, nomenclature, the
+tupoksi matrix and the self-assessment QA checklist.
+
+NOMENCLATURE is a **plausible seed subset**, not the official list: APBD codes follow the
+shape of Permendagri 90/2019 (urusan.bidang.program.kegiatan.sub-kegiatan, SIPD,
+anchors-systems.md §2.6) and APBN codes stand in for the PPLP/Cipta Karya nomenclature
+(domain-ppsp.md §11.1 sheets 1–2). Replace with the official lists when obtained (§17).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Subsector(models.TextChoices):
+    AIR_LIMBAH = "air_limbah", _("Air limbah domestik")
+    PERSAMPAHAN = "persampahan", _("Persampahan")
+    DRAINASE = "drainase", _("Drainase lingkungan")
+    PHBS = "phbs", _("PHBS")
+    AIR_MINUM = "air_minum", _("Air minum")
+
+
+class Source(models.TextChoices):
+    """Exactly one per row (§11.2): a kegiatan with several sources is duplicated."""
+
+    APBD_KABKOTA = "apbd_kabkota", _("APBD Kabupaten/Kota")
+    APBD_PROVINSI = "apbd_provinsi", _("APBD Provinsi")
+    APBN = "apbn", _("APBN")
+    DAK = "dak", _("DAK")
+    HIBAH = "hibah", _("Hibah/donor")
+    CSR = "csr", _("CSR/swasta")
+    MASYARAKAT = "masyarakat", _("Masyarakat")
+
+
+# Sheet names of the Lampiran 4 workbook, one per source (§11.1).
+SHEET_OF_SOURCE = {
+    Source.APBD_KABKOTA: "APBD K",
+    Source.APBD_PROVINSI: "APBD Prov",
+    Source.APBN: "APBN",
+    Source.DAK: "DAK",
+    Source.HIBAH: "Hibah",
+    Source.CSR: "CSR",
+    Source.MASYARAKAT: "Masyarakat",
+}
+
+
+class Kategori(models.TextChoices):
+    PEMICUAN = "pemicuan_sosialisasi", _("Pemicuan/sosialisasi")
+    STUDI = "studi_investigasi", _("Studi & investigasi")
+    PERENCANAAN = "perencanaan_teknis", _("Perencanaan teknis")
+    KONSTRUKSI = "konstruksi", _("Konstruksi")
+    OM = "operasi_pemeliharaan", _("Operasi & pemeliharaan")
+    KELEMBAGAAN = "kelembagaan_pelatihan", _("Kelembagaan & pelatihan")
+    REGULASI = "regulasi", _("Regulasi")
+    LAINNYA = "lainnya", _("Lainnya")
+
+
+class Sidlacom(models.TextChoices):
+    S = "S", _("S – Survei")
+    I = "I", _("I – Investigasi")  # noqa: E741
+    D = "D", _("D – Desain")
+    L = "L", _("L – Lahan")
+    C = "C", _("C – Konstruksi")
+    O = "O", _("O – Operasi")  # noqa: E741
+    M = "M", _("M – Pemeliharaan")
+
+
+# Tupoksi matrix [I, §16.3]: which sources may fund which kategori. APBD kab/kota funds
+# any kegiatan (internalisasi); provincial and national money only what is in their tupoksi.
+ALL = frozenset(Kategori.values)
+TUPOKSI: dict[str, frozenset[str]] = {
+    Source.APBD_KABKOTA: ALL,
+    Source.APBD_PROVINSI: frozenset(
+        {
+            Kategori.PEMICUAN,
+            Kategori.STUDI,
+            Kategori.PERENCANAAN,
+            Kategori.KONSTRUKSI,
+            Kategori.KELEMBAGAAN,
+        }
+    ),
+    Source.APBN: frozenset(
+        {Kategori.STUDI, Kategori.PERENCANAAN, Kategori.KONSTRUKSI, Kategori.KELEMBAGAAN}
+    ),
+    Source.DAK: frozenset({Kategori.KONSTRUKSI}),
+    Source.HIBAH: ALL,
+    Source.CSR: frozenset({Kategori.PEMICUAN, Kategori.KONSTRUKSI, Kategori.LAINNYA}),
+    Source.MASYARAKAT: frozenset(
+        {Kategori.PEMICUAN, Kategori.KONSTRUKSI, Kategori.OM, Kategori.LAINNYA}
+    ),
+}
+
+
+def tupoksi_allows(source: str, kategori: str) -> bool:
+    return kategori in TUPOKSI.get(source, frozenset())
+
+
+# (code, name, subsector, system) — SEED SUBSET, see the module docstring.
+NOMENCLATURE: tuple[tuple[str, str, str, str], ...] = (
+    ("1.03.05", "Program Pengelolaan dan Pengembangan Sistem Air Limbah", "air_limbah", "APBD"),
+    (
+        "1.03.05.2.01",
+        "Pengelolaan dan Pengembangan Sistem Air Limbah Domestik dalam Daerah Kabupaten/Kota",
+        "air_limbah",
+        "APBD",
+    ),
+    ("1.03.05.2.01.01", "Penyusunan Rencana Pengelolaan SPALD", "air_limbah", "APBD"),
+    (
+        "1.03.05.2.01.03",
+        "Pembangunan/Penyediaan Sub Sistem Pengolahan Setempat",
+        "air_limbah",
+        "APBD",
+    ),
+    ("1.03.05.2.01.06", "Pembangunan SPALD Terpusat", "air_limbah", "APBD"),
+    ("1.03.06", "Program Pengelolaan dan Pengembangan Sistem Drainase", "drainase", "APBD"),
+    (
+        "1.03.06.2.01",
+        "Pengelolaan dan Pengembangan Sistem Drainase yang Terhubung Langsung "
+        "dengan Sungai dalam Daerah Kabupaten/Kota",
+        "drainase",
+        "APBD",
+    ),
+    ("1.03.06.2.01.01", "Pembangunan Sistem Drainase Perkotaan", "drainase", "APBD"),
+    ("2.11.11", "Program Pengelolaan Persampahan", "persampahan", "APBD"),
+    ("2.11.11.2.01", "Pengelolaan Sampah", "persampahan", "APBD"),
+    (
+        "2.11.11.2.01.04",
+        "Penyediaan Sarana dan Prasarana Pengelolaan Sampah",
+        "persampahan",
+        "APBD",
+    ),
+    (
+        "1.02.02",
+        "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
+        "phbs",
+        "APBD",
+    ),
+    ("1.02.02.2.02.18", "Penyelenggaraan Kabupaten/Kota Sehat (STBM)", "phbs", "APBD"),
+    ("PPLP.AL", "APBN PPLP: Pengembangan Air Limbah (SPALD-T/IPLT)", "air_limbah", "APBN"),
+    ("PPLP.PS", "APBN PPLP: Pengembangan Persampahan (TPA/TPS3R)", "persampahan", "APBN"),
+    ("PPLP.DR", "APBN PPLP: Pengembangan Drainase Lingkungan", "drainase", "APBN"),
+)
+NOMENCLATURE_NAMES = {code: name for code, name, _s, _y in NOMENCLATURE}
+# default program code per subsector when rows are generated from the scenario
+DEFAULT_PROGRAM = {
+    "air_limbah": "1.03.05",
+    "persampahan": "2.11.11",
+    "drainase": "1.03.06",
+    "phbs": "1.02.02",
+}
+
+
+# Self-assessment QA (§12.2): items with weights; eksternalisasi needs score ≥ PASSING_SCORE.
+QA_ITEMS: tuple[tuple[str, str, int], ...] = (
+    ("bab1", "Bab 1 Pendahuluan selesai", 20),
+    ("bab2", "Bab 2 Profil sanitasi selesai", 20),
+    ("kkl", "Kerangka Kerja Logis lengkap (tiap sasaran punya kegiatan)", 20),
+    ("program_review", "Daftar program dan kegiatan sudah direviu", 20),
+    ("tabel51", "Lampiran 4 sama dengan Tabel 5.1 (±1 Rp juta)", 10),
+    ("apbd_komitmen", "Total APBD kab/kota dalam batas komitmen", 10),
+)
+PASSING_SCORE = 80  # percent, configurable here
+# items the system evaluates from the data (the others are ticked by the Pokja or the CF)
+QA_COMPUTED = frozenset({"kkl", "tabel51", "apbd_komitmen"})
+QA_MANUAL = tuple((c, label) for c, label, _w in QA_ITEMS if c not in QA_COMPUTED)

@@ -1,0 +1,176 @@
+"""Writes of the funding side of Proses 4: commitments (§12.3), the self-assessment QA,
+eksternalisasi (§12.2) and the parties' sign-off of the annual MPS. Atomic and audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record, field_changes
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import has_permission
+from ppsp.mps import workflow
+from ppsp.mps.codes import QA_MANUAL
+from ppsp.mps.models import FundingCommitment, MpsSignOff, Plan, ProgrammeRow
+from ppsp.mps.services import require
+
+
+@transaction.atomic
+def commitment_record(
+    *,
+    row: ProgrammeRow,
+    party: str,
+    year: int,
+    amount: int,
+    by: Any,
+    kind: str = "cash",
+    evidence: str = "",
+) -> FundingCommitment:
+    plan = row.plan
+    require(by, workflow.permission_for_party(party), plan.region.code)
+    if year not in plan.years:
+        raise ValidationError({"year": f"Tahun harus {plan.years[0]}–{plan.years[-1]}."})
+    commitment = FundingCommitment(
+        row=row,
+        party=party,
+        year=year,
+        amount=amount,
+        kind=kind,
+        evidence=evidence,
+        recorded_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    commitment.full_clean()
+    commitment.save()
+    audit_record(
+        actor=by,
+        obj=commitment,
+        action=Action.CREATE,
+        region_code=plan.region.code,
+        changes=[
+            {"field": "amount", "old": None, "new": amount},
+            {"field": "status", "old": None, "new": commitment.status},
+        ],
+    )
+    return commitment
+
+
+@transaction.atomic
+def commitment_advance(
+    *, commitment: FundingCommitment, target: str, by: Any, evidence: str = ""
+) -> FundingCommitment:
+    """One step of indikasi → disepakati → dianggarkan → direalisasi, with evidence."""
+    code = commitment.row.plan.region.code
+    require(by, workflow.permission_for_party(commitment.party), code)
+    if not workflow.can_move(commitment.status, target):
+        raise ValidationError(
+            f"Komitmen berstatus '{commitment.get_status_display()}' tidak dapat menjadi "
+            f"'{target}'."
+        )
+    if not (evidence.strip() or commitment.evidence):
+        raise ValidationError({"evidence": "Cantumkan bukti (nomor surat, berita acara)."})
+    old = commitment.status
+    commitment.status = target
+    if evidence.strip():
+        commitment.evidence = evidence.strip()
+    commitment.full_clean()
+    commitment.save()
+    audit_record(
+        actor=by,
+        obj=commitment,
+        action=Action.TRANSITION,
+        region_code=code,
+        changes=[{"field": "status", "old": old, "new": target}],
+        reason=commitment.evidence,
+    )
+    return commitment
+
+
+@transaction.atomic
+def plan_qa_set(*, plan: Plan, done: Iterable[str], by: Any) -> Plan:
+    code = plan.region.code
+    if not (
+        has_permission(by, Permission.REVIEW_MPS, code)
+        or has_permission(by, Permission.EDIT_MPS, code)
+    ):
+        raise PermissionDenied("Anda tidak berwenang mengisi QA di wilayah ini.")
+    known = {c for c, _l in QA_MANUAL}
+    new = sorted(set(done) & known)
+    old = sorted(plan.qa_done or [])
+    if new != old:
+        plan.qa_done = new
+        plan.save(update_fields=["qa_done"])
+        audit_record(
+            actor=by,
+            obj=plan,
+            action=Action.UPDATE,
+            region_code=code,
+            changes=[{"field": "qa_done", "old": old, "new": new}],
+        )
+    return plan
+
+
+@transaction.atomic
+def plan_externalise(*, plan: Plan, by: Any) -> Plan:
+    """Eksternalisasi to Pokja Provinsi and Satker K/L: only after the QA passes (§12.2)."""
+    from ppsp.mps.selectors import qa_result
+
+    require(by, Permission.EDIT_MPS, plan.region.code)
+    from ppsp.mps.selectors import kkl_check
+
+    problems = kkl_check(plan)
+    if problems:
+        raise ValidationError(
+            "Eksternalisasi ditolak: Kerangka Kerja Logis belum lengkap: "
+            + "; ".join(p.message for p in problems[:10])
+        )
+    result = qa_result(plan)
+    if not result.passed:
+        missing = "; ".join(label for _c, label, _link in result.missing)
+        raise ValidationError(
+            f"Eksternalisasi ditolak: nilai QA swa-penilaian {result.score}% di bawah nilai "
+            f"kelulusan. Belum terpenuhi: {missing}."
+        )
+    old = plan.externalised_at
+    plan.externalised_at = timezone.now()
+    plan.save(update_fields=["externalised_at"])
+    audit_record(
+        actor=by,
+        obj=plan,
+        action=Action.TRANSITION,
+        region_code=plan.region.code,
+        changes=field_changes({"externalised_at": old}, {"externalised_at": plan.externalised_at}),
+    )
+    return plan
+
+
+@transaction.atomic
+def mps_sign_off(*, plan: Plan, year: int, party: str, by: Any, note: str = "") -> MpsSignOff:
+    """One party signs the MPS of a year (once); audited."""
+    require(by, workflow.permission_for_party(party), plan.region.code)
+    if year not in plan.years:
+        raise ValidationError({"year": f"Tahun harus {plan.years[0]}–{plan.years[-1]}."})
+    if MpsSignOff.objects.filter(plan=plan, year=year, party=party).exists():
+        raise ValidationError("Pihak ini sudah menyetujui MPS tahun ini.")
+    sign_off = MpsSignOff(
+        plan=plan,
+        year=year,
+        party=party,
+        note=note,
+        signed_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    sign_off.full_clean()
+    sign_off.save()
+    audit_record(
+        actor=by,
+        obj=plan,
+        action=Action.TRANSITION,
+        region_code=plan.region.code,
+        reason=f"MPS {year} disetujui {party}",
+        changes=[{"field": f"mps_{year}_{party}", "old": None, "new": "disetujui"}],
+    )
+    return sign_off

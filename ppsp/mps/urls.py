@@ -1,0 +1,26 @@
+from django.urls import path
+
+from ppsp.mps import views, views_files
+
+app_name = "mps"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("baris/<int:pk>/", views.row_edit, name="row_edit"),
+    path("baris/<int:pk>/status/", views.row_move, name="row_move"),
+    path("baris/<int:pk>/duplikat/", views.row_duplicate, name="row_duplicate"),
+    path("baris/<int:pk>/komitmen/", views.commitment_add, name="commitment_add"),
+    path("komitmen/<int:pk>/status/", views.commitment_advance, name="commitment_advance"),
+    path("rencana/<int:pk>/komitmen-apbd/", views.komitmen, name="komitmen"),
+    path("rencana/<int:pk>/qa/", views.qa, name="qa"),
+    path("rencana/<int:pk>/eksternalisasi/", views.externalise, name="externalise"),
+    path("rencana/<int:pk>/swot/", views.swot, name="swot"),
+    path("rencana/<int:pk>/kkl/", views.kkl, name="kkl"),
+    path("rencana/<int:pk>/lampiran4.xlsx", views_files.export, name="export"),
+    path("rencana/<int:pk>/impor/", views_files.import_upload, name="import"),
+    path("rencana/<int:pk>/impor/simpan/", views_files.import_commit, name="import_commit"),
+    path("rencana/<int:pk>/mps/<int:year>/", views_files.mps_table, name="table"),
+    path("rencana/<int:pk>/mps/<int:year>/setujui/", views_files.mps_sign, name="sign"),
+    path("rencana/<int:pk>/mps/<int:year>.xlsx", views_files.mps_table_export, name="table_export"),
+    path("<str:code>/", views.kabkota, name="kabkota"),
+    path("<str:code>/bangkitkan/", views.generate, name="generate"),
+]

@@ -1,0 +1,187 @@
+"""Lampiran 4 workbook (export, import with preview) and the annual MPS table."""
+
+from __future__ import annotations
+
+import base64
+import io
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ppsp.core.scope import has_permission
+from ppsp.mps import selectors, services, services_funding, workflow
+from ppsp.mps.codes import Source
+from ppsp.mps.forms import UploadForm
+from ppsp.mps.models import Party
+from ppsp.mps.workbook import XLSX_TYPE, diff_workbook, export_workbook
+
+SESSION_KEY = "mps_import"
+
+
+def _download(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def export(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk)
+    content = export_workbook(plan, list(selectors.plan_rows(plan)))
+    return _download(content, f"lampiran4-{plan.region.code}-{plan.first_year}.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    context: dict[str, Any] = {"plan": plan, "form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        changes, errors = diff_workbook(upload.name, content, plan, list(plan.rows.all()))
+        request.session[SESSION_KEY] = {
+            "plan": plan.pk,
+            "filename": upload.name,
+            "content": base64.b64encode(content).decode("ascii"),
+        }
+        context.update(filename=upload.name, changes=changes, errors=errors)
+    return render(request, "mps/import.html", context)
+
+
+@login_required
+@require_POST
+def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk, write=True)
+    stored = request.session.get(SESSION_KEY)
+    if not stored or stored.get("plan") != plan.pk:
+        messages.error(request, _("Tidak ada berkas yang menunggu disimpan; unggah lagi."))
+        return redirect("mps:import", pk=plan.pk)
+    filename = stored["filename"]
+    changes, errors = diff_workbook(
+        filename, base64.b64decode(stored["content"]), plan, list(plan.rows.all())
+    )
+    if errors:
+        for error in errors:
+            messages.error(request, str(error))
+        messages.error(
+            request, _("Tidak ada data yang disimpan. Perbaiki berkas lalu unggah lagi.")
+        )
+        return redirect("mps:import", pk=plan.pk)
+    count = services.rows_apply_changes(
+        plan=plan,
+        changes=[(c.row_id, c.field, c.new) for c in changes],
+        by=request.user,
+        reason=f"impor {filename}",
+    )
+    del request.session[SESSION_KEY]
+    messages.success(
+        request, _("Impor %(file)s selesai: %(n)d sel diubah.") % {"file": filename, "n": count}
+    )
+    return redirect("mps:kabkota", code=plan.region.code)
+
+
+def _year(plan: Any, year: int) -> int:
+    if year not in plan.years:
+        raise Http404
+    return year
+
+
+@login_required
+def mps_table(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk)
+    lines, per_source = selectors.mps_table(plan, _year(plan, year))
+    signed = {s.party: s for s in plan.sign_offs.filter(year=year).select_related("signed_by")}
+    parties = [p for p in Party.values if p in (Party.PEMDA, Party.POKJA_PROVINSI)]
+    context = {
+        "plan": plan,
+        "year": year,
+        "sign_offs": [(Party(p).label, signed.get(p)) for p in Party.values if p in signed],
+        "can_sign": [
+            (p, Party(p).label)
+            for p in parties
+            if p not in signed
+            and has_permission(request.user, workflow.permission_for_party(p), plan.region.code)
+        ],
+        "lines": lines,
+        "per_source": [(Source(s).label, a) for s, a in sorted(per_source.items())],
+        "total": sum(per_source.values()),
+    }
+    return render(request, "mps/mps_table.html", context)
+
+
+@login_required
+@require_POST
+def mps_sign(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    plan = selectors.get_plan_for_user(request.user, pk)
+    try:
+        services_funding.mps_sign_off(
+            plan=plan, year=_year(plan, year), by=request.user, party=request.POST.get("party", "")
+        )
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("MPS disetujui."))
+    return redirect("mps:table", pk=plan.pk, year=year)
+
+
+@login_required
+def mps_table_export(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    from openpyxl import Workbook
+
+    plan = selectors.get_plan_for_user(request.user, pk)
+    lines, per_source = selectors.mps_table(plan, _year(plan, year))
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = f"MPS {year}"
+    sheet.append(
+        [
+            "id",
+            "subsektor",
+            "program",
+            "kegiatan",
+            "lokasi/zona",
+            "sumber",
+            "opd",
+            f"biaya {year} (Rp)",
+            "komitmen tercatat (Rp)",
+            "DED",
+            "lahan",
+            "kelembagaan",
+        ]
+    )
+    for line in lines:
+        row = line.row
+        sheet.append(
+            [
+                row.pk,
+                row.subsector,
+                row.program,
+                row.kegiatan,
+                row.lokasi.code if row.lokasi else row.zone,
+                row.source,
+                row.opd,
+                line.amount,
+                line.committed,
+                "ya" if row.ready_ded else "tidak",
+                "ya" if row.ready_lahan else "tidak",
+                "ya" if row.ready_kelembagaan else "tidak",
+            ]
+        )
+    recap = workbook.create_sheet("Per sumber")
+    recap.append(["sumber", f"biaya {year} (Rp)"])
+    for source, amount in sorted(per_source.items()):
+        recap.append([source, amount])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _download(buffer.getvalue(), f"mps-{plan.region.code}-{year}.xlsx")

@@ -1,0 +1,318 @@
+"""The Lampiran 4 workbook: export (a sheet per funding source and a Rekapitulasi) and the
+import diff (cell-level old → new, row-level errors in Bahasa Indonesia naming file,
+sheet, row and column). Parsing and diffing do not touch the database."""
+
+from __future__ import annotations
+
+import decimal
+import io
+import zipfile
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ppsp.compute.programme_rows import subsector_mismatches, to_juta
+from ppsp.mps.codes import SHEET_OF_SOURCE, Kategori, Sidlacom, Source, Subsector
+from ppsp.mps.models import AMOUNT_FIELDS, Plan, ProgrammeRow, RowStatus
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# (header, model field or "" for read-only columns)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", ""),
+    ("subsektor", "subsector"),
+    ("kode_program", "program_code"),
+    ("program", "program"),
+    ("kode_kegiatan", "kegiatan_code"),
+    ("kegiatan", "kegiatan"),
+    ("kategori", "kategori"),
+    ("sidlacom", "sidlacom"),
+    ("kode_lokasi", ""),
+    ("zona", "zone"),
+    ("volume", "volume"),
+    ("satuan", "unit"),
+    *((f"tahun_{i}", field) for i, field in enumerate(AMOUNT_FIELDS, start=1)),
+    ("total", ""),
+    ("sumber", "source"),
+    ("opd", "opd"),
+    ("prioritas", "priority"),
+    ("status", "status"),
+    ("kode_strategi", "strategi_id"),
+)
+HEADERS = tuple(h for h, _f in COLUMNS)
+CHOICES = {
+    "subsector": set(Subsector.values),
+    "kategori": set(Kategori.values),
+    "sidlacom": set(Sidlacom.values),
+    "status": set(RowStatus.values),
+}
+
+
+def _cells(row: ProgrammeRow) -> list[Any]:
+    values: list[Any] = []
+    for header, field in COLUMNS:
+        if header == "id":
+            values.append(row.pk)
+        elif header == "kode_lokasi":
+            values.append(row.lokasi.code if row.lokasi else "")
+        elif header == "total":
+            values.append(row.total)
+        elif field == "volume":
+            values.append(float(row.volume))
+        elif field == "strategi_id":
+            values.append(row.strategi_id or "")
+        else:
+            values.append(getattr(row, field))
+    return values
+
+
+def export_workbook(plan: Plan, rows: Sequence[ProgrammeRow]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for source, sheet_name in SHEET_OF_SOURCE.items():
+        sheet = workbook.create_sheet(sheet_name)
+        sheet.append(list(HEADERS))
+        for row in rows:
+            if row.source == source:
+                sheet.append(_cells(row))
+    recap = workbook.create_sheet("Rekapitulasi")
+    recap.append(["subsektor", "sumber", *(str(y) for y in plan.years), "total", "total (Rp juta)"])
+    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 5)
+    for row in rows:
+        for i, amount in enumerate(row.amounts):
+            sums[(row.subsector, row.source)][i] += amount
+    for (subsector, source_code), amounts in sorted(sums.items()):
+        recap.append([subsector, source_code, *amounts, sum(amounts), to_juta(sum(amounts))])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class WorkbookError:
+    filename: str
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.filename}, lembar '{self.sheet}', baris {self.row}"
+        if self.column:
+            where += f", kolom '{self.column}'"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class CellChange:
+    sheet: str
+    row: int
+    column: str
+    row_id: int
+    field: str
+    old: Any
+    new: Any
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _convert(field: str, raw: Any, strategi_ids: set[int]) -> Any:
+    """Cell → model value; ValueError with an Indonesian message when it does not fit."""
+    text = _text(raw)
+    if field == "strategi_id":
+        if not text:
+            return None
+        if not text.isdigit() or int(text) not in strategi_ids:
+            raise ValueError(f"'{text}' bukan kode strategi KKL rencana ini.")
+        return int(text)
+    if field in AMOUNT_FIELDS or field == "priority":
+        try:
+            number = decimal.Decimal(text or "0")
+        except decimal.InvalidOperation:
+            raise ValueError(f"harus angka, bukan '{text}'.") from None
+        if number < 0 or number != number.to_integral_value():
+            raise ValueError(f"harus bilangan bulat ≥ 0, bukan '{text}'.")
+        return int(number)
+    if field == "volume":
+        try:
+            return decimal.Decimal(text or "0").quantize(decimal.Decimal("0.01"))
+        except decimal.InvalidOperation:
+            raise ValueError(f"harus angka, bukan '{text}'.") from None
+    if field == "source":
+        parts = [p for p in text.replace(";", ",").replace("/", ",").split(",") if p.strip()]
+        if len(parts) != 1:
+            raise ValueError(
+                "isi tepat satu sumber pendanaan per baris; kegiatan dengan beberapa sumber "
+                "ditulis sebagai beberapa baris."
+            )
+        if text not in Source.values:
+            raise ValueError(f"'{text}' bukan sumber pendanaan ({', '.join(Source.values)}).")
+        return text
+    if field in CHOICES and text not in CHOICES[field]:
+        raise ValueError(f"'{text}' bukan pilihan yang sah ({', '.join(sorted(CHOICES[field]))}).")
+    return text
+
+
+def diff_workbook(
+    filename: str, content: bytes, plan: Plan, rows: Sequence[ProgrammeRow]
+) -> tuple[list[CellChange], list[WorkbookError]]:
+    """Cell changes against the current rows, and every problem found (nothing saved)."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return [], [WorkbookError(filename, "-", 1, "", "berkas XLSX tidak dapat dibaca.")]
+    current = {row.pk: row for row in rows}
+    nodes = list(plan.kkl_nodes.all())
+    strategi_ids = {n.pk for n in nodes if n.level == "strategi"}
+    where: dict[int, tuple[str, int]] = {}
+    changes: list[CellChange] = []
+    errors: list[WorkbookError] = []
+    seen: set[int] = set()
+    sheet_names = set(SHEET_OF_SOURCE.values())
+    for sheet in workbook.worksheets:
+        if sheet.title not in sheet_names:
+            continue
+        table = [list(r) for r in sheet.iter_rows(values_only=True)]
+        if not table:
+            continue
+        header = [_text(c).lower() for c in table[0]]
+        missing = [h for h in HEADERS if h not in header]
+        if missing:
+            errors.append(
+                WorkbookError(
+                    filename, sheet.title, 1, "", f"kolom wajib tidak ada: {', '.join(missing)}."
+                )
+            )
+            continue
+        index = {h: header.index(h) for h in HEADERS}
+        for number, cells in enumerate(table[1:], start=2):
+            if not any(_text(c) for c in cells):
+                continue
+            errors_before = len(errors)
+            raw_id = _text(cells[index["id"]])
+            row = current.get(int(raw_id)) if raw_id.isdigit() else None
+            if row is None:
+                errors.append(
+                    WorkbookError(
+                        filename,
+                        sheet.title,
+                        number,
+                        "id",
+                        f"'{raw_id}' bukan baris Lampiran 4 ini; baris baru ditambahkan lewat "
+                        "formulir, bukan lewat impor.",
+                    )
+                )
+                continue
+            if row.pk in seen:
+                errors.append(
+                    WorkbookError(
+                        filename,
+                        sheet.title,
+                        number,
+                        "id",
+                        f"baris {row.pk} muncul lebih dari sekali.",
+                    )
+                )
+                continue
+            seen.add(row.pk)
+            where[row.pk] = (sheet.title, number)
+            for header_name, field in COLUMNS:
+                if not field:
+                    continue
+                raw = cells[index[header_name]] if index[header_name] < len(cells) else None
+                try:
+                    new = _convert(field, raw, strategi_ids)
+                except ValueError as error:
+                    errors.append(
+                        WorkbookError(filename, sheet.title, number, header_name, str(error))
+                    )
+                    continue
+                old = getattr(row, field)
+                if new != old:
+                    changes.append(
+                        CellChange(sheet.title, number, header_name, row.pk, field, old, new)
+                    )
+            if len(errors) == errors_before:
+                errors.extend(_row_rules(filename, sheet.title, number, row, changes))
+    workbook.close()
+    if not errors:
+        errors.extend(_tabel51(filename, plan, rows, changes))
+        errors.extend(_kkl(filename, nodes, rows, changes, where))
+    return changes, errors
+
+
+def _kkl(
+    filename: str,
+    nodes: list[Any],
+    rows: Sequence[ProgrammeRow],
+    changes: Sequence[CellChange],
+    where: dict[int, tuple[str, int]],
+) -> list[WorkbookError]:
+    from ppsp.mps.selectors import kkl_problems_for
+
+    links = [(r.pk, _applied(r, changes).strategi_id, r.kegiatan) for r in rows]
+    errors = []
+    for problem in kkl_problems_for(nodes, links):
+        if problem.kind.startswith("row_") and problem.key in where:
+            sheet, number = where[problem.key]
+            errors.append(WorkbookError(filename, sheet, number, "kode_strategi", problem.message))
+        else:
+            errors.append(WorkbookError(filename, "KKL", 0, "", problem.message))
+    return errors
+
+
+def _applied(row: ProgrammeRow, changes: Sequence[CellChange]) -> ProgrammeRow:
+    copy = ProgrammeRow(**{f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields})
+    copy.plan = row.plan
+    for change in changes:
+        if change.row_id == row.pk:
+            setattr(copy, change.field, change.new)
+    return copy
+
+
+def _row_rules(
+    filename: str, sheet: str, number: int, row: ProgrammeRow, changes: Sequence[CellChange]
+) -> list[WorkbookError]:
+    from ppsp.mps.services import row_problems
+
+    mine = [c for c in changes if c.row_id == row.pk]
+    if not mine:
+        return []
+    problems = row_problems(_applied(row, mine))
+    column = {"source": "sumber", "lokasi": "kode_lokasi"}
+    return [
+        WorkbookError(filename, sheet, number, column.get(f, f), m) for f, m in problems.items()
+    ]
+
+
+def _tabel51(
+    filename: str, plan: Plan, rows: Sequence[ProgrammeRow], changes: Sequence[CellChange]
+) -> list[WorkbookError]:
+    if not plan.need_by_subsector:
+        return []
+    totals: dict[str, int] = defaultdict(int)
+    for row in rows:
+        totals[row.subsector] += _applied(row, changes).total
+    need = {k: int(v) for k, v in plan.need_by_subsector.items()}
+    return [
+        WorkbookError(
+            filename,
+            "Rekapitulasi",
+            0,
+            m.subsector,
+            f"jumlah subsektor Rp {to_juta(m.rows_total):,} juta tidak sama dengan Tabel 5.1 "
+            f"Rp {to_juta(m.need_total):,} juta (selisih {m.difference_juta:+,} juta; "
+            "toleransi ±1).",
+        )
+        for m in subsector_mismatches(totals, need)
+    ]
