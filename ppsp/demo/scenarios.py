@@ -107,60 +107,40 @@ def _item(table: UnitCostTable, name: str) -> UnitCostItem:
     return table.items.get(name=name)
 
 
+# zone, subsector, technology, jiwa, growth %, baseline %, target %, risk class, priority
+Zone = tuple[str, str, str, int, float, float, float, int, int]
+UNIVERSAL_ZONES: tuple[Zone, ...] = (
+    ("Zona 1 Muara Sabak", "air_limbah", "Tangki septik individual", 48_000, 1.6, 45, 95, 4, 1),
+    ("Zona 2 Nipah Panjang", "air_limbah", "IPAL komunal minimal 50 KK", 22_000, 1.4, 0, 40, 3, 4),
+    ("Kawasan perkotaan Muara Sabak", "persampahan", "TPS 3R", 52_000, 1.6, 10, 60, 3, 2),
+    ("Zona 3 Mendahara", "air_limbah", "Tangki septik komunal 5–10 KK", 18_000, 1.2, 20, 60, 2, 5),
+)
+CAPACITY_ZONES: tuple[Zone, ...] = (
+    ("Zona 1 Muara Sabak", "air_limbah", "Tangki septik individual", 48_000, 1.6, 45, 70, 4, 1),
+    ("Kawasan perkotaan Muara Sabak", "persampahan", "Gerobak motor (roda 3)", 52_000, 1.6, 10,
+     35, 3, 2),
+)  # fmt: skip
+
+
+def _zones(scenario: Scenario, table: UnitCostTable, by: Any, zones: tuple[Zone, ...]) -> None:
+    for zone, subsector, item, people, growth, baseline, target, risk, priority in zones:
+        services_zones.scenario_zone_generate(
+            scenario=scenario,
+            subsector=subsector,
+            zone=zone,
+            unit_cost=_item(table, item),
+            population=people,
+            growth_pct=growth,
+            baseline_pct=baseline,
+            target_pct=target,
+            risk_class=risk,
+            priority=priority,
+            by=by,
+        )
+
+
 def _universal(scenario: Scenario, table: UnitCostTable, by: Any) -> None:
-    zone = services_zones.scenario_zone_generate
-    zone(
-        scenario=scenario,
-        subsector="air_limbah",
-        zone="Zona 1 Muara Sabak",
-        unit_cost=_item(table, "Tangki septik individual"),
-        population=48_000,
-        growth_pct=1.6,
-        baseline_pct=45,
-        target_pct=95,
-        risk_class=4,
-        priority=1,
-        by=by,
-    )
-    zone(
-        scenario=scenario,
-        subsector="air_limbah",
-        zone="Zona 2 Nipah Panjang",
-        unit_cost=_item(table, "IPAL komunal minimal 50 KK"),
-        population=22_000,
-        growth_pct=1.4,
-        baseline_pct=0,
-        target_pct=40,
-        risk_class=3,
-        priority=4,
-        by=by,
-    )
-    zone(
-        scenario=scenario,
-        subsector="persampahan",
-        zone="Kawasan perkotaan Muara Sabak",
-        unit_cost=_item(table, "TPS 3R"),
-        population=52_000,
-        growth_pct=1.6,
-        baseline_pct=10,
-        target_pct=60,
-        risk_class=3,
-        priority=2,
-        by=by,
-    )
-    zone(
-        scenario=scenario,
-        subsector="air_limbah",
-        zone="Zona 3 Mendahara",
-        unit_cost=_item(table, "Tangki septik komunal 5–10 KK"),
-        population=18_000,
-        growth_pct=1.2,
-        baseline_pct=20,
-        target_pct=60,
-        risk_class=2,
-        priority=5,
-        by=by,
-    )
+    _zones(scenario, table, by, UNIVERSAL_ZONES)
     _shared_lines(scenario, table, by, drain_metres=(0, 600, 700, 700, 500))
     services.scenario_line_add(
         scenario=scenario,
@@ -184,33 +164,7 @@ def _universal(scenario: Scenario, table: UnitCostTable, by: Any) -> None:
 
 
 def _capacity_bound(scenario: Scenario, table: UnitCostTable, by: Any) -> None:
-    zone = services_zones.scenario_zone_generate
-    zone(
-        scenario=scenario,
-        subsector="air_limbah",
-        zone="Zona 1 Muara Sabak",
-        unit_cost=_item(table, "Tangki septik individual"),
-        population=48_000,
-        growth_pct=1.6,
-        baseline_pct=45,
-        target_pct=70,
-        risk_class=4,
-        priority=1,
-        by=by,
-    )
-    zone(
-        scenario=scenario,
-        subsector="persampahan",
-        zone="Kawasan perkotaan Muara Sabak",
-        unit_cost=_item(table, "Gerobak motor (roda 3)"),
-        population=52_000,
-        growth_pct=1.6,
-        baseline_pct=10,
-        target_pct=35,
-        risk_class=3,
-        priority=2,
-        by=by,
-    )
+    _zones(scenario, table, by, CAPACITY_ZONES)
     _shared_lines(scenario, table, by, drain_metres=(0, 300, 300, 300, 300))
     services.scenario_line_add(
         scenario=scenario,
