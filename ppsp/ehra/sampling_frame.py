@@ -26,9 +26,11 @@ from ppsp.compute.sampling import (
     systematic_sample,
 )
 from ppsp.core.permissions import Permission
+from ppsp.core.tabular import cell_text as _text
+from ppsp.core.tabular import read_table as _read_table
 from ppsp.ehra.models import FrameDesa, SamplingFrame, SurveyRound
 from ppsp.ehra.services import _user, require
-from ppsp.ehra.submissions_file import RowError, _dotted_desa, _read_table, _text
+from ppsp.ehra.submissions_file import RowError, _dotted_desa
 from ppsp.regions.models import Level, Population, Region
 
 COLUMNS = ("kode_desa", "kepadatan", "kemiskinan", "k3_sungai", "k4_banjir")

@@ -19,12 +19,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from ppsp.compute.questionnaire import MULTI, SINGLE, Questionnaire, question_name
+from ppsp.core.tabular import cell_text as _text
+from ppsp.core.tabular import read_table as _read_table
 
 ID_COLUMNS = ("id_kiriman", "instanceid", "_uuid", "key", "_id")
 DESA_COLUMN = "ID_4"
@@ -241,36 +242,3 @@ def _dotted_desa(raw: str) -> str:
     if len(digits) == 10 and digits.isdigit():
         return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:]}"
     return raw.strip()
-
-
-def _read_table(filename: str, content: bytes) -> Iterator[list[Any]]:
-    name = filename.lower()
-    if name.endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("cp1252")
-        sample = text[:4096]
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        yield from csv.reader(io.StringIO(text), delimiter=delimiter)
-    elif name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError) as error:
-            raise ValueError("berkas XLSX tidak dapat dibaca (rusak atau bukan XLSX).") from error
-        sheet = workbook.worksheets[0]  # Kobo: the main sheet first, repeat groups after
-        for values in sheet.iter_rows(values_only=True):
-            yield list(values)
-        workbook.close()
-    else:
-        raise ValueError("format berkas tidak dikenal: unggah .csv atau .xlsx.")
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()

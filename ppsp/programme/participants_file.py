@@ -8,12 +8,11 @@ Bahasa Indonesia, e.g. "peserta.xlsx, baris 7, kolom 'tahun_kohort': ...".
 
 from __future__ import annotations
 
-import csv
-import io
-import zipfile
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+
+from ppsp.core.tabular import cell_text as _text
+from ppsp.core.tabular import read_table as _read_table
 
 COLUMNS = ("kode_kabkota", "tahun_kohort", "tahapan")
 YEAR_MIN, YEAR_MAX = 2000, 2100
@@ -108,39 +107,6 @@ def parse_participants(
         seen[code] = number
         rows.append(ParticipantRow(number, code, year, stage))
     return rows, errors
-
-
-def _read_table(filename: str, content: bytes) -> Iterator[list[Any]]:
-    name = filename.lower()
-    if name.endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("cp1252")
-        sample = text[:2048]
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        yield from csv.reader(io.StringIO(text), delimiter=delimiter)
-    elif name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError) as error:
-            raise ValueError("berkas XLSX tidak dapat dibaca (rusak atau bukan XLSX).") from error
-        sheet = workbook.worksheets[0]
-        for values in sheet.iter_rows(values_only=True):
-            yield list(values)
-        workbook.close()
-    else:
-        raise ValueError("format berkas tidak dikenal: unggah .csv atau .xlsx.")
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _dotted(raw: str) -> str:
