@@ -8,7 +8,7 @@ earlier row (a DED before construction). Values are people served × risk weight
 Pokja's priority follows value per rupiah with noise, as a hand ranking would.
 
 For every instance it times `ppsp.compute.optimize.select` (its HiGHS time limit
-`TIME_LIMIT_S` set to 8 s here; on expiry select returns its best solution and the proven
+`TIME_LIMIT_S` set to 6 s here; on expiry select returns its best solution and the proven
 bound), checks it is proven optimal or within 0.1 % of that bound in under 10 s, and
 computes the value of the hand rule `ppsp.compute.manual_cut.cut_lowest_priority` ("cut
 the lowest priority until it fits"), printing optimiser / hand rule as a ratio. Exits 1
@@ -39,7 +39,7 @@ YEARS = 5
 SOURCES = ("apbd_kabkota", "apbd_provinsi", "apbn", "dak")
 TARGET_S = 10.0
 TARGET_GAP = 0.001
-SOLVER_LIMIT_S = 8.0  # HiGHS wall-clock limit; select() adds its greedy top-up after it
+SOLVER_LIMIT_S = 6.0  # HiGHS wall-clock limit; select() adds its greedy top-up after it
 
 
 @contextlib.contextmanager
