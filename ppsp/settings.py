@@ -134,6 +134,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ppsp_cache",
+        # Rate-limit counters live here: a flood from many addresses must not cull them.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
 
@@ -147,6 +149,8 @@ def _rate(name: str, default: str) -> tuple[int, int]:
 # Public consultation comments: per address (per consultation) and per consultation.
 CONSULTATION_RATE_PER_IP = _rate("PPSP_COMMENT_RATE_IP", "10/600")
 CONSULTATION_RATE_PER_CONSULTATION = _rate("PPSP_COMMENT_RATE_CONSULTATION", "300/600")
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+CONSULTATION_TRUSTED_PROXIES = int(os.environ.get("PPSP_TRUSTED_PROXIES", "0"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -354,7 +355,27 @@ def test_pengesahan_is_refused_while_open_or_when_qa_fails(cast: Cast) -> None:
     assert version.status == Status.REVIEWED
 
 
-def test_pengesahan_locks_the_version_closes_proses5_and_publishes(cast: Cast) -> None:
+def test_a_consulted_version_is_approved_only_through_its_pengesahan(cast: Cast) -> None:
+    _ready_for_pengesahan(cast)
+    consultation = consultation_in()
+    services.consultation_transition(
+        obj=consultation, action=ConsultationAction.CLOSE, by=cast.pokja_kabkota
+    )
+    version = consultation.version
+    for action in (DocAction.SUBMIT, DocAction.REVIEW):
+        document_version_transition(obj=version, action=action, by=None)
+    document_version_set_legal_basis(
+        version=version, kind="perbup", number="12", date=timezone.localdate(), by=None
+    )
+    assert services.pengesahan_problems(consultation) == []
+    with pytest.raises(ValidationError, match="halaman konsultasi publik"):
+        document_version_transition(obj=version, action=DocAction.APPROVE, by=cast.kepala_daerah)
+
+
+def test_pengesahan_locks_the_version_closes_proses5_and_publishes(
+    cast: Cast, settings: object, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
     opened = cycle("15.07", 2026)
     _ready_for_pengesahan(cast)
     consultation = consultation_in()
@@ -369,6 +390,12 @@ def test_pengesahan_locks_the_version_closes_proses5_and_publishes(cast: Cast) -
         obj=consultation, action=ConsultationAction.CLOSE, by=cast.pokja_kabkota
     )
     version = consultation.version
+    document_version_update(  # the final text after the consultation
+        version=version,
+        summary=version.summary + "\n\nBAB 6 Pemantauan\n\nMonev tahunan oleh Pokja.",
+        filled_tables=version.filled_tables.all(),
+        by=cast.pokja_kabkota,
+    )
     for action in (DocAction.SUBMIT, DocAction.REVIEW):
         document_version_transition(obj=version, action=action, by=None)
     assert services.pengesahan_problems(consultation) == []
@@ -386,7 +413,11 @@ def test_pengesahan_locks_the_version_closes_proses5_and_publishes(cast: Cast) -
         number="12 Tahun 2026",
         date=timezone.localdate(),
         by=cast.kepala_daerah,
+        signed_file=SimpleUploadedFile("perbup-12-2026.pdf", b"%PDF-1.4 ditandatangani"),
     )
+    assert record.signed_file.name.endswith(".pdf")
+    with record.signed_file.open("rb") as signed:
+        assert signed.read().startswith(b"%PDF")
     version.refresh_from_db()
     consultation.refresh_from_db()
     assert version.status == Status.APPROVED and version.locked
@@ -410,6 +441,7 @@ def test_pengesahan_locks_the_version_closes_proses5_and_publishes(cast: Cast) -
     assert 'data-testid="approved"' in page and "12 Tahun 2026" in page
     assert 'data-testid="annex"' in page and "Sudah ada di SSK." in page
     assert 'data-testid="comment-form"' not in page
+    assert 'data-testid="final-text"' in page and "Monev tahunan oleh Pokja." in page
 
 
 def test_retraining_stores_a_new_active_model_version(cast: Cast) -> None:
@@ -489,3 +521,18 @@ def test_the_final_version_is_compared_with_the_consulted_draft(cast: Cast) -> N
     client.force_login(cast.cf)
     page = client.get(reverse("consultation:changes", args=[consultation.pk])).content.decode()
     assert "2 paragraf berubah" in page and "Rantau Rasau" in page
+
+
+def test_the_client_address_comes_from_trusted_proxies_only() -> None:
+    from django.test import RequestFactory
+
+    from ppsp.consultation.throttle import client_address
+
+    request = RequestFactory().post(
+        "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 198.51.100.9"
+    )
+    assert client_address(request) == "10.0.0.2"  # no proxy trusted: the header is ignored
+    with override_settings(CONSULTATION_TRUSTED_PROXIES=1):
+        assert client_address(request) == "198.51.100.9"  # "1.1.1.1" could be forged
+    with override_settings(CONSULTATION_TRUSTED_PROXIES=3):
+        assert client_address(request) == "10.0.0.2"  # shorter chain than promised

@@ -44,6 +44,7 @@ from ppsp.consultation.models import (
     Response,
     SenderBlock,
 )
+from ppsp.consultation.signals import recording_pengesahan
 from ppsp.consultation.workflow import (
     NEEDS_REASON,
     ConsultationAction,
@@ -778,9 +779,10 @@ def pengesahan_record(
     document_version_set_legal_basis(
         version=version, kind=legal_kind, number=number.strip(), date=date, by=by
     )
-    document_version_transition(
-        obj=version, action=DocAction.APPROVE, by=by, reason="Pengesahan Kepala Daerah"
-    )
+    with recording_pengesahan(version.pk):
+        document_version_transition(
+            obj=version, action=DocAction.APPROVE, by=by, reason="Pengesahan Kepala Daerah"
+        )
     record = Pengesahan(
         consultation=consultation,
         legal_kind=legal_kind,

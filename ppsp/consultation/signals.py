@@ -1,9 +1,12 @@
-"""Approval guard: a version under konsultasi publik may not be approved (disahkan) through
-any path — the documents page included — while its consultation is open or its
-self-assessment fails. Raising in pre_save rolls back the documents transition."""
+"""Approval guard: a version under konsultasi publik is approved (disahkan) only through the
+consultation's pengesahan, and never while its consultation is open or its self-assessment
+fails — the documents page included. Raising in pre_save rolls back the transition."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,6 +14,22 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
 from ppsp.documents.models import DocumentVersion, Status
+
+# Set by pengesahan_record while it approves the version through the documents services.
+_RECORDING: ContextVar[int | None] = ContextVar("consultation_pengesahan", default=None)
+THROUGH_CONSULTATION = (
+    "Versi ini melalui konsultasi publik: pengesahan dicatat Kepala Daerah di halaman "
+    "konsultasi publik (bentuk hukum, nomor, tanggal dan berkas), bukan di halaman dokumen."
+)
+
+
+@contextlib.contextmanager
+def recording_pengesahan(version_id: int) -> Iterator[None]:
+    token = _RECORDING.set(version_id)
+    try:
+        yield
+    finally:
+        _RECORDING.reset(token)
 
 
 @receiver(pre_save, sender=DocumentVersion, dispatch_uid="consultation-approval-guard")
@@ -32,3 +51,5 @@ def guard_approval(
     problems = pengesahan_problems(consultation, check_version=False)
     if problems:
         raise ValidationError(problems)
+    if _RECORDING.get() != instance.pk:
+        raise ValidationError(THROUGH_CONSULTATION)

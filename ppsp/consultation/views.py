@@ -90,6 +90,10 @@ def _public_context(consultation: Consultation, form: CommentForm | None) -> dic
         if consultation.state == ConsultationState.DISAHKAN
         else None,
         "meetings": selectors.meetings_of(consultation),
+        # After pengesahan the page shows the approved text; comments stay in the annex.
+        "final": services.split_paragraphs(version.summary)
+        if consultation.state == ConsultationState.DISAHKAN
+        else None,
     }
 
 
@@ -106,7 +110,7 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def public_comment(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = selectors.get_public_consultation(pk, light=True)
     form = CommentForm(request.POST)
-    address = request.META.get("REMOTE_ADDR", "")
+    address = throttle.client_address(request)
     refusal = throttle.check(address, consultation.pk)
     if refusal is not None:
         form.is_valid()
