@@ -8,53 +8,32 @@ here. Region-bound URLs are tried on three targets: a desa in the user's own kab
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ppsp.regions.models import Region
-from tests.conftest import OTHER_KABKOTA_DESA, OTHER_PROVINCE_DESA, OWN_DESA, Cast
-
-ROLES = ("anon", "pmu", "pokja_provinsi", "pf", "cf", "pokja_kabkota", "kepala_daerah", "public")
-SIGNED_IN = ROLES[1:]
-TARGETS = {
-    "own": OWN_DESA,
-    "other_kabkota": OTHER_KABKOTA_DESA,
-    "other_province": OTHER_PROVINCE_DESA,
-}
-
-# Which roles see (or may change) a region of each target.
-SEES = {
-    "own": {"pmu", "pokja_provinsi", "pf", "cf", "pokja_kabkota", "kepala_daerah"},
-    "other_kabkota": {"pmu", "pokja_provinsi", "pf"},
-    "other_province": {"pmu"},
-}
-EDITS = {"own": {"pmu", "pokja_kabkota"}, "other_kabkota": {"pmu"}, "other_province": {"pmu"}}
-
-
-def everyone(status: int, anon: int | None = None) -> Callable[[str, str], int]:
-    return lambda role, target: anon if anon is not None and role == "anon" else status
-
-
-def scoped(allowed: dict[str, set[str]], ok: int = 200) -> Callable[[str, str], int]:
-    def expect(role: str, target: str) -> int:
-        if role == "anon":
-            return 302
-        return ok if role in allowed[target] else 404
-
-    return expect
-
-
-def logged_in_only(status: int = 200) -> Callable[[str, str], int]:
-    return everyone(status, anon=302)
-
-
-# url name -> (how to build kwargs for a target, expected status for (role, target))
-Kwargs = Callable[[str], dict[str, object]]
-no_kwargs: Kwargs = lambda code: {}  # noqa: E731
-by_code: Kwargs = lambda code: {"code": code}  # noqa: E731
+from tests.conftest import OWN_DESA, Cast
+from tests.matrix_support import (
+    EDITS,
+    ROLES,
+    SEES,
+    SIGNED_IN,
+    TARGETS,
+    Kwargs,
+    by_code,
+    by_kabkota,
+    by_province,
+    everyone,
+    logged_in_only,
+    no_kwargs,
+    post_only,
+    scoped,
+)
 
 
 def region_object(code: str) -> dict[str, object]:
@@ -91,8 +70,6 @@ EDITS_STAGES = {
 national_only: Callable[[str, str], int] = lambda role, target: (  # noqa: E731
     302 if role == "anon" else 200 if role == "pmu" else 404
 )
-by_kabkota: Kwargs = lambda code: {"code": code[:5]}  # noqa: E731
-by_province: Kwargs = lambda code: {"code": code[:2]}  # noqa: E731
 
 
 def programme_stage_record(code: str) -> dict[str, object]:
@@ -165,7 +142,6 @@ def cycles_process(code: str) -> dict[str, object]:
     return {"pk": process(code[:5]).pk}
 
 
-post_only = everyone(405, anon=302)  # login first, then POST only
 EXPECTATIONS.update(
     {
         "documents:index": (no_kwargs, logged_in_only()),
@@ -475,6 +451,19 @@ def _client(cast: Cast, role: str) -> Client:
         client.force_login(getattr(cast, role))
     return client
 
+
+def _collect_app_expectations() -> None:
+    """Merge every tests/matrix_<app>.py module's EXPECTATIONS (one file per app)."""
+    for path in sorted(Path(__file__).resolve().parent.glob("matrix_*.py")):
+        if path.stem == "matrix_support":
+            continue
+        module = importlib.import_module(f"tests.{path.stem}")
+        clash = set(EXPECTATIONS) & set(module.EXPECTATIONS)
+        assert not clash, f"{path.name} repeats expectations: {sorted(clash)}"
+        EXPECTATIONS.update(module.EXPECTATIONS)
+
+
+_collect_app_expectations()
 
 CASES = [
     (name, role, target)
