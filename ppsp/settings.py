@@ -8,6 +8,7 @@ must come from the environment, or start-up fails with a hint.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "ppsp.core",
     "ppsp.accounts",
     "ppsp.regions",
@@ -90,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the 429 login page
 ]
 
 ROOT_URLCONF = "ppsp.urls"
@@ -149,8 +152,9 @@ def _rate(name: str, default: str) -> tuple[int, int]:
 # Public consultation comments: per address (per consultation) and per consultation.
 CONSULTATION_RATE_PER_IP = _rate("PPSP_COMMENT_RATE_IP", "10/600")
 CONSULTATION_RATE_PER_CONSULTATION = _rate("PPSP_COMMENT_RATE_CONSULTATION", "300/600")
-# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
-CONSULTATION_TRUSTED_PROXIES = int(os.environ.get("PPSP_TRUSTED_PROXIES", "0"))
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR);
+# read by ppsp.core.client.client_address for comment rate limits and login lockout.
+TRUSTED_PROXIES = int(os.environ.get("PPSP_TRUSTED_PROXIES", "0"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -159,6 +163,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login lockout by django-axes: 5 failures for one username from one address lock that pair
+# for 15 minutes (attempts kept in the database, visible in the admin).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "ppsp.core.client.client_address"
+AXES_LOCKOUT_CALLABLE = "ppsp.accounts.views.locked_out"
+AXES_VERBOSE = False
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"

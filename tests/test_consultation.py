@@ -526,13 +526,13 @@ def test_the_final_version_is_compared_with_the_consulted_draft(cast: Cast) -> N
 def test_the_client_address_comes_from_trusted_proxies_only() -> None:
     from django.test import RequestFactory
 
-    from ppsp.consultation.throttle import client_address
+    from ppsp.core.client import client_address
 
     request = RequestFactory().post(
         "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 198.51.100.9"
     )
     assert client_address(request) == "10.0.0.2"  # no proxy trusted: the header is ignored
-    with override_settings(CONSULTATION_TRUSTED_PROXIES=1):
+    with override_settings(TRUSTED_PROXIES=1):
         assert client_address(request) == "198.51.100.9"  # "1.1.1.1" could be forged
-    with override_settings(CONSULTATION_TRUSTED_PROXIES=3):
+    with override_settings(TRUSTED_PROXIES=3):
         assert client_address(request) == "10.0.0.2"  # shorter chain than promised

@@ -11,37 +11,29 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from ppsp.accounts import throttle
 from ppsp.accounts.selectors import active_assignments
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
 
 
 class LoginView(auth_views.LoginView):
+    """Django's login; repeated failures are counted and locked out by django-axes
+    (settings.AXES_*), which answers through `locked_out` below."""
+
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        username = request.POST.get("username", "")
-        if throttle.is_locked(request, username):
-            form = self.get_form()
-            form.add_error(
-                None,
-                _(
-                    "Terlalu banyak percobaan masuk yang gagal. "
-                    "Tunggu 15 menit lalu coba lagi, atau hubungi admin."
-                ),
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        throttle.record_failure(self.request, self.request.POST.get("username", ""))
-        return super().form_invalid(form)
-
-    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        throttle.clear(self.request, form.get_user().get_username())
-        return super().form_valid(form)
+def locked_out(request: HttpRequest, credentials: dict[str, Any] | None = None) -> HttpResponse:
+    """django-axes lockout response: the login page with the reason, HTTP 429."""
+    # An unbound form: binding it would authenticate (and count a failure) once more.
+    form = AuthenticationForm(request, initial={"username": request.POST.get("username", "")})
+    message = _(
+        "Terlalu banyak percobaan masuk yang gagal. "
+        "Tunggu 15 menit lalu coba lagi, atau hubungi admin."
+    )
+    context = {"form": form, "lockout_message": message, "next": request.POST.get("next", "")}
+    return render(request, "accounts/login.html", context, status=429)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
 
 DEFAULT_PER_IP = (10, 600)
 DEFAULT_PER_CONSULTATION = (300, 600)
@@ -24,19 +23,6 @@ DEFAULT_PER_CONSULTATION = (300, 600)
 class Refusal:
     scope: str  # "ip" | "consultation"
     retry_after: int  # seconds
-
-
-def client_address(request: HttpRequest) -> str:
-    """The poster's address: REMOTE_ADDR, or behind N trusted reverse proxies
-    (CONSULTATION_TRUSTED_PROXIES = N) the N-th entry from the right of X-Forwarded-For,
-    the one the outermost trusted proxy saw; entries further left can be forged."""
-    remote = str(request.META.get("REMOTE_ADDR", ""))
-    proxies = int(getattr(settings, "CONSULTATION_TRUSTED_PROXIES", 0) or 0)
-    if proxies <= 0:
-        return remote
-    forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
-    chain = [a.strip() for a in forwarded.split(",") if a.strip()]
-    return chain[-proxies] if len(chain) >= proxies else remote
 
 
 def _limit(name: str, default: tuple[int, int]) -> tuple[int, int]:

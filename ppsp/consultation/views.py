@@ -38,6 +38,7 @@ from ppsp.consultation.models import (
     SpamModelVersion,
 )
 from ppsp.consultation.workflow import CONSULTATION_LABELS, consultation_available
+from ppsp.core.client import client_address
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.documents.models import DocType, DocumentVersion, Status
@@ -110,7 +111,7 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def public_comment(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = selectors.get_public_consultation(pk, light=True)
     form = CommentForm(request.POST)
-    address = throttle.client_address(request)
+    address = client_address(request)
     refusal = throttle.check(address, consultation.pk)
     if refusal is not None:
         form.is_valid()
