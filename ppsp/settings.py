@@ -78,6 +78,15 @@ INSTALLED_APPS = [
     "ppsp.consultation",
     "ppsp.mps",
     "ppsp.ehra",
+    "ppsp.monev",
+    "ppsp.profiles",
+    "ppsp.docgen",
+    "ppsp.maps",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "ppsp.api",
+    "ppsp.exchange",
     "ppsp.demo",
 ]
 
@@ -240,3 +249,26 @@ MASTER_DATA_DIR = BASE_DIR / "vendor" / "idn-area-data"
 if TESTING:
     # Tests create many users; the production hasher is deliberately slow.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# REST API /api/v1/ (ppsp.api, issue 10): token or session auth, scoped reads, OpenAPI.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "ppsp.api.pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PPSP Planner API",
+    "DESCRIPTION": "Read-only REST API, scoped like the UI; see docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+}

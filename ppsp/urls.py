@@ -15,7 +15,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("skenario/", include("ppsp.scenarios.urls")),
     path("konsultasi/", include("ppsp.consultation.urls")),
     path("ehra/", include("ppsp.ehra.urls")),
+    path("peta/", include("ppsp.maps.urls")),
     path("mps/", include("ppsp.mps.urls")),
+    path("susun-dokumen/", include("ppsp.docgen.urls")),
+    path("profil/", include("ppsp.profiles.urls")),
+    path("monev/", include("ppsp.monev.urls")),
+    path("api/v1/", include("ppsp.api.urls")),
+    path("pertukaran/", include("ppsp.exchange.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -109,3 +109,7 @@ def satisfy_gates(target: CycleProcess) -> None:
         cycle_.meetings.create(
             held_on=dt.date(2026, 2, 1), title="Rapat", attendees_male=1, agreements="Setuju"
         )
+    if target.number == 3:  # Proses 3 prerequisite of ppsp.scenarios: a chosen scenario
+        from tests.planning_support import choose_scenario_for
+
+        choose_scenario_for(cycle_.region.code, cycle_.fiscal_year)

@@ -53,3 +53,14 @@ def line_in(code: str) -> Any:
             by=None,
         )
     return line
+
+
+def choose_scenario_for(code: str, year: int) -> Scenario:
+    """A chosen scenario with a justification (the Proses 3 sign-off prerequisite)."""
+    chosen = Scenario.objects.filter(region__code=code, fiscal_year=year, chosen=True).first()
+    if chosen is not None:
+        return chosen
+    scenario = scenario_in(code, year, name="Terpilih")
+    Scenario.objects.filter(pk=scenario.pk).update(chosen=True, justification="Paling optimal")
+    scenario.refresh_from_db()
+    return scenario

@@ -45,6 +45,10 @@ class Permission(StrEnum):
     RECORD_PROVINCIAL_COMMITMENT = "record_provincial_commitment"  # Pokja Provinsi
     # konsultasi publik (issue 8): the comment queue of a kab/kota's consultations
     MODERATE_CONSULTATION = "moderate_consultation"  # approve, hide, mark spam, block
+    # monev (issue 10): realisation of programme rows and sasaran indicators
+    VIEW_MONEV = "view_monev"
+    EDIT_MONEV = "edit_monev"  # Pokja Kab/Kota: enter realisation, submit the report
+    REVIEW_MONEV = "review_monev"  # CF and Pokja Provinsi: approve or return a report
 
 
 P = Permission
@@ -52,16 +56,20 @@ _READ = {P.VIEW_REGION, P.VIEW_AUDIT, P.VIEW_PROGRAMME, P.VIEW_DOCUMENTS, P.VIEW
 _READ |= {P.VIEW_PLANNING}
 _READ |= {P.VIEW_EHRA}
 _READ |= {P.VIEW_MPS}
+_READ |= {P.VIEW_MONEV}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PMU: frozenset(Permission),
-    Role.POKJA_PROVINSI: frozenset(_READ | {P.REVIEW_DOCUMENTS, P.RECORD_PROVINCIAL_COMMITMENT}),
+    Role.POKJA_PROVINSI: frozenset(
+        _READ | {P.REVIEW_DOCUMENTS, P.RECORD_PROVINCIAL_COMMITMENT} | {P.REVIEW_MONEV}
+    ),
     Role.PF: frozenset(_READ | {P.REVIEW_DOCUMENTS}),
     # The CF coaches the Pokja and may enter process outputs with it, then signs off.
     Role.CF: frozenset(
         _READ
         | {P.EDIT_STAGES, P.REVIEW_DOCUMENTS, P.RUN_CYCLE, P.SIGN_OFF_PROCESS, P.REVIEW_MPS}
         | {P.REVIEW_EHRA}
+        | {P.REVIEW_MONEV}
     ),
     Role.POKJA_KABKOTA: frozenset(
         _READ
@@ -70,6 +78,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         | {P.EDIT_MPS}
         | {P.RUN_EHRA}
         | {P.MODERATE_CONSULTATION}
+        | {P.EDIT_MONEV}
     ),
     Role.KEPALA_DAERAH: frozenset(_READ | {P.APPROVE_DOCUMENTS}),
     Role.PUBLIC: frozenset(),

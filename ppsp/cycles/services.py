@@ -15,6 +15,7 @@ from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.cycles import prerequisites
 from ppsp.cycles.models import (
     CycleProcess,
     CycleStep,
@@ -157,6 +158,8 @@ def process_transition(
         raise ValidationError({"reason": "Tuliskan catatan apa yang perlu diperbaiki."})
     if action in GATED:
         problems = gate_problems(gate_facts(process), action)
+        if action == ProcessAction.SIGN_OFF:
+            problems += prerequisites.problems(process)
         if problems:
             raise ValidationError(problems)
     old = process.state

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission, scope_for
-from ppsp.cycles import outputs, selectors, services
+from ppsp.cycles import outputs, prerequisites, selectors, services
 from ppsp.cycles.forms import (
     ActivityForm,
     FinalisasiForm,
@@ -135,7 +135,7 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "outputs": process.template.output_list(),
         "actions": actions,
         "return_action": ProcessAction.RETURN,
-        "problems": gate_problems(facts, ProcessAction.SUBMIT),
+        "problems": gate_problems(facts, ProcessAction.SUBMIT) + prerequisites.problems(process),
         "can_run": has_permission(request.user, Permission.RUN_CYCLE, code)
         and process.state not in ("menunggu_verifikasi", "selesai"),
         "activities": cycle.activities.all(),

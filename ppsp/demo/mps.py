@@ -105,6 +105,7 @@ def load_mps_demo(stdout: Any) -> None:
         year=plan.first_year + 2,
         amount=40 * JUTA,
         kind="in_kind_tenaga",
+        description="contoh: gotong royong warga, 400 HOK untuk galian dan pemasangan pipa",
         by=None,
     )
     for kind, text, weight, score in (

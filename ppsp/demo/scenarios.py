@@ -20,7 +20,7 @@ from ppsp.demo.data import DEMO_KABKOTA
 from ppsp.finance import services as finance
 from ppsp.finance.models import FiscalCapacity
 from ppsp.regions.models import Region
-from ppsp.scenarios import services, services_zones
+from ppsp.scenarios import services, services_vision, services_zones
 from ppsp.scenarios.models import Scenario, UnitCostItem, UnitCostTable
 from ppsp.scenarios.seed import CODE as UNIT_COSTS
 
@@ -220,6 +220,46 @@ def _shared_lines(
     )  # fmt: skip
 
 
+# zone, subsector, system, stage now, 5-year stage, 20-year stage, 5-year %, 20-year %
+STAGES: tuple[tuple[str, str, str, int, int, int, float, float], ...] = (
+    ("Zona 1 Muara Sabak", "air_limbah", "Setempat + IPLT", 1, 2, 4, 70, 100),
+    ("Zona 2 Nipah Panjang", "air_limbah", "Komunal (SPALD-T permukiman)", 0, 3, 3, 40, 90),
+    ("Kawasan perkotaan Muara Sabak", "persampahan", "TPS 3R + angkut ke TPA", 1, 3, 4, 35, 95),
+)
+
+
+def _vision_and_stages(region: Region, by: Any) -> None:
+    """Bab 3.1 visi/misi and the tahapan pengembangan of every demo scenario's zones."""
+    services_vision.vision_save(
+        region=region,
+        fiscal_year=FISCAL_YEAR,
+        visi_kabkota="Tanjung Jabung Timur yang maju, sejahtera dan berdaya saing",
+        visi_sanitasi="Terwujudnya sanitasi layak dan aman bagi seluruh warga pada 2045",
+        subsectors={
+            "air_limbah": {
+                "misi": "Meningkatkan akses air limbah domestik yang aman",
+                "tujuan": "Akses sanitasi layak 100% dan BABS 0%",
+            },
+            "persampahan": {
+                "misi": "Meningkatkan penanganan dan pengurangan sampah",
+                "tujuan": "Penanganan 70% dan pengurangan 20% sampah perkotaan",
+            },
+            "drainase": {
+                "misi": "Mengurangi genangan di kawasan permukiman",
+                "tujuan": "Kawasan permukiman bebas genangan",
+            },
+        },
+        by=by,
+    )
+    for scenario in Scenario.objects.filter(region=region, fiscal_year=FISCAL_YEAR):
+        for zone, subsector, system, now, medium, long, pct5, pct20 in STAGES:
+            services_vision.zone_stage_save(
+                scenario=scenario, subsector=subsector, zone=zone, system=system,
+                stage_now=now, stage_medium=medium, stage_long=long,
+                target_medium_pct=pct5, target_long_pct=pct20, by=by,
+            )  # fmt: skip
+
+
 def load_scenarios_demo(stdout: Any) -> None:
     region = Region.objects.get(code=DEMO_KABKOTA)
     assignment = (
@@ -252,6 +292,7 @@ def load_scenarios_demo(stdout: Any) -> None:
             build(scenario, table, pokja)
             services.scenario_optimise(scenario=scenario, by=pokja)
             made += 1
+        _vision_and_stages(region, pokja)
         chosen = Scenario.objects.get(
             region=region, fiscal_year=FISCAL_YEAR, name="Sesuai kemampuan"
         )

@@ -94,6 +94,7 @@ def import_run(run_id: int) -> ImportRun:
         run.finished_at = timezone.now()
         run.save(update_fields=["errors", "status", "finished_at", "rows_total"])
         return run
+    run.save(update_fields=["rows_total"])  # progress: rows read, now saving
     with transaction.atomic():
         existing = set(
             Household.objects.filter(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ppsp.ehra import views, views_results, views_sampling
+from ppsp.ehra import views, views_edit, views_results, views_sampling
 
 app_name = "ehra"
 urlpatterns = [
@@ -18,6 +18,9 @@ urlpatterns = [
     path("putaran/<int:pk>/sampel/", views_sampling.sampling, name="sampling"),
     path("putaran/<int:pk>/sampel/buat/", views_sampling.sampling_run, name="sampling_run"),
     path("impor/<int:pk>/", views.import_run, name="import_run"),
+    path("impor/<int:pk>/progres/", views_edit.import_progress, name="import_progress"),
+    path("putaran/<int:pk>/irs-strata/", views_edit.irs_strata, name="irs_strata"),
+    path("rumah-tangga/<int:pk>/ubah/", views_edit.household_edit, name="household_edit"),
     path("rumah-tangga/<int:pk>/", views.household_detail, name="household"),
     path("rumah-tangga/<int:pk>/status/", views.household_transition, name="household_transition"),
     path("area/<int:pk>/sesuaikan/", views_results.area_override, name="override"),

@@ -20,6 +20,7 @@ from ppsp.core.scope import has_permission
 from ppsp.ehra import selectors, services
 from ppsp.ehra.forms import RoundForm, SubmissionsForm
 from ppsp.ehra.models import ReviewState, SurveyRound
+from ppsp.ehra.services_edit import may_edit
 from ppsp.ehra.submissions_file import template_csv
 from ppsp.ehra.workflow import ACTION_LABELS, available
 
@@ -176,6 +177,8 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "household": household,
         "answers": answers,
         "actions": [(a, ACTION_LABELS[a]) for a in available(household.state) if can_review],
+        "can_edit_answers": may_edit(request.user, household)
+        and household.state != ReviewState.REJECTED,
     }
     return render(request, "ehra/household.html", context)
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from ppsp.core.admin import AuditedAdmin
-from ppsp.mps.models import FundingCommitment, Plan, ProgrammeRow, SwotFactor
+from ppsp.mps.models import FundingCommitment, NomenclatureCode, Plan, ProgrammeRow, SwotFactor
 
 
 @admin.register(Plan)
@@ -27,3 +27,10 @@ class FundingCommitmentAdmin(AuditedAdmin):
 class SwotFactorAdmin(AuditedAdmin):
     list_display = ("plan", "subsector", "kind", "text", "weight", "score")
     raw_id_fields = ("plan",)
+
+
+@admin.register(NomenclatureCode)
+class NomenclatureCodeAdmin(AuditedAdmin):
+    list_display = ("code", "name", "level", "system", "urusan", "status")
+    list_filter = ("system", "level", "status")
+    search_fields = ("code", "name")

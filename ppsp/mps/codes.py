@@ -1,13 +1,16 @@
 """Code lists of Proses 4 as data: funding sources, kategori, SIDLACOM, nomenclature, the
 tupoksi matrix and the self-assessment QA checklist.
 
-NOMENCLATURE is a **plausible seed subset**, not the official list: APBD codes follow the
-shape of Permendagri 90/2019 (urusan.bidang.program.kegiatan.sub-kegiatan, SIPD,
-anchors-systems.md §2.6) and APBN codes stand in for the PPLP/Cipta Karya nomenclature
-(domain-ppsp.md §11.1 sheets 1–2). Replace with the official lists when obtained (§17).
+The nomenclature lives in data/nomenclature.csv: APBD codes of Permendagri 90/2019
+(urusan.bidang.program.kegiatan.sub-kegiatan, SIPD, anchors-systems.md §2.6) and APBN
+stand-ins for the PPLP/Cipta Karya nomenclature (domain-ppsp.md §11.1 sheets 1–2); every
+code not checked against the official list carries status "[R] to verify" (§17).
 """
 
 from __future__ import annotations
+
+import csv
+from pathlib import Path
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -96,52 +99,22 @@ def tupoksi_allows(source: str, kategori: str) -> bool:
     return kategori in TUPOKSI.get(source, frozenset())
 
 
-# (code, name, subsector, system) — SEED SUBSET, see the module docstring.
-NOMENCLATURE: tuple[tuple[str, str, str, str], ...] = (
-    ("1.03.05", "Program Pengelolaan dan Pengembangan Sistem Air Limbah", "air_limbah", "APBD"),
-    (
-        "1.03.05.2.01",
-        "Pengelolaan dan Pengembangan Sistem Air Limbah Domestik dalam Daerah Kabupaten/Kota",
-        "air_limbah",
-        "APBD",
-    ),
-    ("1.03.05.2.01.01", "Penyusunan Rencana Pengelolaan SPALD", "air_limbah", "APBD"),
-    (
-        "1.03.05.2.01.03",
-        "Pembangunan/Penyediaan Sub Sistem Pengolahan Setempat",
-        "air_limbah",
-        "APBD",
-    ),
-    ("1.03.05.2.01.06", "Pembangunan SPALD Terpusat", "air_limbah", "APBD"),
-    ("1.03.06", "Program Pengelolaan dan Pengembangan Sistem Drainase", "drainase", "APBD"),
-    (
-        "1.03.06.2.01",
-        "Pengelolaan dan Pengembangan Sistem Drainase yang Terhubung Langsung "
-        "dengan Sungai dalam Daerah Kabupaten/Kota",
-        "drainase",
-        "APBD",
-    ),
-    ("1.03.06.2.01.01", "Pembangunan Sistem Drainase Perkotaan", "drainase", "APBD"),
-    ("2.11.11", "Program Pengelolaan Persampahan", "persampahan", "APBD"),
-    ("2.11.11.2.01", "Pengelolaan Sampah", "persampahan", "APBD"),
-    (
-        "2.11.11.2.01.04",
-        "Penyediaan Sarana dan Prasarana Pengelolaan Sampah",
-        "persampahan",
-        "APBD",
-    ),
-    (
-        "1.02.02",
-        "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
-        "phbs",
-        "APBD",
-    ),
-    ("1.02.02.2.02.18", "Penyelenggaraan Kabupaten/Kota Sehat (STBM)", "phbs", "APBD"),
-    ("PPLP.AL", "APBN PPLP: Pengembangan Air Limbah (SPALD-T/IPLT)", "air_limbah", "APBN"),
-    ("PPLP.PS", "APBN PPLP: Pengembangan Persampahan (TPA/TPS3R)", "persampahan", "APBN"),
-    ("PPLP.DR", "APBN PPLP: Pengembangan Drainase Lingkungan", "drainase", "APBN"),
-)
-NOMENCLATURE_NAMES = {code: name for code, name, _s, _y in NOMENCLATURE}
+# Nomenclature code lists as data: ppsp/mps/data/nomenclature.csv (seeded into the
+# NomenclatureCode table by migration 0003 and `seed_nomenclature`; PMU extends it in the
+# admin). Entries marked "[R] to verify" are not yet checked against SIPD/Cipta Karya.
+NOMENCLATURE_FILE = Path(__file__).resolve().parent / "data" / "nomenclature.csv"
+CODE_LEVELS = ("program", "kegiatan", "sub_kegiatan")
+CODE_SYSTEMS = ("APBD", "APBN")
+
+
+def load_nomenclature() -> list[dict[str, str]]:
+    """The code list file as dicts (code, name, level, system, urusan, subsector, status,
+    note); no database."""
+    with NOMENCLATURE_FILE.open(encoding="utf-8", newline="") as handle:
+        return [dict(row) for row in csv.DictReader(handle)]
+
+
+NOMENCLATURE_NAMES = {row["code"]: row["name"] for row in load_nomenclature()}
 # default program code per subsector when rows are generated from the scenario
 DEFAULT_PROGRAM = {
     "air_limbah": "1.03.05",

@@ -38,7 +38,17 @@ class RowForm(forms.ModelForm[ProgrammeRow]):
             "source",
             "opd",
             "priority",
+            "ready_ded",
+            "ready_lahan",
+            "ready_kelembagaan",
+            "strategi",
         )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["strategi"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = KklNode.objects.filter(plan_id=self.instance.plan_id, level="strategi")
 
 
 class MoveForm(forms.Form):
@@ -49,12 +59,36 @@ class KomitmenForm(forms.Form):
     komitmen_apbd = forms.IntegerField(label=_("Komitmen APBD kab/kota 5 tahun (Rp)"), min_value=0)
 
 
+EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
+MAX_EVIDENCE = 10 * 1024 * 1024
+
+
+def clean_evidence_file(upload: Any) -> Any:
+    if upload and (not upload.name.lower().endswith(EVIDENCE_TYPES) or upload.size > MAX_EVIDENCE):
+        raise forms.ValidationError(_("Bukti harus PDF, JPG atau PNG, paling besar 10 MB."))
+    return upload
+
+
 class CommitmentForm(forms.Form):
     party = forms.ChoiceField(label=_("Pihak"), choices=Party.choices)
     year = forms.IntegerField(label=_("Tahun"))
-    amount = forms.IntegerField(label=_("Nilai (Rp)"), min_value=1)
+    amount = forms.IntegerField(
+        label=_("Nilai (Rp)"),
+        min_value=1,
+        help_text=_("Untuk natura: taksiran nilai dalam rupiah."),
+    )
     kind = forms.ChoiceField(label=_("Bentuk"), choices=CommitmentKind.choices)
+    description = forms.CharField(
+        label=_("Uraian natura"),
+        max_length=250,
+        required=False,
+        help_text=_("Wajib untuk natura: apa, berapa dan di mana."),
+    )
     evidence = forms.CharField(label=_("Bukti"), max_length=250, required=False)
+    evidence_file = forms.FileField(label=_("Berkas bukti (PDF/JPG/PNG)"), required=False)
+
+    def clean_evidence_file(self) -> Any:
+        return clean_evidence_file(self.cleaned_data.get("evidence_file"))
 
     def __init__(self, *args: Any, parties: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -67,6 +101,10 @@ class CommitmentForm(forms.Form):
 class AdvanceForm(forms.Form):
     target = forms.ChoiceField(choices=CommitmentStatus.choices)
     evidence = forms.CharField(label=_("Bukti"), max_length=250, required=False)
+    evidence_file = forms.FileField(label=_("Berkas bukti"), required=False)
+
+    def clean_evidence_file(self) -> Any:
+        return clean_evidence_file(self.cleaned_data.get("evidence_file"))
 
 
 class QaForm(forms.Form):
@@ -122,3 +160,22 @@ class KklNodeForm(forms.ModelForm[KklNode]):
             except ValueError:
                 raise forms.ValidationError(_("Tulis target sebagai tahun=nilai; …")) from None
         return targets
+
+
+class KklNodeEditForm(forms.ModelForm[KklNode]):
+    """Edit a node in place: level and parent stay (delete and add again to move it)."""
+
+    class Meta:
+        model = KklNode
+        fields = ("subsector", "text", "indicator", "baseline_value", "baseline_year")
+
+    targets_text = forms.CharField(
+        label=_("Target per tahun (mis. 2027=40; 2031=100)"), required=False, max_length=200
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        targets = self.instance.targets or {}
+        self.fields["targets_text"].initial = "; ".join(f"{y}={v}" for y, v in targets.items())
+
+    clean_targets_text = KklNodeForm.clean_targets_text

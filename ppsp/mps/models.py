@@ -185,7 +185,14 @@ class CommitmentStatus(models.TextChoices):
     DIREALISASI = "direalisasi", _("Direalisasi")
 
 
+def evidence_path(instance: FundingCommitment, filename: str) -> str:
+    return f"mps/bukti/{instance.row.plan.region.code}/{filename}"
+
+
 class FundingCommitment(models.Model):
+    """A party's commitment to fund a row in one year. In-kind (natura) commitments are
+    valued in Rp in `amount` and described in `description` (§12.3 pemasaran)."""
+
     row = models.ForeignKey(ProgrammeRow, on_delete=models.CASCADE, related_name="commitments")
     party = models.CharField(_("pihak"), max_length=20, choices=Party.choices)
     year = models.PositiveSmallIntegerField(_("tahun"))
@@ -201,6 +208,12 @@ class FundingCommitment(models.Model):
     )
     evidence = models.CharField(
         _("bukti (nomor surat/berita acara/tautan)"), max_length=250, blank=True
+    )
+    description = models.CharField(
+        _("uraian natura (mis. lahan 200 m² di Desa X)"), max_length=250, blank=True
+    )
+    evidence_file = models.FileField(
+        _("berkas bukti"), upload_to=evidence_path, blank=True, max_length=250
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -275,3 +288,40 @@ class MpsSignOff(models.Model):
 
     def __str__(self) -> str:
         return f"MPS {self.year}: {self.get_party_display()}"
+
+
+class NomenclatureCode(models.Model):
+    """One program/kegiatan/sub-kegiatan code (Permendagri 90/2019 for APBD, Cipta Karya/PPLP
+    for APBN); seeded from data/nomenclature.csv, extended by the PMU in the admin."""
+
+    code = models.CharField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("nama"), max_length=250)
+    level = models.CharField(
+        _("tingkat"),
+        max_length=20,
+        choices=[
+            ("program", _("Program")),
+            ("kegiatan", _("Kegiatan")),
+            ("sub_kegiatan", _("Sub-kegiatan")),
+        ],
+    )
+    system = models.CharField(
+        _("sistem"), max_length=10, choices=[("APBD", "APBD (SIPD)"), ("APBN", "APBN")]
+    )
+    urusan = models.CharField(_("urusan/unit"), max_length=60, blank=True)
+    subsector = models.CharField(
+        _("subsektor"), max_length=20, choices=Subsector.choices, blank=True
+    )
+    status = models.CharField(_("status verifikasi"), max_length=40, blank=True)
+    note = models.CharField(_("catatan"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("kode nomenklatur")
+        ordering = ["system", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def to_verify(self) -> bool:
+        return self.status.startswith("[R]")

@@ -210,3 +210,27 @@ def editable_kabkotas(user: Any) -> QuerySet[Region]:
     if scope.empty or scope.national:
         return Region.objects.none()  # national users open a kab/kota from its plan or URL
     return Region.objects.filter(scope.region_q(), level=Level.KABKOTA).order_by("code")
+
+
+def get_kkl_node_for_user(user: Any, pk: int, *, write: bool = False) -> KklNode:
+    node = get_object_or_404(KklNode.objects.select_related("plan__region"), pk=pk)
+    _check(user, node.plan.region.code, Permission.EDIT_MPS if write else Permission.VIEW_MPS)
+    return node
+
+
+def satker_rows(user: Any) -> QuerySet[ProgrammeRow]:
+    """Rows offered to the Satker K/L (eksternalisasi, §12.2): APBN rows of externalised
+    plans in the user's scope, with their commitments; PMU sees every kab/kota."""
+    scope = scope_for(user, Permission.VIEW_MPS)
+    if scope.empty:
+        return ProgrammeRow.objects.none()
+    return (
+        ProgrammeRow.objects.filter(
+            scope.region_q("plan__region__"),
+            plan__externalised_at__isnull=False,
+            source=Source.APBN,
+        )
+        .select_related("plan__region")
+        .prefetch_related("commitments")
+        .order_by("plan__region__code", "subsector", "priority", "pk")
+    )

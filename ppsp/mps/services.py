@@ -11,7 +11,7 @@ from django.db import transaction
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
-from ppsp.compute.programme_rows import drafts_from_cost_lines, need_by_subsector
+from ppsp.compute.programme_rows import RowDraft, drafts_from_cost_lines, need_by_subsector
 from ppsp.compute.records import CostLine
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
@@ -24,6 +24,7 @@ from ppsp.mps.models import (
     RowStatus,
     SwotFactor,
 )
+from ppsp.mps.nomenclature import code_problems
 from ppsp.regions.models import Level, Region
 
 ROW_FIELDS = (
@@ -43,6 +44,10 @@ ROW_FIELDS = (
     "opd",
     "priority",
     "status",
+    "ready_ded",
+    "ready_lahan",
+    "ready_kelembagaan",
+    "strategi",
 )
 
 
@@ -67,6 +72,7 @@ def row_problems(row: ProgrammeRow) -> dict[str, str]:
     strategi = row.strategi if row.strategi_id is not None else None
     if strategi is not None and (strategi.plan_id != row.plan_id or strategi.level != "strategi"):
         problems["strategi"] = "harus strategi dari KKL rencana ini."
+    problems.update(code_problems(row.program_code, row.kegiatan_code))
     lokasi = row.lokasi if row.lokasi_id is not None else None
     if lokasi is not None and lokasi.kabkota_code != row.plan.region.code:
         problems["lokasi"] = "lokasi harus desa di kabupaten/kota ini."
@@ -132,24 +138,7 @@ def rows_generate(*, region: Region, lines: Sequence[CostLine], by: Any) -> Plan
     plan.need_by_subsector = need_by_subsector(lines, first_year=first_year)
     plan.save(update_fields=["need_by_subsector"])
     for draft in drafts_from_cost_lines(lines, first_year=first_year):
-        source = draft.funding_source
-        if source not in Source.values or not tupoksi_allows(source, draft.kategori):
-            source = Source.APBD_KABKOTA  # APBD kab/kota may fund any kegiatan (§11.2)
-        program_code = DEFAULT_PROGRAM.get(draft.subsector, "")
-        row = ProgrammeRow(
-            plan=plan,
-            subsector=draft.subsector,
-            program_code=program_code,
-            program=NOMENCLATURE_NAMES.get(program_code, draft.subsector),
-            kegiatan=draft.description[:250],
-            kategori=draft.kategori,
-            sidlacom=draft.sidlacom,
-            zone=draft.zone[:80],
-            source=source,
-            priority=draft.priority,
-            origin=f"skenario: {draft.kegiatan_type} {draft.zone}".strip()[:200],
-            **dict(zip(AMOUNT_FIELDS, draft.amounts, strict=True)),
-        )
+        row = row_from_draft(plan, draft)
         _validate(row)
         row.save()
     audit_record(
@@ -161,6 +150,33 @@ def rows_generate(*, region: Region, lines: Sequence[CostLine], by: Any) -> Plan
         changes=[{"field": "rows", "old": 0, "new": plan.rows.count()}],
     )
     return plan
+
+
+def draft_origin(draft: RowDraft) -> str:
+    """How a generated row names its cost line (matched again by the scenario re-check)."""
+    return f"skenario: {draft.kegiatan_type} {draft.zone}".strip()[:200]
+
+
+def row_from_draft(plan: Plan, draft: RowDraft) -> ProgrammeRow:
+    """An unsaved Lampiran 4 row for one cost line of the chosen scenario."""
+    source = draft.funding_source
+    if source not in Source.values or not tupoksi_allows(source, draft.kategori):
+        source = Source.APBD_KABKOTA  # APBD kab/kota may fund any kegiatan (§11.2)
+    program_code = DEFAULT_PROGRAM.get(draft.subsector, "")
+    return ProgrammeRow(
+        plan=plan,
+        subsector=draft.subsector,
+        program_code=program_code,
+        program=NOMENCLATURE_NAMES.get(program_code, draft.subsector),
+        kegiatan=draft.description[:250],
+        kategori=draft.kategori,
+        sidlacom=draft.sidlacom,
+        zone=draft.zone[:80],
+        source=source,
+        priority=draft.priority,
+        origin=draft_origin(draft),
+        **dict(zip(AMOUNT_FIELDS, draft.amounts, strict=True)),
+    )
 
 
 @transaction.atomic
@@ -208,10 +224,18 @@ def row_move(*, row: ProgrammeRow, status: str, by: Any, reason: str = "") -> Pr
 
 @transaction.atomic
 def rows_apply_changes(
-    *, plan: Plan, changes: Iterable[tuple[int, str, Any]], by: Any, reason: str
+    *,
+    plan: Plan,
+    changes: Iterable[tuple[int, str, Any]],
+    by: Any,
+    reason: str,
+    additions: Sequence[dict[str, Any]] = (),
 ) -> int:
-    """Apply (row id, field, new value) cell changes of an import; all or nothing."""
+    """Apply (row id, field, new value) cell changes of an import and create the new rows
+    (field → value dicts); all or nothing. Returns the number of changed cells."""
     require(by, Permission.EDIT_MPS, plan.region.code)
+    for values in additions:
+        row_save(row=ProgrammeRow(plan=plan, **values), by=by, reason=reason)
     by_row: dict[int, list[tuple[str, Any]]] = {}
     for pk, field, value in changes:
         by_row.setdefault(pk, []).append((field, value))

@@ -16,7 +16,7 @@ from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.mps import workflow
 from ppsp.mps.codes import QA_MANUAL
-from ppsp.mps.models import FundingCommitment, MpsSignOff, Plan, ProgrammeRow
+from ppsp.mps.models import CommitmentKind, FundingCommitment, MpsSignOff, Plan, ProgrammeRow
 from ppsp.mps.services import require
 
 
@@ -30,11 +30,19 @@ def commitment_record(
     by: Any,
     kind: str = "cash",
     evidence: str = "",
+    description: str = "",
+    evidence_file: Any = None,
 ) -> FundingCommitment:
+    """Record a commitment (status indikasi). In-kind (natura: lahan, tenaga, material) is
+    valued in Rp in `amount` and must be described; evidence as text and/or a file."""
     plan = row.plan
     require(by, workflow.permission_for_party(party), plan.region.code)
     if year not in plan.years:
         raise ValidationError({"year": f"Tahun harus {plan.years[0]}–{plan.years[-1]}."})
+    if kind != CommitmentKind.CASH and not description.strip():
+        raise ValidationError(
+            {"description": "Komitmen natura perlu uraian (apa, berapa, di mana) dan nilai Rp."}
+        )
     commitment = FundingCommitment(
         row=row,
         party=party,
@@ -42,8 +50,11 @@ def commitment_record(
         amount=amount,
         kind=kind,
         evidence=evidence,
+        description=description.strip(),
         recorded_by=by if getattr(by, "is_authenticated", False) else None,
     )
+    if evidence_file:
+        commitment.evidence_file = evidence_file
     commitment.full_clean()
     commitment.save()
     audit_record(
@@ -53,7 +64,13 @@ def commitment_record(
         region_code=plan.region.code,
         changes=[
             {"field": "amount", "old": None, "new": amount},
+            {"field": "kind", "old": None, "new": kind},
             {"field": "status", "old": None, "new": commitment.status},
+            *(
+                [{"field": "evidence_file", "old": None, "new": commitment.evidence_file.name}]
+                if commitment.evidence_file
+                else []
+            ),
         ],
     )
     return commitment
@@ -61,7 +78,12 @@ def commitment_record(
 
 @transaction.atomic
 def commitment_advance(
-    *, commitment: FundingCommitment, target: str, by: Any, evidence: str = ""
+    *,
+    commitment: FundingCommitment,
+    target: str,
+    by: Any,
+    evidence: str = "",
+    evidence_file: Any = None,
 ) -> FundingCommitment:
     """One step of indikasi → disepakati → dianggarkan → direalisasi, with evidence."""
     code = commitment.row.plan.region.code
@@ -71,12 +93,14 @@ def commitment_advance(
             f"Komitmen berstatus '{commitment.get_status_display()}' tidak dapat menjadi "
             f"'{target}'."
         )
-    if not (evidence.strip() or commitment.evidence):
+    if not (evidence.strip() or evidence_file or commitment.evidence or commitment.evidence_file):
         raise ValidationError({"evidence": "Cantumkan bukti (nomor surat, berita acara)."})
     old = commitment.status
     commitment.status = target
     if evidence.strip():
         commitment.evidence = evidence.strip()
+    if evidence_file:
+        commitment.evidence_file = evidence_file
     commitment.full_clean()
     commitment.save()
     audit_record(

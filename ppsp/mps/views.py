@@ -178,9 +178,14 @@ def komitmen(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.get_row_for_user(request.user, pk)
     code = row.plan.region.code
-    form = CommitmentForm(request.POST, parties=_parties(request.user, code))
+    form = CommitmentForm(request.POST, request.FILES, parties=_parties(request.user, code))
     if not form.is_valid():
-        raise Http404
+        if form.has_error("party"):
+            raise Http404
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, str(message))
+        return redirect("mps:kabkota", code=code)
     try:
         services_funding.commitment_record(row=row, by=request.user, **form.cleaned_data)
     except PermissionDenied:
@@ -196,9 +201,13 @@ def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def commitment_advance(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = selectors.get_commitment_for_user(request.user, pk)
-    form = AdvanceForm(request.POST)
+    form = AdvanceForm(request.POST, request.FILES)
     code = commitment.row.plan.region.code
-    if form.is_valid():
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, str(message))
+    else:
         try:
             services_funding.commitment_advance(
                 commitment=commitment, by=request.user, **form.cleaned_data

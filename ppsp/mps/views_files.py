@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import mimetypes
 from typing import Any
 
 from django.contrib import messages
@@ -19,7 +20,7 @@ from ppsp.mps import selectors, services, services_funding, workflow
 from ppsp.mps.codes import Source
 from ppsp.mps.forms import UploadForm
 from ppsp.mps.models import Party
-from ppsp.mps.workbook import XLSX_TYPE, diff_workbook, export_workbook
+from ppsp.mps.workbook import XLSX_TYPE, export_workbook, read_workbook
 
 SESSION_KEY = "mps_import"
 
@@ -46,13 +47,18 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
-        changes, errors = diff_workbook(upload.name, content, plan, list(plan.rows.all()))
+        diff = read_workbook(upload.name, content, plan, list(plan.rows.all()))
         request.session[SESSION_KEY] = {
             "plan": plan.pk,
             "filename": upload.name,
             "content": base64.b64encode(content).decode("ascii"),
         }
-        context.update(filename=upload.name, changes=changes, errors=errors)
+        context.update(
+            filename=upload.name,
+            changes=diff.changes,
+            additions=diff.additions,
+            errors=diff.errors,
+        )
     return render(request, "mps/import.html", context)
 
 
@@ -65,11 +71,9 @@ def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Tidak ada berkas yang menunggu disimpan; unggah lagi."))
         return redirect("mps:import", pk=plan.pk)
     filename = stored["filename"]
-    changes, errors = diff_workbook(
-        filename, base64.b64decode(stored["content"]), plan, list(plan.rows.all())
-    )
-    if errors:
-        for error in errors:
+    diff = read_workbook(filename, base64.b64decode(stored["content"]), plan, list(plan.rows.all()))
+    if diff.errors:
+        for error in diff.errors:
             messages.error(request, str(error))
         messages.error(
             request, _("Tidak ada data yang disimpan. Perbaiki berkas lalu unggah lagi.")
@@ -77,13 +81,16 @@ def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("mps:import", pk=plan.pk)
     count = services.rows_apply_changes(
         plan=plan,
-        changes=[(c.row_id, c.field, c.new) for c in changes],
+        changes=[(c.row_id, c.field, c.new) for c in diff.changes],
+        additions=[a.values for a in diff.additions],
         by=request.user,
         reason=f"impor {filename}",
     )
     del request.session[SESSION_KEY]
     messages.success(
-        request, _("Impor %(file)s selesai: %(n)d sel diubah.") % {"file": filename, "n": count}
+        request,
+        _("Impor %(file)s selesai: %(n)d sel diubah, %(a)d baris ditambahkan.")
+        % {"file": filename, "n": count, "a": len(diff.additions)},
     )
     return redirect("mps:kabkota", code=plan.region.code)
 
@@ -185,3 +192,19 @@ def mps_table_export(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _download(buffer.getvalue(), f"mps-{plan.region.code}-{year}.xlsx")
+
+
+@login_required
+def commitment_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    """The evidence file of a commitment, to whoever may see the kab/kota's Lampiran 4
+    (at most 10 MB, read whole so that no file handle outlives the request)."""
+    commitment = selectors.get_commitment_for_user(request.user, pk)
+    if not commitment.evidence_file:
+        raise Http404
+    with commitment.evidence_file.open("rb") as handle:
+        content = handle.read()
+    name = commitment.evidence_file.name.rsplit("/", 1)[-1]
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

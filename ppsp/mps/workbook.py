@@ -38,8 +38,16 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("prioritas", "priority"),
     ("status", "status"),
     ("kode_strategi", "strategi_id"),
+    ("ded", "ready_ded"),
+    ("lahan", "ready_lahan"),
+    ("kelembagaan", "ready_kelembagaan"),
 )
 HEADERS = tuple(h for h, _f in COLUMNS)
+# readiness columns came later: files without them still import (values unchanged)
+OPTIONAL = frozenset({"ded", "lahan", "kelembagaan"})
+READY_FIELDS = ("ready_ded", "ready_lahan", "ready_kelembagaan")
+YES = frozenset({"ya", "y", "1", "true", "x", "✓"})
+NO = frozenset({"", "tidak", "t", "0", "false", "-", "✗"})
 CHOICES = {
     "subsector": set(Subsector.values),
     "kategori": set(Kategori.values),
@@ -61,6 +69,8 @@ def _cells(row: ProgrammeRow) -> list[Any]:
             values.append(float(row.volume))
         elif field == "strategi_id":
             values.append(row.strategi_id or "")
+        elif field in READY_FIELDS:
+            values.append("ya" if getattr(row, field) else "tidak")
         else:
             values.append(getattr(row, field))
     return values
@@ -106,6 +116,30 @@ class WorkbookError:
 
 
 @dataclass(frozen=True)
+class RowAddition:
+    """A row of the file without an id: it becomes a new Lampiran 4 row on import."""
+
+    sheet: str
+    row: int
+    values: dict[str, Any]
+
+    @property
+    def label(self) -> str:
+        return str(self.values.get("kegiatan", ""))
+
+    @property
+    def total(self) -> int:
+        return sum(int(self.values.get(f, 0)) for f in AMOUNT_FIELDS)
+
+
+@dataclass
+class WorkbookDiff:
+    changes: list[CellChange]
+    additions: list[RowAddition]
+    errors: list[WorkbookError]
+
+
+@dataclass(frozen=True)
 class CellChange:
     sheet: str
     row: int
@@ -141,6 +175,12 @@ def _convert(field: str, raw: Any, strategi_ids: set[int]) -> Any:
         if number < 0 or number != number.to_integral_value():
             raise ValueError(f"harus bilangan bulat ≥ 0, bukan '{text}'.")
         return int(number)
+    if field in READY_FIELDS:
+        if text.lower() in YES:
+            return True
+        if text.lower() in NO:
+            return False
+        raise ValueError(f"isi 'ya' atau 'tidak', bukan '{text}'.")
     if field == "volume":
         try:
             return decimal.Decimal(text or "0").quantize(decimal.Decimal("0.01"))
@@ -165,102 +205,109 @@ def diff_workbook(
     filename: str, content: bytes, plan: Plan, rows: Sequence[ProgrammeRow]
 ) -> tuple[list[CellChange], list[WorkbookError]]:
     """Cell changes against the current rows, and every problem found (nothing saved)."""
+    diff = read_workbook(filename, content, plan, rows)
+    return diff.changes, diff.errors
+
+
+def read_workbook(
+    filename: str, content: bytes, plan: Plan, rows: Sequence[ProgrammeRow]
+) -> WorkbookDiff:
+    """Cell changes of existing rows, rows to add (no id) and every problem (nothing saved)."""
     from openpyxl import load_workbook
 
+    from ppsp.mps.workbook_rows import new_row, read_addition
+
+    diff = WorkbookDiff([], [], [])
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError):
-        return [], [WorkbookError(filename, "-", 1, "", "berkas XLSX tidak dapat dibaca.")]
+        diff.errors.append(WorkbookError(filename, "-", 1, "", "berkas XLSX tidak dapat dibaca."))
+        return diff
     current = {row.pk: row for row in rows}
     nodes = list(plan.kkl_nodes.all())
     strategi_ids = {n.pk for n in nodes if n.level == "strategi"}
     where: dict[int, tuple[str, int]] = {}
-    changes: list[CellChange] = []
-    errors: list[WorkbookError] = []
     seen: set[int] = set()
-    sheet_names = set(SHEET_OF_SOURCE.values())
+    source_of_sheet = {name: source for source, name in SHEET_OF_SOURCE.items()}
     for sheet in workbook.worksheets:
-        if sheet.title not in sheet_names:
+        if sheet.title not in source_of_sheet:
             continue
         table = [list(r) for r in sheet.iter_rows(values_only=True)]
         if not table:
             continue
         header = [_text(c).lower() for c in table[0]]
-        missing = [h for h in HEADERS if h not in header]
+        missing = [h for h in HEADERS if h not in header and h not in OPTIONAL]
         if missing:
-            errors.append(
+            diff.errors.append(
                 WorkbookError(
                     filename, sheet.title, 1, "", f"kolom wajib tidak ada: {', '.join(missing)}."
                 )
             )
             continue
-        index = {h: header.index(h) for h in HEADERS}
+        index = {h: header.index(h) for h in HEADERS if h in header}
         for number, cells in enumerate(table[1:], start=2):
             if not any(_text(c) for c in cells):
                 continue
-            errors_before = len(errors)
             raw_id = _text(cells[index["id"]])
-            row = current.get(int(raw_id)) if raw_id.isdigit() else None
-            if row is None:
-                errors.append(
-                    WorkbookError(
-                        filename,
-                        sheet.title,
-                        number,
-                        "id",
-                        f"'{raw_id}' bukan baris Lampiran 4 ini; baris baru ditambahkan lewat "
-                        "formulir, bukan lewat impor.",
-                    )
-                )
+            if not raw_id:
+                read_addition(diff, filename, sheet.title, number, cells, index, plan, strategi_ids)
                 continue
-            if row.pk in seen:
-                errors.append(
-                    WorkbookError(
-                        filename,
-                        sheet.title,
-                        number,
-                        "id",
-                        f"baris {row.pk} muncul lebih dari sekali.",
-                    )
+            row = current.get(int(raw_id)) if raw_id.isdigit() else None
+            problem = ""
+            if row is None:
+                problem = (
+                    f"'{raw_id}' bukan baris Lampiran 4 ini; kosongkan kolom id untuk "
+                    "menambah baris baru."
                 )
+            elif row.pk in seen:
+                problem = f"baris {row.pk} muncul lebih dari sekali."
+            if row is None or problem:
+                diff.errors.append(WorkbookError(filename, sheet.title, number, "id", problem))
                 continue
             seen.add(row.pk)
             where[row.pk] = (sheet.title, number)
+            errors_before = len(diff.errors)
             for header_name, field in COLUMNS:
-                if not field:
+                if not field or header_name not in index:
                     continue
                 raw = cells[index[header_name]] if index[header_name] < len(cells) else None
                 try:
                     new = _convert(field, raw, strategi_ids)
                 except ValueError as error:
-                    errors.append(
+                    diff.errors.append(
                         WorkbookError(filename, sheet.title, number, header_name, str(error))
                     )
                     continue
                 old = getattr(row, field)
                 if new != old:
-                    changes.append(
+                    diff.changes.append(
                         CellChange(sheet.title, number, header_name, row.pk, field, old, new)
                     )
-            if len(errors) == errors_before:
-                errors.extend(_row_rules(filename, sheet.title, number, row, changes))
+            if len(diff.errors) == errors_before:
+                diff.errors.extend(_row_rules(filename, sheet.title, number, row, diff.changes))
     workbook.close()
-    if not errors:
-        errors.extend(_tabel51(filename, plan, rows, changes))
-        errors.extend(_kkl(filename, nodes, rows, changes, where))
-    return changes, errors
+    if not diff.errors:
+        extra = [new_row(plan, a) for a in diff.additions]
+        for k, addition in enumerate(diff.additions, start=1):
+            where[-k] = (addition.sheet, addition.row)
+        diff.errors.extend(_tabel51(filename, plan, [*rows, *extra], diff.changes))
+        diff.errors.extend(_kkl(filename, nodes, rows, extra, diff.changes, where))
+    return diff
 
 
 def _kkl(
     filename: str,
     nodes: list[Any],
     rows: Sequence[ProgrammeRow],
+    extra: Sequence[ProgrammeRow],
     changes: Sequence[CellChange],
     where: dict[int, tuple[str, int]],
 ) -> list[WorkbookError]:
+    """KKL link check with the file applied; new rows are keyed -1, -2, ... in `where`."""
     from ppsp.mps.selectors import kkl_problems_for
 
     links = [(r.pk, _applied(r, changes).strategi_id, r.kegiatan) for r in rows]
+    links += [(-k, r.strategi_id, r.kegiatan) for k, r in enumerate(extra, start=1)]
     errors = []
     for problem in kkl_problems_for(nodes, links):
         if problem.kind.startswith("row_") and problem.key in where:
@@ -289,7 +336,8 @@ def _row_rules(
     if not mine:
         return []
     problems = row_problems(_applied(row, mine))
-    column = {"source": "sumber", "lokasi": "kode_lokasi"}
+    column = {field: header for header, field in COLUMNS if field}
+    column.update(source="sumber", lokasi="kode_lokasi", strategi="kode_strategi")
     return [
         WorkbookError(filename, sheet, number, column.get(f, f), m) for f, m in problems.items()
     ]

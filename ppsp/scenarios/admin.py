@@ -4,12 +4,16 @@ from django.contrib import admin
 
 from ppsp.core.admin import AuditedAdmin
 from ppsp.scenarios.models import (
+    NationalTarget,
+    OptimisationJob,
     OptimisationRun,
     Scenario,
     ScenarioLine,
     SourceCap,
     UnitCostItem,
     UnitCostTable,
+    Vision,
+    ZoneStage,
 )
 
 
@@ -50,3 +54,27 @@ class ScenarioAdmin(AuditedAdmin):
 class OptimisationRunAdmin(AuditedAdmin):
     list_display = ("scenario", "ran_at", "value", "optimal", "manual_value")
     raw_id_fields = ("scenario",)
+
+
+@admin.register(NationalTarget)
+class NationalTargetAdmin(AuditedAdmin):
+    list_display = ("code", "subsector", "indicator", "value", "year", "direction", "active")
+    list_filter = ("subsector", "active")
+
+
+@admin.register(Vision)
+class VisionAdmin(AuditedAdmin):
+    list_display = ("region", "fiscal_year", "updated_at")
+    raw_id_fields = ("region",)
+
+
+@admin.register(ZoneStage)
+class ZoneStageAdmin(AuditedAdmin):
+    list_display = ("scenario", "subsector", "zone", "stage_medium", "stage_long")
+    raw_id_fields = ("scenario",)
+
+
+@admin.register(OptimisationJob)
+class OptimisationJobAdmin(AuditedAdmin):
+    list_display = ("scenario", "status", "created_at", "finished_at")
+    raw_id_fields = ("scenario", "run")

@@ -9,6 +9,7 @@ class ScenariosConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
+        from ppsp.cycles import prerequisites
         from ppsp.scenarios import selectors
 
         register(
@@ -16,3 +17,4 @@ class ScenariosConfig(AppConfig):
             selectors.get_scenario_by_id_for_user,
             lambda scenario: scenario.region.code,
         )
+        prerequisites.register(3, selectors.proses3_problems)

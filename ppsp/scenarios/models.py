@@ -286,3 +286,96 @@ class OptimisationRun(models.Model):
 
     def __str__(self) -> str:
         return f"Optimasi {self.scenario} {self.ran_at:%Y-%m-%d %H:%M}"
+
+
+class Direction(models.TextChoices):
+    MIN = "min", _("paling sedikit")
+    MAX = "max", _("paling banyak")
+
+
+class NationalTarget(models.Model):
+    """A national target the sasaran are checked against (UA, SPM; domain-ppsp.md §7.2)."""
+
+    code = models.CharField(_("kode"), max_length=40, unique=True)
+    subsector = models.CharField(_("subsektor"), max_length=12, choices=Subsector.choices)
+    indicator = models.CharField(_("indikator"), max_length=200)
+    keywords = models.CharField(
+        _("kata kunci indikator sasaran (dipisah koma)"), max_length=200, blank=True
+    )
+    value = models.DecimalField(_("target (%)"), max_digits=6, decimal_places=2)
+    year = models.PositiveSmallIntegerField(_("tahun target (kosong = SPM)"), null=True, blank=True)
+    direction = models.CharField(
+        _("arah"), max_length=3, choices=Direction.choices, default=Direction.MIN
+    )
+    source = models.CharField(_("sumber"), max_length=250, blank=True)
+    active = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        ordering = ["subsector", "code"]
+        verbose_name = _("target nasional")
+        verbose_name_plural = _("target nasional")
+
+    def __str__(self) -> str:
+        return f"{self.indicator} ({self.code})"
+
+
+class Vision(models.Model):
+    """Visi dan misi sanitasi of a kab/kota for one cycle (Tabel 3.1 / 2.1, §4.3)."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("kabupaten/kota")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("tahun anggaran siklus"))
+    visi_kabkota = models.TextField(_("visi kab/kota (RPJMD)"), blank=True)
+    misi_kabkota = models.TextField(_("misi kab/kota (RPJMD)"), blank=True)
+    visi_sanitasi = models.TextField(_("visi sanitasi"))
+    # {subsector: {"misi": "...", "tujuan": "...", "target_pct": 90}}
+    subsectors = models.JSONField(_("misi dan tujuan per subsektor"), default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("visi dan misi sanitasi")
+        verbose_name_plural = _("visi dan misi sanitasi")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "fiscal_year"], name="vision_region_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"Visi sanitasi {self.region.name} {self.fiscal_year}"
+
+
+class ZoneStage(models.Model):
+    """Tahapan pengembangan of one zone: system and stage targets, 5 and 20 years (§8.5)."""
+
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="stages")
+    subsector = models.CharField(_("subsektor"), max_length=12, choices=Subsector.choices)
+    zone = models.CharField(_("zona"), max_length=120)
+    system = models.CharField(_("sistem / teknologi"), max_length=150)
+    desa = models.JSONField(_("desa anggota (kode)"), default=list, blank=True)
+    stage_now = models.PositiveSmallIntegerField(_("tahap saat ini"), default=0)
+    stage_medium = models.PositiveSmallIntegerField(_("tahap jangka menengah (5 tahun)"))
+    stage_long = models.PositiveSmallIntegerField(_("tahap jangka panjang (20 tahun)"))
+    target_medium_pct = models.DecimalField(
+        _("target cakupan 5 tahun (%)"), max_digits=5, decimal_places=2
+    )
+    target_long_pct = models.DecimalField(
+        _("target cakupan 20 tahun (%)"), max_digits=5, decimal_places=2
+    )
+
+    class Meta:
+        ordering = ["scenario", "subsector", "zone"]
+        verbose_name = _("tahapan pengembangan zona")
+        verbose_name_plural = _("tahapan pengembangan zona")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scenario", "subsector", "zone"], name="zone_stage_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.zone} · {self.get_subsector_display()}"
+
+
+from ppsp.scenarios.models_jobs import JobStatus, OptimisationJob  # noqa: E402
+
+__all__ = ["JobStatus", "OptimisationJob"]

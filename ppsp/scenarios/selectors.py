@@ -257,3 +257,19 @@ def chosen_daftar_tunggu(region: Region) -> list[CostLine] | None:
         return None
     by_pk = {line.pk: line for line in lines_of(scenario)}
     return [_cost_line(scenario, by_pk[w["line"]]) for w in run.waiting if w["line"] in by_pk]
+
+
+def proses3_problems(process: Any) -> list[str]:
+    """Proses 3 prerequisite (cycles hook): a chosen scenario with the Pokja's justification."""
+    cycle = process.cycle
+    chosen = Scenario.objects.filter(
+        region_id=cycle.region_id, fiscal_year=cycle.fiscal_year, chosen=True
+    ).first()
+    if chosen is None:
+        return [
+            "Belum ada skenario terpilih untuk siklus ini: jalankan optimasi, pilih satu "
+            "skenario dan tuliskan alasan Pokja (Proses 3)."
+        ]
+    if not chosen.justification.strip():
+        return [f"Skenario terpilih {chosen.name} belum memiliki alasan pemilihan dari Pokja."]
+    return []

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ppsp.scenarios import views
+from ppsp.scenarios import views, views_vision
 
 app_name = "scenarios"
 urlpatterns = [
@@ -11,7 +11,9 @@ urlpatterns = [
     path("s/<int:pk>/zona/", views.zone_generate, name="zone_generate"),
     path("s/<int:pk>/sumber-dana/", views.caps_set, name="caps_set"),
     path("s/<int:pk>/optimasi/", views.optimise, name="optimise"),
+    path("s/<int:pk>/optimasi/status/", views.optimise_status, name="optimise_status"),
     path("s/<int:pk>/pilih/", views.choose, name="choose"),
+    path("s/<int:pk>/tahapan/", views_vision.stage_save, name="stage_save"),
     path("s/<int:pk>/tabel-5-1.xlsx", views.table_xlsx, name="table_xlsx"),
     path("baris/<int:pk>/ubah/", views.line_edit, name="line_edit"),
     path("baris/<int:pk>/hapus/", views.line_delete, name="line_delete"),
@@ -19,4 +21,5 @@ urlpatterns = [
     path("<str:code>/<int:year>/", views.index, name="index"),
     path("<str:code>/<int:year>/buat/", views.create, name="create"),
     path("<str:code>/<int:year>/sistem/", views.systems, name="systems"),
+    path("<str:code>/<int:year>/visi/", views_vision.vision, name="vision"),
 ]

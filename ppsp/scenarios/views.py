@@ -17,7 +17,15 @@ from ppsp.compute.zoning import AIR_LIMBAH, DRAINASE, PERSAMPAHAN
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission, scope_for
 from ppsp.cycles.models import UpdateCycle
-from ppsp.scenarios import selectors, services, services_unit_costs, services_zones, zoning
+from ppsp.scenarios import (
+    selectors,
+    selectors_vision,
+    services,
+    services_jobs,
+    services_unit_costs,
+    services_zones,
+    zoning,
+)
 from ppsp.scenarios.exports import table51_workbook
 from ppsp.scenarios.forms import (
     CapsForm,
@@ -27,7 +35,8 @@ from ppsp.scenarios.forms import (
     UnitCostCopyForm,
     ZoneForm,
 )
-from ppsp.scenarios.models import FundingSource, Scenario, UnitCostTable
+from ppsp.scenarios.forms_vision import StageForm
+from ppsp.scenarios.models import FundingSource, JobStatus, Scenario, UnitCostTable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -142,6 +151,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can_edit,
         "can_audit": has_permission(request.user, Permission.VIEW_AUDIT, code),
         "sources": dict(FundingSource.choices),
+        "stages": selectors_vision.stages_of(scenario),
+        "job": services_jobs.latest_job(scenario),
     }
     if can_edit:
         context.update(
@@ -149,6 +160,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             zone_form=ZoneForm(scenario=scenario),
             caps_form=CapsForm(scenario=scenario),
             choose_form=ChooseForm(initial={"justification": scenario.justification}),
+            stage_form=StageForm(),
         )
     else:
         context["caps"] = list(scenario.caps.all())
@@ -252,17 +264,29 @@ def caps_set(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def optimise(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = selectors.get_scenario_for_user(request.user, pk, write=True)
-    try:
-        run = services.scenario_optimise(scenario=scenario, by=request.user)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
+    job = services_jobs.job_enqueue(scenario=scenario, by=request.user)
+    if job.status == JobStatus.GAGAL:
+        messages.error(request, job.message)
+    elif job.run is not None:
         messages.success(
             request,
             _("Optimasi selesai: %(c)d kegiatan terpilih, %(w)d masuk Daftar Tunggu.")
-            % {"c": len(run.chosen), "w": len(run.waiting)},
+            % {"c": len(job.run.chosen), "w": len(job.run.waiting)},
         )
+    else:
+        messages.info(request, _("Optimasi dijalankan di latar belakang; status tampil di bawah."))
     return _back(scenario)
+
+
+@login_required
+def optimise_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx fragment: status of the latest background optimisation of the scenario."""
+    scenario = selectors.get_scenario_for_user(request.user, pk)
+    return render(
+        request,
+        "scenarios/_job.html",
+        {"scenario": scenario, "job": services_jobs.latest_job(scenario)},
+    )
 
 
 @login_required

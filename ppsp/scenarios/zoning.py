@@ -2,8 +2,11 @@
 
 Density and flooding come from the EHRA sampling frame of the kab/kota (K1 kepadatan in
 jiwa/km², K4 rawan banjir; issue 5) and the area berisiko classes from its latest round,
-both looked up through the app registry; a kelurahan counts as urban. Without an EHRA
-frame the density is unknown and only the drainase priority can be suggested.
+both looked up through the app registry; a kelurahan counts as urban. When the Form 2
+profile of the desa exists (``ppsp.profiles``, imported lazily), its kepadatan netto
+(bruto when the built-up area is unknown), urban/rural (RTRW, else BPS), CBD and luas
+genangan take precedence. Without either the density is unknown and only the drainase
+priority can be suggested.
 """
 
 from __future__ import annotations
@@ -61,6 +64,27 @@ def _frame_facts(region: Region, year: int) -> dict[int, tuple[float, bool]]:
     return out
 
 
+def _profile_facts(
+    region: Region, year: int
+) -> dict[str, tuple[float | None, bool | None, bool, bool]]:
+    """desa code -> (density jiwa/ha, urban or None, CBD, genangan) from the Form 2 profile."""
+    if not apps.is_installed("ppsp.profiles"):
+        return {}
+    try:
+        from ppsp.profiles.selectors import profile_for_kabkota
+    except ImportError:  # pragma: no cover - the profiles app is optional
+        return {}
+    out = {}
+    for code, p in profile_for_kabkota(region.code, year).items():
+        if p.pk is None:  # no Form 2 row for this desa and year
+            continue
+        density = p.kepadatan_netto if p.kepadatan_netto is not None else p.kepadatan_bruto
+        kind = p.urban_rtrw or p.urban_bps
+        urban = None if kind is None else kind == 1
+        out[code] = (density, urban, bool(p.cbd), bool(p.luas_genangan))
+    return out
+
+
 def desa_suggestions(region: Region, year: int) -> list[DesaRow]:
     desa = list(Region.objects.filter(kabkota_code=region.code, level=Level.DESA).order_by("code"))
     population: dict[int, tuple[int, int]] = {}
@@ -74,11 +98,19 @@ def desa_suggestions(region: Region, year: int) -> list[DesaRow]:
     table = UnitCostTable.objects.filter(active=True).order_by("-year").first()
     limits = thresholds_from(table.zoning_thresholds if table else None)
     rows = []
+    profiles = _profile_facts(region, year)
     for d in desa:
         density, wet = frame.get(d.pk, (None, False))
+        urban, cbd = d.kind == Kind.KELURAHAN, False
+        if d.code in profiles:
+            p_density, p_urban, cbd, p_wet = profiles[d.code]
+            density = p_density if p_density is not None else density
+            urban = p_urban if p_urban is not None else urban
+            wet = wet or p_wet
         facts = DesaFacts(
             density=density,
-            urban=d.kind == Kind.KELURAHAN,
+            urban=urban,
+            cbd=cbd,
             wet=wet,
             risk=tuple((s, risks[s][d.pk]) for s in SUBSECTORS if d.pk in risks[s]),
         )

@@ -94,6 +94,7 @@ def test_it_builds_two_scenarios_optimises_and_chooses_one(
     with page.expect_navigation():
         page.locator("[data-testid=optimise]").click()
     assert "nilai manfaat" in page.locator("[data-testid=run-summary]").inner_text()
+    assert page.locator("[data-testid=job-status]").inner_text() == "selesai"  # background task
     assert page.locator("[data-testid=chosen-table] tbody tr").count() >= 3
 
     page.goto(f"{base}/skenario/15.07/2026/")
@@ -122,3 +123,19 @@ def test_it_builds_two_scenarios_optimises_and_chooses_one(
     screenshot("scenario-compare")
     chosen = Scenario.objects.get(region=Region.objects.get(code="15.07"), chosen=True)
     assert chosen.name == "Sesuai kemampuan" and chosen.justification
+
+    page.locator("[data-testid=vision-link]").click()
+    page.wait_for_selector("[data-testid=vision-form]")
+    _fill(
+        page,
+        "vision-form",
+        {
+            "visi_sanitasi": "Sanitasi layak dan aman untuk semua",
+            "misi_air_limbah": "Meningkatkan akses air limbah domestik",
+            "tujuan_air_limbah": "Akses layak 100%",
+        },
+        {},
+    )
+    assert "Sanitasi layak dan aman" in page.locator("[data-testid=visi-sanitasi]").inner_text()
+    assert "Belum ada sasaran" in page.locator("[data-testid=target-warnings]").inner_text()
+    screenshot("scenario-visi-sasaran")

@@ -17,8 +17,12 @@ from ppsp.demo.data import (
     DemoAccount,
     synthetic_population,
 )
+from ppsp.demo.docgen import load_docgen_demo
 from ppsp.demo.ehra import load_ehra_demo
+from ppsp.demo.maps import load_maps_demo
+from ppsp.demo.monev import load_monev_demo
 from ppsp.demo.mps import load_mps_demo
+from ppsp.demo.profiles import load_profiles_demo
 from ppsp.demo.programme import load_programme_demo
 from ppsp.demo.scenarios import load_scenarios_demo
 from ppsp.regions.models import Kind, Level, Population, Region
@@ -44,7 +48,11 @@ class Command(BaseCommand):
             load_consultation_demo(self.stdout)
             load_scenarios_demo(self.stdout)
             load_ehra_demo(self.stdout)
+            load_maps_demo(self.stdout)
             load_mps_demo(self.stdout)
+            load_monev_demo(self.stdout)
+            load_profiles_demo(self.stdout)
+            load_docgen_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Data penduduk demo: {rows} baris baru."))
         self.stdout.write("")
         self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD})")

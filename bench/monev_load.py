@@ -1,0 +1,292 @@
+"""Monev pages and API under load at national size, against gunicorn on loopback.
+
+Run: `.venv/bin/python bench/monev_load.py [--seconds 60] [--clients 50]`. For each database
+(a scratch SQLite at /tmp/bench-monev.sqlite3, and PostgreSQL when PPSP_TEST_DATABASE_URL or
+BENCH_DATABASE_URL names a reachable server, checked with scripts/db_available.py) it
+re-runs itself in a child process (`--one URL`) that:
+
+1. loads provinces and all 514 kab/kota (no kecamatan/desa: not needed here);
+2. generates synthetic national data with bulk_create: per kab/kota one Lampiran 4 plan
+   (2022–2026) with ROWS programme rows and 5 sasaran indicators, and for each of the five
+   years an approved realisation report with a value per row and per indicator
+   (514 × 5 × 100 ≈ 257 000 row values), then runs the aggregates refresh per year;
+3. starts gunicorn (4 workers × 8 threads) and lets CLIENTS concurrent clients (a signed-in
+   PMU session) request, round robin, the national monev dashboard, the ranking and the
+   realisation API list endpoints for SECONDS seconds;
+4. prints throughput, p50/p95/p99 latency and errors (non-200 answers and connection
+   errors). Target: p95 under 300 ms on PostgreSQL, zero errors.
+
+Only loopback is contacted; the loop stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import http.client
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRATCH = Path("/tmp/bench-monev.sqlite3")
+HOST = "127.0.0.1"  # loopback only
+WORKERS, THREADS = 4, 8
+ROWS = 100
+FIRST_YEAR = 2022
+YEAR = 2026
+YEARS = range(FIRST_YEAR, YEAR + 1)
+PATHS = (
+    f"/monev/nasional/{YEAR}/",
+    f"/monev/peringkat/{YEAR}/",
+    f"/api/v1/realisasi/?year={YEAR}",
+    f"/api/v1/realisasi-indikator/?year={YEAR}",
+)
+
+
+def prepare() -> str:
+    """Build the national data set; returns a PMU session id."""
+    import numpy as np
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+    from django.utils import timezone
+
+    from ppsp.accounts.models import Role
+    from ppsp.accounts.services import role_assignment_create, user_create
+    from ppsp.monev.aggregates import aggregates_refresh
+    from ppsp.monev.models import IndicatorRealisation, Report, RowRealisation
+    from ppsp.mps.models import KklNode, Plan, ProgrammeRow
+    from ppsp.regions.models import Level, Region
+    from ppsp.regions.services import regions_load_master_data
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
+    if not Region.objects.filter(level=Level.KABKOTA).exists():
+        slice_dir = Path("/tmp/bench-monev-master")
+        slice_dir.mkdir(exist_ok=True)
+        for name in ("provinces.csv", "regencies.csv", "districts.csv", "villages.csv"):
+            with (Path(settings.MASTER_DATA_DIR) / name).open(newline="", encoding="utf-8") as f:
+                rows = list(csv.reader(f))
+            keep = rows[1:] if name in ("provinces.csv", "regencies.csv") else []
+            with (slice_dir / name).open("w", newline="", encoding="utf-8") as f:
+                writer = csv.writer(f)
+                writer.writerow(rows[0])
+                writer.writerows(keep)
+        regions_load_master_data(directory=slice_dir)
+    kabkotas = list(Region.objects.filter(level=Level.KABKOTA).order_by("code"))
+    if not Plan.objects.exists():
+        started = time.time()
+        rng = np.random.default_rng(15)
+        Plan.objects.bulk_create(Plan(region=r, first_year=FIRST_YEAR) for r in kabkotas)
+        plans = list(Plan.objects.order_by("pk"))
+        subsectors = ("air_limbah", "persampahan", "drainase", "phbs", "air_minum")
+        amounts = rng.integers(0, 500, size=(len(plans), ROWS, 5)) * 1_000_000
+        ProgrammeRow.objects.bulk_create(
+            (
+                ProgrammeRow(
+                    plan=plan, subsector=subsectors[n % 5], program="Program sanitasi",
+                    kegiatan=f"Kegiatan {n + 1}", kategori="konstruksi", sidlacom="C",
+                    volume=1, unit="paket", source="apbd_kabkota" if n % 3 else "dak",
+                    priority=n, **{f"amount_{i + 1}": int(amounts[p, n, i]) for i in range(5)},
+                )
+                for p, plan in enumerate(plans)
+                for n in range(ROWS)
+            ),
+            batch_size=5000,
+        )  # fmt: skip
+        KklNode.objects.bulk_create(
+            KklNode(
+                plan=plan, level="sasaran", subsector=s, text=f"Sasaran {s}",
+                indicator=f"% akses {s}", baseline_value=40,
+                targets={str(y): 40 + 10 * (y - FIRST_YEAR + 1) for y in YEARS},
+            )
+            for plan in plans
+            for s in subsectors
+        )  # fmt: skip
+        now = timezone.now()
+        Report.objects.bulk_create(
+            Report(region=r, year=y, status="approved", submitted_at=now, reviewed_at=now)
+            for r in kabkotas
+            for y in range(FIRST_YEAR, YEAR + 1)
+        )
+        report_of = {(r.region_id, r.year): r.pk for r in Report.objects.all()}
+        plan_region = {p.pk: p.region_id for p in plans}
+        rows = list(ProgrammeRow.objects.values_list("pk", "plan_id", "amount_1"))
+        for y in range(FIRST_YEAR, YEAR + 1):
+            share = rng.uniform(0.3, 1.0, size=len(rows))
+            RowRealisation.objects.bulk_create(
+                (
+                    RowRealisation(
+                        report_id=report_of[(plan_region[plan_id], y)], row_id=pk,
+                        budget=int(amount * share[i]), output=1, work_status="selesai",
+                    )
+                    for i, (pk, plan_id, amount) in enumerate(rows)
+                ),
+                batch_size=5000,
+            )  # fmt: skip
+            IndicatorRealisation.objects.bulk_create(
+                (
+                    IndicatorRealisation(
+                        report_id=report_of[(plan_region[plan_id], y)], node_id=pk,
+                        value=round(float(rng.uniform(30, 90)), 2), source="ehra",
+                    )
+                    for pk, plan_id in KklNode.objects.values_list("pk", "plan_id")
+                ),
+                batch_size=5000,
+            )  # fmt: skip
+        for y in range(FIRST_YEAR, YEAR + 1):
+            aggregates_refresh(y)
+        print(f"synthetic data: {RowRealisation.objects.count()} row values in "
+              f"{time.time() - started:.0f} s")  # fmt: skip
+    from ppsp.accounts.models import User
+
+    pmu = User.objects.filter(username="bench.pmu").first()
+    if pmu is None:
+        pmu = user_create(username="bench.pmu", password="bench-kata-sandi-1", full_name="PMU")
+        role_assignment_create(
+            user=pmu, role=Role.PMU, region=None, valid_from=timezone.localdate()
+        )
+    client = Client()
+    client.force_login(pmu)
+    return str(client.cookies[settings.SESSION_COOKIE_NAME].value)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def wait_ready(port: int, deadline: float) -> None:
+    while time.time() < deadline:
+        try:
+            conn = http.client.HTTPConnection(HOST, port, timeout=2)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
+
+
+class Worker(threading.Thread):
+    def __init__(self, index: int, port: int, cookie: str, stop_at: float) -> None:
+        super().__init__(daemon=True)
+        self.index, self.port, self.cookie, self.stop_at = index, port, cookie, stop_at
+        self.latencies: dict[str, list[float]] = {p: [] for p in PATHS}
+        self.errors: dict[str, int] = {}
+
+    def run(self) -> None:
+        n = self.index
+        while time.time() < self.stop_at:
+            path = PATHS[n % len(PATHS)]
+            n += 1
+            begin = time.perf_counter()
+            try:
+                conn = http.client.HTTPConnection(HOST, self.port, timeout=60)
+                conn.request("GET", path, headers={"Cookie": self.cookie})
+                response = conn.getresponse()
+                response.read()
+                conn.close()
+            except OSError:
+                self.errors["connection"] = self.errors.get("connection", 0) + 1
+                continue
+            if response.status != 200:
+                key = str(response.status)
+                self.errors[key] = self.errors.get(key, 0) + 1
+                continue
+            self.latencies[path].append(time.perf_counter() - begin)
+
+
+def one(url: str, seconds: float, clients: int) -> int:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("PPSP_TESTING", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ppsp.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    session = prepare()
+    cookie = f"{settings.SESSION_COOKIE_NAME}={session}"
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"), "ppsp.wsgi:application",
+            "--bind", f"{HOST}:{port}", "--workers", str(WORKERS), "--worker-class", "gthread",
+            "--threads", str(THREADS), "--backlog", "512", "--log-level", "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url},
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        wait_ready(port, time.time() + 60)
+        start = time.time()
+        workers = [Worker(i, port, cookie, start + seconds) for i in range(clients)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(timeout=seconds + 120)
+        elapsed = time.time() - start
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    everything = sorted(x for w in workers for lat in w.latencies.values() for x in lat)
+    errors: dict[str, int] = {}
+    for w in workers:
+        for key, count in w.errors.items():
+            errors[key] = errors.get(key, 0) + count
+    print(f"== {engine}: gunicorn {WORKERS}x{THREADS}, {clients} clients, {elapsed:.1f} s")
+    for path in PATHS:
+        lat = sorted(x for w in workers for x in w.latencies[path])
+        p = statistics.quantiles(lat, n=100) if len(lat) >= 2 else [0.0] * 99
+        print(f"  {path:42} n={len(lat):6}  p50 {p[49] * 1000:6.0f} ms  p95 {p[94] * 1000:6.0f} ms")
+    p = statistics.quantiles(everything, n=100) if len(everything) >= 2 else [0.0] * 99
+    print(
+        f"  all: {len(everything)} ok, throughput {len(everything) / elapsed:.1f} req/s, "
+        f"p50 {p[49] * 1000:.0f} ms, p95 {p[94] * 1000:.0f} ms, p99 {p[98] * 1000:.0f} ms, "
+        f"errors {sum(errors.values())} {errors}"
+    )
+    ok = not errors and p[94] < 0.3
+    print("  target (p95 < 300 ms, zero errors):", "met" if ok else "NOT MET")
+    return 0 if ok else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--one", help="run one database URL in this process")
+    parser.add_argument("--keep", action="store_true", help="reuse the scratch SQLite data")
+    args = parser.parse_args()
+    if args.one:
+        return one(args.one, args.seconds, args.clients)
+    if not args.keep:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{SCRATCH}{suffix}").unlink(missing_ok=True)
+    urls = [f"sqlite:///{SCRATCH}"]
+    pg = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("PPSP_TEST_DATABASE_URL")
+    check = [sys.executable, str(ROOT / "scripts" / "db_available.py"), pg or ""]
+    if pg and subprocess.run(check, check=False).returncode == 0:
+        urls.append(pg)
+    else:
+        print("PostgreSQL: not reachable (set PPSP_TEST_DATABASE_URL); SQLite only.")
+    status = 0
+    for url in urls:
+        command = [sys.executable, __file__, "--one", url, "--seconds", str(args.seconds)]
+        status |= subprocess.run([*command, "--clients", str(args.clients)], check=False).returncode
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

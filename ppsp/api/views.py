@@ -1,0 +1,237 @@
+"""Scoped read endpoints of the core apps (regions, programme, documents, EHRA, MPS)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+
+from ppsp.api import serializers as s
+from ppsp.api.scoping import (
+    KABKOTA,
+    PROVINCE,
+    SUBSECTOR,
+    YEAR,
+    ScopedReadOnlyViewSet,
+    int_param,
+)
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import scope_for
+from ppsp.documents.models import Document, DocumentVersion
+from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
+from ppsp.mps.models import KklLevel, KklNode, ProgrammeRow
+from ppsp.programme.models import Participation, StageRecord
+from ppsp.regions.models import Region
+
+LEVEL = OpenApiParameter("level", OpenApiTypes.INT, description="1 provinsi … 4 desa")
+PARENT = OpenApiParameter("parent", OpenApiTypes.STR, description="kode wilayah induk")
+STATUS = OpenApiParameter("status", OpenApiTypes.STR, description="status")
+DOC_TYPE = OpenApiParameter("doc_type", OpenApiTypes.STR, description="BPS, SSK atau MPS")
+STAGE = OpenApiParameter("stage", OpenApiTypes.INT, description="nomor tahapan")
+COMPONENT = OpenApiParameter("component", OpenApiTypes.STR, description="komponen risiko")
+COMMON = [KABKOTA, PROVINCE]
+
+
+def _documented(*parameters: OpenApiParameter) -> Any:
+    return extend_schema_view(list=extend_schema(parameters=[*COMMON, *parameters]))
+
+
+@_documented(LEVEL, PARENT)
+class RegionViewSet(ScopedReadOnlyViewSet):
+    """Wilayah (provinsi, kab/kota, kecamatan, desa) inside the caller's scope."""
+
+    permission = Permission.VIEW_REGION
+    region_prefix = ""
+    serializer_class = s.RegionSerializer
+    lookup_field = "code"
+    lookup_value_regex = r"[0-9]{2}(\.[0-9]{2}){0,2}(\.[0-9]{4})?"
+
+    def base_queryset(self) -> QuerySet[Region]:
+        return Region.objects.select_related("parent").order_by("code")
+
+    def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+        if (level := int_param(params.get("level"), "level", 1, 4)) is not None:
+            rows = rows.filter(level=level)
+        if parent := params.get("parent"):
+            rows = rows.filter(parent__code=parent)
+        return rows
+
+
+@_documented(YEAR, STATUS)
+class ParticipationViewSet(ScopedReadOnlyViewSet):
+    """Kepesertaan PPSP per kab/kota; `year` filters on the cohort year."""
+
+    permission = Permission.VIEW_PROGRAMME
+    serializer_class = s.ParticipationSerializer
+
+    def base_queryset(self) -> QuerySet[Participation]:
+        return Participation.objects.select_related("region", "phase", "current_stage")
+
+    def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+        if (year := int_param(params.get("year"), "year")) is not None:
+            rows = rows.filter(cohort_year=year)
+        if status := params.get("status"):
+            rows = rows.filter(current_status=status)
+        return rows
+
+
+@_documented(STAGE, STATUS, YEAR)
+class StageRecordViewSet(ScopedReadOnlyViewSet):
+    """Catatan tahapan; `year` filters on the start date's year."""
+
+    permission = Permission.VIEW_PROGRAMME
+    region_prefix = "participation__region__"
+    serializer_class = s.StageRecordSerializer
+
+    def base_queryset(self) -> QuerySet[StageRecord]:
+        return StageRecord.objects.select_related("participation__region", "stage")
+
+    def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+        if (stage := int_param(params.get("stage"), "stage", 1, 99)) is not None:
+            rows = rows.filter(stage__number=stage)
+        if status := params.get("status"):
+            rows = rows.filter(status=status)
+        if (year := int_param(params.get("year"), "year")) is not None:
+            rows = rows.filter(start_date__year=year)
+        return rows
+
+
+def _period(rows: QuerySet[Any], year: int | None, prefix: str = "") -> QuerySet[Any]:
+    if year is None:
+        return rows
+    return rows.filter(**{f"{prefix}period_start__lte": year, f"{prefix}period_end__gte": year})
+
+
+@_documented(DOC_TYPE, YEAR)
+class DocumentViewSet(ScopedReadOnlyViewSet):
+    """BPS/SSK/MPS per kab/kota; `year` selects documents whose period contains it."""
+
+    permission = Permission.VIEW_DOCUMENTS
+    serializer_class = s.DocumentSerializer
+
+    def base_queryset(self) -> QuerySet[Document]:
+        return Document.objects.select_related("region", "method_version")
+
+    def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+        if doc_type := params.get("doc_type"):
+            rows = rows.filter(doc_type=doc_type)
+        return _period(rows, int_param(params.get("year"), "year"))
+
+
+@_documented(DOC_TYPE, STATUS, YEAR)
+class DocumentVersionViewSet(ScopedReadOnlyViewSet):
+    """Versions of documents with status and legal basis (metadata only, no files)."""
+
+    permission = Permission.VIEW_DOCUMENTS
+    region_prefix = "document__region__"
+    serializer_class = s.DocumentVersionSerializer
+
+    def base_queryset(self) -> QuerySet[DocumentVersion]:
+        return DocumentVersion.objects.select_related("document__region").order_by("pk")
+
+    def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+        if doc_type := params.get("doc_type"):
+            rows = rows.filter(document__doc_type=doc_type)
+        if status := params.get("status"):
+            rows = rows.filter(status=status)
+        return _period(rows, int_param(params.get("year"), "year"), "document__")
+
+
+class _EhraViewSet(ScopedReadOnlyViewSet):
+    """EHRA rows: the Pokja blind rule applies (no results before the persepsi OPD)."""
+
+    permission = Permission.VIEW_EHRA
+    region_prefix = "desa__"
+
+    def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+        if (year := int_param(params.get("year"), "year")) is not None:
+            rows = rows.filter(survey__year=year)
+        return rows.exclude(survey__in=self._hidden_rounds())
+
+    def _hidden_rounds(self) -> QuerySet[SurveyRound]:
+        user = self.request.user
+        raters = scope_for(user, Permission.RUN_EHRA)
+        if raters.national or raters.empty:
+            return SurveyRound.objects.none()
+        return (
+            SurveyRound.objects.filter(opd_open=True)
+            .filter(raters.region_q("region__"))
+            .exclude(opd_sent__rater=user)
+        )
+
+
+@_documented(YEAR)
+class DesaResultViewSet(_EhraViewSet):
+    """Indikator EHRA per desa: IRS and its five component indices (0–100)."""
+
+    serializer_class = s.DesaResultSerializer
+
+    def base_queryset(self) -> QuerySet[DesaResult]:
+        return DesaResult.objects.select_related("desa", "survey").order_by("pk")
+
+
+@_documented(YEAR, COMPONENT, OpenApiParameter("risk_class", OpenApiTypes.INT))
+class AreaRiskViewSet(_EhraViewSet):
+    """Area berisiko per desa and component, with the verified class when overridden."""
+
+    serializer_class = s.AreaRiskSerializer
+
+    def base_queryset(self) -> QuerySet[AreaRisk]:
+        return AreaRisk.objects.select_related("desa", "survey").order_by("pk")
+
+    def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+        if component := params.get("component"):
+            rows = rows.filter(component=component)
+        if (risk := int_param(params.get("risk_class"), "risk_class", 0, 9)) is not None:
+            rows = rows.filter(
+                Q(override_class=risk) | Q(override_class__isnull=True, risk_class=risk)
+            )
+        return super().filter_rows(rows, params)
+
+
+def _plan_year(rows: QuerySet[Any], year: int | None) -> QuerySet[Any]:
+    if year is None:
+        return rows
+    return rows.filter(plan__first_year__lte=year, plan__first_year__gt=year - 5)
+
+
+@_documented(SUBSECTOR, YEAR)
+class SasaranViewSet(ScopedReadOnlyViewSet):
+    """Indikator sasaran of the KKL (MPS): baseline and targets per year."""
+
+    permission = Permission.VIEW_MPS
+    region_prefix = "plan__region__"
+    serializer_class = s.SasaranSerializer
+
+    def base_queryset(self) -> QuerySet[KklNode]:
+        return (
+            KklNode.objects.filter(level=KklLevel.SASARAN)
+            .select_related("plan__region")
+            .order_by("pk")
+        )
+
+    def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+        if subsector := params.get("subsector"):
+            rows = rows.filter(subsector=subsector)
+        return _plan_year(rows, int_param(params.get("year"), "year"))
+
+
+@_documented(SUBSECTOR, YEAR, OpenApiParameter("source", OpenApiTypes.STR))
+class ProgrammeRowViewSet(ScopedReadOnlyViewSet):
+    """Baris program/kegiatan (Lampiran 4); `year` selects plans whose window contains it."""
+
+    permission = Permission.VIEW_MPS
+    region_prefix = "plan__region__"
+    serializer_class = s.ProgrammeRowSerializer
+
+    def base_queryset(self) -> QuerySet[ProgrammeRow]:
+        return ProgrammeRow.objects.select_related("plan__region", "lokasi").order_by("pk")
+
+    def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+        if subsector := params.get("subsector"):
+            rows = rows.filter(subsector=subsector)
+        if source := params.get("source"):
+            rows = rows.filter(source=source)
+        return _plan_year(rows, int_param(params.get("year"), "year"))

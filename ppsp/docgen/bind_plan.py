@@ -1,0 +1,312 @@
+"""Bindings of the planning chapters: Tabel 5.1/5.2, KKL, strategi, programme, SWOT, MPS,
+the scenario and the tanggapan matrix (reads through the owning apps' selectors)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ppsp.consultation.exports import matrix_rows
+from ppsp.consultation.selectors import consultations_of, tanggapan_rows
+from ppsp.docgen.doc import Block, Figure, Missing, Table
+from ppsp.docgen.fmt import id_number, rp_juta
+from ppsp.mps.codes import Source, Subsector
+from ppsp.mps.models import KklNode, Plan
+from ppsp.mps.selectors import current_plan, mps_table, plan_rows
+from ppsp.regions.models import Region
+from ppsp.scenarios.selectors import chosen_cost_lines, chosen_scenario, table51
+
+SUBSECTORS = {k: str(v) for k, v in Subsector.choices}
+SOURCES = {k: str(v) for k, v in Source.choices}
+NO_PLAN = "Rencana program (Proses 4, menu MPS) belum dibuat."
+
+
+def _plan(region: Region, facts: dict[str, str]) -> Plan | None:
+    return current_plan(region)
+
+
+def tabel_5_1(region: Region, facts: dict[str, str]) -> list[Block]:
+    scenario = chosen_scenario(region)
+    if scenario is None:
+        return [Missing("Skenario terpilih (Proses 3, menu Skenario) belum ada: Tabel 5.1.")]
+    table = table51(scenario)
+    gaps, totals = table.gaps, table.gaps.totals
+    body = [
+        [str(k), label, *map(rp_juta, v), rp_juta(t)]
+        for k, (label, v, t) in enumerate(table.rows, start=1)
+    ]
+    extra = (
+        ("Jumlah (a)", gaps.need_total, totals["need_total"]),
+        ("Perkiraan APBD murni untuk sanitasi (b)", gaps.apbd_murni, totals["apbd_murni"]),
+        ("Perkiraan komitmen pendanaan sanitasi (c)", gaps.komitmen, totals["komitmen"]),
+        ("Gap 1 (a − b)", gaps.gap1, totals["gap1"]),
+        ("Gap 2 (a − c)", gaps.gap2, totals["gap2"]),
+    )
+    first_extra = len(body)
+    body += [["", label, *map(rp_juta, v), rp_juta(t)] for label, v, t in extra]
+    facts["kebutuhan_total"] = rp_juta(totals["need_total"])
+    facts["skenario"] = scenario.name
+    blocks: list[Block] = [
+        Table(
+            "Rekapitulasi indikasi kebutuhan biaya pengembangan sanitasi untuk 5 tahun (x Rp juta)",
+            ["No", "Sektor/Subsektor", *map(str, table.years), "Total"],
+            body,
+            numeric=set(range(2, 3 + len(table.years))),
+            bold_rows={first_extra, first_extra + 3, first_extra + 4},
+            note="Sumber: skenario terpilih " + scenario.name + "; " + "; ".join(table.problems),
+        ),
+        Figure(
+            "Kebutuhan biaya, kemampuan pendanaan dan gap per tahun (Rp juta)",
+            "gaps",
+            {
+                "years": table.years,
+                "need": [v / 1e6 for v in gaps.need_total],
+                "b": [v / 1e6 for v in gaps.apbd_murni],
+                "c": [v / 1e6 for v in gaps.komitmen],
+                "gap1": [v / 1e6 for v in gaps.gap1],
+            },
+        ),
+    ]
+    return blocks
+
+
+def tabel_5_2(region: Region, facts: dict[str, str]) -> list[Block]:
+    plan = _plan(region, facts)
+    if plan is None:
+        return [Missing(NO_PLAN)]
+    rows = list(plan_rows(plan))
+    if not rows:
+        return [Missing("Lampiran 4 (baris program/kegiatan) belum diisi.")]
+    per_source: dict[str, list[int]] = defaultdict(lambda: [0] * 5)
+    for row in rows:
+        for t, amount in enumerate(row.amounts):
+            per_source[row.source][t] += amount
+    years = [plan.first_year + t for t in range(5)]
+    body = [
+        [SOURCES[s], *map(rp_juta, v), rp_juta(sum(v))]
+        for s, v in sorted(per_source.items(), key=lambda kv: list(SOURCES).index(kv[0]))
+    ]
+    total = [sum(v[t] for v in per_source.values()) for t in range(5)]
+    body.append(["Jumlah", *map(rp_juta, total), rp_juta(sum(total))])
+    return [
+        Table(
+            "Rekapitulasi indikasi pendanaan per sumber pendanaan (x Rp juta)",
+            ["Sumber pendanaan", *map(str, years), "Total"],
+            body,
+            numeric=set(range(1, 7)),
+            bold_rows={len(body) - 1},
+        )
+    ]
+
+
+def program_kegiatan(region: Region, facts: dict[str, str]) -> list[Block]:
+    plan = _plan(region, facts)
+    rows = list(plan_rows(plan)) if plan else []
+    if not rows:
+        return [Missing(NO_PLAN if plan is None else "Lampiran 4 belum diisi.")]
+    body = [
+        [
+            str(k),
+            SUBSECTORS.get(r.subsector, r.subsector),
+            r.program,
+            r.kegiatan,
+            r.lokasi.name if r.lokasi else r.zone,
+            SOURCES.get(r.source, r.source),
+            rp_juta(r.total),
+            str(r.get_status_display()),
+        ]
+        for k, r in enumerate(rows, start=1)
+    ]
+    return [
+        Table(
+            "Program, kegiatan dan indikasi pendanaan (x Rp juta, 5 tahun)",
+            ["No", "Subsektor", "Program", "Kegiatan", "Lokasi", "Sumber", "Biaya", "Status"],
+            body,
+            numeric={6},
+        )
+    ]
+
+
+def _nodes(region: Region) -> list[KklNode]:
+    plan = current_plan(region)
+    return list(plan.kkl_nodes.order_by("pk")) if plan else []
+
+
+def _chain(node: KklNode, by_pk: dict[int, KklNode]) -> dict[str, str]:
+    out = {node.level: node.text}
+    parent = by_pk.get(node.parent_id) if node.parent_id else None
+    while parent is not None:
+        out.setdefault(parent.level, parent.text)
+        parent = by_pk.get(parent.parent_id) if parent.parent_id else None
+    return out
+
+
+def kkl_matrix(region: Region, facts: dict[str, str]) -> list[Block]:
+    nodes = _nodes(region)
+    if not nodes:
+        return [Missing("Kerangka Kerja Logis belum disusun (menu MPS, KKL).")]
+    by_pk = {n.pk: n for n in nodes}
+    levels = ("permasalahan", "isu", "tujuan", "sasaran", "strategi")
+    has_child = {n.parent_id for n in nodes}
+    body = []
+    for leaf in (n for n in nodes if n.pk not in has_child):
+        chain = _chain(leaf, by_pk)
+        programmes = "; ".join(sorted({r.kegiatan for r in leaf.rows.all()}))
+        body.append([*(chain.get(level, "") for level in levels), programmes])
+    header = ["Permasalahan mendesak", "Isu strategis", "Tujuan", "Sasaran", "Strategi"]
+    return [Table("Matriks Kerangka Kerja Logis", [*header, "Indikasi kegiatan"], body)]
+
+
+def tujuan_sasaran(region: Region, facts: dict[str, str]) -> list[Block]:
+    nodes = _nodes(region)
+    sasaran = [n for n in nodes if n.level == "sasaran"]
+    if not sasaran:
+        return [Missing("Tujuan dan sasaran belum disusun dalam KKL (menu MPS).")]
+    by_pk = {n.pk: n for n in nodes}
+    years = sorted({y for n in sasaran for y in (n.targets or {})})
+    body = []
+    for n in sasaran:
+        chain = _chain(n, by_pk)
+        targets = [id_number((n.targets or {}).get(y), 1) for y in years]
+        base = id_number(n.baseline_value, 1) if n.baseline_value is not None else "–"
+        body.append([chain.get("tujuan", ""), n.text, n.indicator, base, *targets])
+    return [
+        Table(
+            "Tujuan, sasaran dan tahapan pencapaian",
+            ["Tujuan", "Sasaran", "Indikator", "Nilai dasar", *years],
+            body,
+            numeric=set(range(3, 4 + len(years))),
+        )
+    ]
+
+
+def strategi(subsector: str, region: Region, facts: dict[str, str]) -> list[Block]:
+    nodes = _nodes(region)
+    by_pk = {n.pk: n for n in nodes}
+    own = [n for n in nodes if n.level == "strategi" and _subsector(n, by_pk) == subsector]
+    if not own:
+        label = SUBSECTORS.get(subsector, subsector)
+        return [Missing(f"Strategi {label} belum disusun dalam KKL (menu MPS).")]
+    body = []
+    for k, n in enumerate(own, start=1):
+        chain = _chain(n, by_pk)
+        body.append([f"Strategi {k}", n.text, chain.get("sasaran", ""), chain.get("tujuan", "")])
+    label = SUBSECTORS.get(subsector, subsector)
+    return [Table(f"Strategi {label}", ["No", "Strategi", "Sasaran", "Tujuan"], body)]
+
+
+def _subsector(node: KklNode, by_pk: dict[int, KklNode]) -> str:
+    current: KklNode | None = node
+    while current is not None:
+        if current.subsector:
+            return current.subsector
+        current = by_pk.get(current.parent_id) if current.parent_id else None
+    return ""
+
+
+def monev(region: Region, facts: dict[str, str]) -> list[Block]:
+    sasaran = [n for n in _nodes(region) if n.level == "sasaran" and n.indicator]
+    if not sasaran:
+        return [Missing("Indikator sasaran (KKL) belum diisi: matriks monev kosong.")]
+    body = []
+    for n in sasaran:
+        targets = n.targets or {}
+        last = max(targets) if targets else None
+        body.append(
+            [
+                n.indicator,
+                id_number(n.baseline_value, 1) if n.baseline_value is not None else "–",
+                f"{id_number(targets[last], 1)} ({last})" if last else "–",
+                "Tahunan",
+                "Pokja Sanitasi",
+            ]
+        )
+    header = ["Indikator", "Nilai dasar", "Target akhir", "Frekuensi", "Penanggung jawab"]
+    return [Table("Matriks monitoring dan evaluasi", header, body)]
+
+
+def swot(region: Region, facts: dict[str, str]) -> list[Block]:
+    plan = current_plan(region)
+    factors = list(plan.swot_factors.order_by("subsector", "kind", "pk")) if plan else []
+    if not factors:
+        return [Missing("Analisis SWOT belum diisi (menu MPS).")]
+    body = [
+        [
+            SUBSECTORS.get(f.subsector, f.subsector),
+            str(f.get_kind_display()),
+            f.text,
+            id_number(f.weight, 3),
+            id_number(f.score, 1),
+        ]
+        for f in factors
+    ]
+    header = ["Subsektor", "Faktor", "Uraian", "Bobot", "Skor"]
+    return [Table("Analisis SWOT", header, body, numeric={3, 4})]
+
+
+def skenario(region: Region, facts: dict[str, str]) -> list[Block]:
+    scenario = chosen_scenario(region)
+    if scenario is None:
+        return [Missing("Skenario pembangunan sanitasi belum dipilih (Proses 3).")]
+    facts["skenario"] = scenario.name
+    lines = chosen_cost_lines(region) or []
+    per_sub: dict[str, float] = defaultdict(float)
+    for line in lines:
+        per_sub[line.subsector] += sum(line.amounts_by_year)
+    body = [[SUBSECTORS.get(k, k), rp_juta(v)] for k, v in per_sub.items()]
+    return [
+        Table(
+            f"Skenario terpilih: {scenario.name} (x Rp juta)",
+            ["Subsektor", "Kebutuhan 5 tahun"],
+            body,
+            numeric={1},
+        )
+    ]
+
+
+def tahapan_pengembangan(region: Region, facts: dict[str, str]) -> list[Block]:
+    lines = chosen_cost_lines(region)
+    if not lines:
+        return [Missing("Sistem dan zona (skenario terpilih, Proses 3) belum ada.")]
+    body = [
+        [SUBSECTORS.get(x.subsector, x.subsector), x.zone or "–", x.description, x.kegiatan_type]
+        for x in lines
+    ]
+    return [
+        Table(
+            "Tahapan pengembangan sanitasi per zona",
+            ["Subsektor", "Zona", "Uraian", "Jenis"],
+            body,
+        )
+    ]
+
+
+def tanggapan(region: Region, facts: dict[str, str]) -> list[Block]:
+    consultation = consultations_of(region.code).first()
+    if consultation is None:
+        return [Missing("Konsultasi publik belum diadakan (menu Konsultasi).")]
+    rows = matrix_rows(tanggapan_rows(consultation))
+    if not rows:
+        return [Missing("Belum ada masukan yang diterima dalam konsultasi publik.")]
+    body = [[str(r[0]), str(r[1]), str(r[4]), str(r[6]), str(r[7]), str(r[8])] for r in rows]
+    header = ["No", "Paragraf", "Dari", "Masukan", "Keputusan", "Tanggapan Pokja"]
+    return [Table("Matriks tanggapan konsultasi publik", header, body)]
+
+
+def mps_tahunan(region: Region, facts: dict[str, str]) -> list[Block]:
+    plan = current_plan(region)
+    if plan is None:
+        return [Missing(NO_PLAN)]
+    lines, _per_source = mps_table(plan, plan.first_year)
+    if not lines:
+        return [Missing(f"Tidak ada kegiatan prioritas tahun {plan.first_year}.")]
+    body = [
+        [
+            x.row.kegiatan,
+            SOURCES.get(x.row.source, x.row.source),
+            rp_juta(x.amount),
+            rp_juta(x.committed),
+        ]
+        for x in lines
+    ]
+    header = ["Kegiatan", "Sumber", "Biaya", "Komitmen tercatat"]
+    return [Table(f"MPS tahun {plan.first_year} (x Rp juta)", header, body, numeric={2, 3})]

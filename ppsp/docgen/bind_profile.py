@@ -1,0 +1,192 @@
+"""Bindings of the profile chapters: population, EHRA (IRS, area berisiko), PPSP stages.
+
+Each binding takes the kab/kota and a `facts` dict (placeholders it may fill) and returns
+blocks; absent data gives a `Missing` block naming where to enter it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Max
+
+from ppsp.compute.area_risk import RISK_CLASSES, SSK_COMPONENTS
+from ppsp.docgen.doc import Block, Figure, Missing, Table
+from ppsp.docgen.fmt import id_number
+from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
+from ppsp.programme.selectors import stage_timeline
+from ppsp.regions.models import Level, Population, Region
+
+COMPONENT_LABELS = {
+    "sumber_air": "Sumber air",
+    "air_limbah": "Air limbah",
+    "persampahan": "Persampahan",
+    "genangan": "Genangan air",
+    "drainase": "Drainase",
+    "phbs": "PHBS",
+}
+
+
+def penduduk(region: Region, facts: dict[str, str]) -> list[Block]:
+    latest = Population.objects.filter(region__kabkota_code=region.code).aggregate(y=Max("year"))
+    year = latest["y"]
+    if year is None:
+        return [Missing("Data penduduk per desa (menu Wilayah) belum dimuat.")]
+    rows = (
+        Population.objects.filter(region__kabkota_code=region.code, year=year)
+        .values_list("region__parent__name", "penduduk", "kk")
+        .order_by("region__parent__code")
+    )
+    by_kec: dict[str, list[int]] = {}
+    for kecamatan, people, kk in rows:
+        acc = by_kec.setdefault(kecamatan, [0, 0, 0])
+        acc[0] += 1
+        acc[1] += people
+        acc[2] += kk
+    body = [[k, id_number(v[0]), id_number(v[1]), id_number(v[2])] for k, v in by_kec.items()]
+    total = [sum(v[i] for v in by_kec.values()) for i in range(3)]
+    body.append(["Jumlah", *(id_number(t) for t in total)])
+    facts["penduduk_total"] = id_number(total[1])
+    facts["tahun_penduduk"] = str(year)
+    return [
+        Table(
+            f"Jumlah penduduk per kecamatan tahun {year}",
+            ["Kecamatan", "Jumlah desa/kelurahan", "Penduduk (jiwa)", "Jumlah KK"],
+            body,
+            numeric={1, 2, 3},
+            bold_rows={len(body) - 1},
+            note="Sumber: data penduduk per desa yang tersimpan.",
+        )
+    ]
+
+
+def _round(region: Region) -> SurveyRound | None:
+    return (
+        SurveyRound.objects.filter(region=region, computed_at__isnull=False)
+        .order_by("-year")
+        .first()
+    )
+
+
+def irs(region: Region, facts: dict[str, str]) -> list[Block]:
+    survey = _round(region)
+    if survey is None:
+        return [Missing("Hasil studi EHRA (IRS) belum dihitung (menu EHRA).")]
+    results = list(
+        DesaResult.objects.filter(survey=survey)
+        .select_related("desa", "desa__parent")
+        .order_by("-irs", "desa__code")
+    )
+    facts["tahun_ehra"] = str(survey.year)
+    facts["jumlah_desa_ehra"] = str(len(results))
+    components = ("sumber_air", "air_limbah", "persampahan", "genangan", "phbs")
+    body = []
+    for r in results:
+        values = [getattr(r, c) for c in components]
+        body.append(
+            [
+                r.desa.parent.name if r.desa.parent else "",
+                r.desa.name,
+                *(id_number(v, 1) for v in values),
+                id_number(r.irs, 1),
+            ]
+        )
+    means = {}
+    for c in components:
+        values = [getattr(r, c) for r in results if getattr(r, c) is not None]
+        means[COMPONENT_LABELS[c]] = sum(values) / len(values) if values else 0.0
+    return [
+        Table(
+            f"Indeks Risiko Sanitasi (IRS) per desa/kelurahan, EHRA {survey.year}",
+            ["Kecamatan", "Desa/kelurahan", *(COMPONENT_LABELS[c] for c in components), "IRS"],
+            body,
+            numeric={2, 3, 4, 5, 6, 7},
+            note=f"Sumber: studi EHRA {survey.year}, {len(results)} desa/kelurahan.",
+        ),
+        Figure(f"Rata-rata indeks risiko per komponen, EHRA {survey.year}", "irs", means),
+    ]
+
+
+def area_berisiko(region: Region, facts: dict[str, str]) -> list[Block]:
+    survey = _round(region)
+    cells = (
+        list(
+            AreaRisk.objects.filter(survey=survey, component__in=SSK_COMPONENTS).select_related(
+                "desa", "desa__parent"
+            )
+        )
+        if survey
+        else []
+    )
+    if not cells:
+        return [Missing("Area berisiko belum ditetapkan (menu EHRA, hasil area berisiko).")]
+    grid: dict[int, dict[str, int]] = defaultdict(dict)
+    desa: dict[int, Region] = {}
+    for cell in cells:
+        grid[cell.desa_id][cell.component] = cell.final_class
+        desa[cell.desa_id] = cell.desa
+    body = []
+    tiles: list[dict[str, object]] = []
+    for pk in sorted(desa, key=lambda k: desa[k].code):
+        d = desa[pk]
+        classes = [grid[pk].get(c, 0) for c in SSK_COMPONENTS]
+        worst = max(classes)
+        kec = d.parent.name if d.parent else ""
+        body.append([kec, d.name, *(str(k) for k in classes), RISK_CLASSES[worst][0]])
+        tiles.append({"kecamatan": kec, "desa": d.name, "code": d.code, "class": worst})
+    facts["desa_risiko_sangat_tinggi"] = str(sum(1 for t in tiles if t["class"] == 4))
+    legend = {str(k): list(v) for k, v in RISK_CLASSES.items()}
+    return [
+        Table(
+            f"Area berisiko sanitasi per desa/kelurahan, EHRA {survey.year if survey else ''}",
+            [
+                "Kecamatan",
+                "Desa/kelurahan",
+                *(COMPONENT_LABELS[c] for c in SSK_COMPONENTS),
+                "Kelas gabungan (tertinggi)",
+            ],
+            body,
+            numeric={2, 3, 4},
+            note="Kelas 1 kurang berisiko … 4 risiko sangat tinggi (hasil verifikasi bila ada).",
+        ),
+        Figure(
+            "Peta area berisiko sanitasi (kelas gabungan) per desa/kelurahan",
+            "map",
+            {"tiles": tiles, "legend": legend, "region": region.code},
+        ),
+    ]
+
+
+def tahapan_ppsp(region: Region, facts: dict[str, str]) -> list[Block]:
+    records = stage_timeline(region)
+    if not records:
+        return [Missing("Riwayat tahapan PPSP belum dicatat (menu Program).")]
+    body = []
+    bars = []
+    for r in records:
+        start = r.start_date.isoformat() if r.start_date else "–"
+        end = r.end_date.isoformat() if r.end_date else "–"
+        body.append([str(r.stage.number), r.stage.name, r.get_status_display(), start, end])
+        if r.start_date:
+            bars.append(
+                {
+                    "label": f"{r.stage.number}. {r.stage.name}",
+                    "start": r.start_date.toordinal(),
+                    "end": (r.end_date or r.start_date).toordinal(),
+                }
+            )
+    blocks: list[Block] = [
+        Table(
+            "Riwayat tahapan PPSP",
+            ["No", "Tahapan", "Status", "Mulai", "Selesai"],
+            body,
+            note="Sumber: catatan tahapan program.",
+        )
+    ]
+    if bars:
+        blocks.append(Figure("Lini masa tahapan PPSP", "timeline", {"bars": bars}))
+    return blocks
+
+
+def kabkota_desa_count(region: Region) -> int:
+    return Region.objects.filter(kabkota_code=region.code, level=Level.DESA).count()

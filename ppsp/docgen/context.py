@@ -1,0 +1,120 @@
+"""Build the plain document context of one document version from the stored data.
+
+anchors-code.md §5: build a view object first, then render. Every binding that finds no
+data yields a `Missing` block instead of failing; narrative placeholders such as
+{kabkota}, {periode}, {kebutuhan_total} are filled from the facts the bindings collect.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from functools import partial
+
+from django.utils import timezone
+
+from ppsp.docgen import bind_plan, bind_profile
+from ppsp.docgen.doc import Block, DocContext, Missing, SectionContext, number_blocks
+from ppsp.docgen.fmt import fill
+from ppsp.docgen.models import SectionText
+from ppsp.docgen.outlines import Section, outline_for
+from ppsp.documents.models import DocumentVersion
+from ppsp.regions.models import Region
+
+Binding = Callable[[Region, dict[str, str]], list[Block]]
+BINDINGS: dict[str, Binding] = {
+    "penduduk": bind_profile.penduduk,
+    "irs": bind_profile.irs,
+    "area_berisiko": bind_profile.area_berisiko,
+    "tahapan_ppsp": bind_profile.tahapan_ppsp,
+    "tabel_5_1": bind_plan.tabel_5_1,
+    "tabel_5_2": bind_plan.tabel_5_2,
+    "program_kegiatan": bind_plan.program_kegiatan,
+    "kkl_matrix": bind_plan.kkl_matrix,
+    "tujuan_sasaran": bind_plan.tujuan_sasaran,
+    "monev": bind_plan.monev,
+    "swot": bind_plan.swot,
+    "skenario": bind_plan.skenario,
+    "tahapan_pengembangan": bind_plan.tahapan_pengembangan,
+    "tanggapan": bind_plan.tanggapan,
+    "mps_tahunan": bind_plan.mps_tahunan,
+}
+NOT_MODELLED = {
+    "kemajuan": "Kemajuan pelaksanaan SSK lama belum dicatat (lampirkan SSK lama).",
+    "visi_misi": "Visi dan misi sanitasi belum dicatat: tuliskan dalam narasi bagian ini.",
+}
+TITLES = {
+    "BPS": "Buku Putih Sanitasi",
+    "SSK": "Strategi Sanitasi Kabupaten/Kota",
+    "MPS": "Memorandum Program Sanitasi",
+}
+
+
+def binding_for(key: str) -> Binding | None:
+    if key.startswith("strategi:"):
+        return partial(bind_plan.strategi, key.split(":", 1)[1])
+    return BINDINGS.get(key)
+
+
+def blocks_for(key: str, region: Region, facts: dict[str, str]) -> list[Block]:
+    if not key:
+        return []
+    binding = binding_for(key)
+    if binding is None:
+        return [Missing(NOT_MODELLED.get(key, f"Data '{key}' belum tersedia."))]
+    return binding(region, facts)
+
+
+def texts_of(version: DocumentVersion) -> dict[str, str]:
+    return dict(SectionText.objects.filter(version=version).values_list("section", "text"))
+
+
+def build_context(
+    version: DocumentVersion, sections: tuple[Section, ...] | None = None
+) -> DocContext:
+    document = version.document
+    region = document.region
+    outline = sections or outline_for(document.method_version.code, document.doc_type)
+    province = region.parent.name if region.parent else ""
+    facts: dict[str, str] = {
+        "kabkota": region.display_name,
+        "provinsi": province,
+        "periode": f"{document.period_start}–{document.period_end}",
+        "tahun_awal": str(document.period_start),
+        "tahun_akhir": str(document.period_end),
+    }
+    texts = texts_of(version)
+    built = []
+    cache: dict[str, list[Block]] = {}
+    for section in outline:
+        if section.binding not in cache:
+            cache[section.binding] = blocks_for(section.binding, region, facts)
+        blocks = cache[section.binding]
+        built.append((section, [copy.copy(b) for b in blocks]))
+    out = []
+    for section, blocks in built:
+        raw = texts.get(section.number)
+        text = raw if raw is not None and raw.strip() else section.hint
+        out.append(
+            SectionContext(
+                number=section.number,
+                heading=section.heading,
+                level=section.level,
+                binding=section.binding,
+                text=fill(text, facts),
+                blocks=blocks,
+            )
+        )
+    number_blocks(out)
+    return DocContext(
+        title=TITLES.get(document.doc_type, document.doc_type),
+        doc_type=document.doc_type,
+        kabkota=region.display_name,
+        province=province,
+        period=facts["periode"],
+        method=document.method_version.name,
+        version=str(version.number),
+        status=version.get_status_display(),
+        sections=out,
+        generated_on=timezone.localdate().strftime("%d-%m-%Y"),
+    )

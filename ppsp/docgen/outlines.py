@@ -1,0 +1,173 @@
+"""Chapter outlines of BPS, SSK and MPS per method version, as data (domain-ppsp.md §4–§6).
+
+Each section names a data `binding`: the key of the table, chart or map the context builder
+(`ppsp.docgen.context`) puts under it. An empty binding means narrative text only.
+Bindings: penduduk, kemajuan, irs, area_berisiko, visi_misi, tahapan_pengembangan,
+tujuan_sasaran, skenario, pendanaan, tabel_5_1, strategi:<subsektor>, kkl_matrix,
+tabel_5_2, program_kegiatan, monev, swot, tahapan_ppsp, tanggapan, mps_tahunan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str  # "2", "2.4", "L2" (lampiran)
+    title: str
+    binding: str = ""
+    hint: str = ""  # default narrative with placeholders ({kabkota}, {periode}, ...)
+
+    @property
+    def level(self) -> int:
+        return 1 if "." not in self.number else 2
+
+    @property
+    def chapter(self) -> str:
+        return self.number.split(".")[0]
+
+    @property
+    def heading(self) -> str:
+        if self.number.startswith("L"):
+            return f"Lampiran {self.number[1:]} {self.title}"
+        if self.level == 1:
+            return f"Bab {_roman(int(self.number))} {self.title}"
+        return f"{self.number} {self.title}"
+
+
+def _roman(n: int) -> str:
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, sign in numerals:
+        while n >= value:
+            out += sign
+            n -= value
+    return out
+
+
+S = Section
+_INTRO = (
+    S("1", "Pendahuluan"),
+    S(
+        "1.1",
+        "Latar Belakang",
+        hint="Dokumen ini disusun oleh Pokja Sanitasi {kabkota} untuk periode {periode}.",
+    ),
+    S("1.2", "Maksud dan Tujuan"),
+    S("1.3", "Metodologi"),
+    S("1.4", "Dasar Hukum"),
+    S("1.5", "Keterkaitan dengan Dokumen Perencanaan Lain"),
+)
+_SSK_2017: tuple[Section, ...] = (
+    *_INTRO,
+    S("2", "Profil Sanitasi"),
+    S("2.1", "Gambaran Wilayah dan Kependudukan", "penduduk"),
+    S("2.2", "Kemajuan Pelaksanaan SSK", "kemajuan"),
+    S(
+        "2.3",
+        "Kondisi Sanitasi Saat Ini",
+        "irs",
+        "Studi EHRA {tahun_ehra} mencakup {jumlah_desa_ehra} desa/kelurahan.",
+    ),
+    S("2.4", "Area Berisiko Sanitasi", "area_berisiko"),
+    S("3", "Kerangka Pengembangan Sanitasi"),
+    S("3.1", "Visi dan Misi Sanitasi", "visi_misi"),
+    S("3.2", "Tahapan Pengembangan Sanitasi (Sistem dan Zona)", "tahapan_pengembangan"),
+    S("3.3", "Tujuan dan Sasaran", "tujuan_sasaran"),
+    S("3.4", "Skenario Pencapaian Sasaran", "skenario"),
+    S(
+        "3.5",
+        "Kemampuan Pendanaan Sanitasi Daerah",
+        "tabel_5_1",
+        "Kebutuhan biaya lima tahun {periode} sebesar Rp {kebutuhan_total} juta.",
+    ),
+    S("4", "Strategi Pengembangan Sanitasi"),
+    S("4.1", "Air Limbah Domestik", "strategi:air_limbah"),
+    S("4.2", "Persampahan", "strategi:persampahan"),
+    S("4.3", "Drainase Perkotaan", "strategi:drainase"),
+    S("5", "Kerangka Kerja Logis", "kkl_matrix"),
+    S("6", "Program, Kegiatan dan Indikasi Pendanaan Sanitasi"),
+    S("6.1", "Ringkasan per Sumber Pendanaan", "tabel_5_2"),
+    S("6.2", "Program dan Kegiatan", "program_kegiatan"),
+    S("7", "Monitoring dan Evaluasi Capaian SSK", "monev"),
+    S("L1", "Analisis SWOT", "swot"),
+    S("L2", "Tahapan PPSP", "tahapan_ppsp"),
+    S("L3", "Matriks Tanggapan Konsultasi Publik", "tanggapan"),
+)
+_SSK_2016: tuple[Section, ...] = (
+    *_INTRO,
+    S("2", "Profil Sanitasi"),
+    S("2.1", "Gambaran Wilayah dan Kependudukan", "penduduk"),
+    S("2.2", "Kemajuan Pelaksanaan SSK", "kemajuan"),
+    S("2.3", "Area Berisiko Sanitasi", "area_berisiko"),
+    S("3", "Kerangka Pengembangan Sanitasi"),
+    S("3.1", "Visi dan Misi", "visi_misi"),
+    S("3.2", "Tahapan Pengembangan Sanitasi", "tahapan_pengembangan"),
+    S("3.3", "Tujuan dan Sasaran", "tujuan_sasaran"),
+    S("3.4", "Skenario Pencapaian Sasaran", "skenario"),
+    S("3.5", "Kemampuan Pendanaan Sanitasi Daerah", "tabel_5_1"),
+    S("4", "Strategi Pengembangan Sanitasi", "strategi:air_limbah"),
+    S("5", "Program, Kegiatan dan Indikasi Pendanaan Sanitasi", "tabel_5_2"),
+    S("6", "Monitoring dan Evaluasi Capaian SSK", "monev"),
+    S("L1", "Kerangka Kerja Logis", "kkl_matrix"),
+    S("L2", "Analisis SWOT", "swot"),
+    S("L3", "Matriks Tanggapan Konsultasi Publik", "tanggapan"),
+)
+_SSK_2015: tuple[Section, ...] = (
+    S("1", "Pendahuluan"),
+    S("2", "Kerangka Pengembangan Sanitasi", "visi_misi"),
+    S("3", "Tujuan, Sasaran dan Strategi", "tujuan_sasaran"),
+    S("L1", "Analisis SWOT", "swot"),
+    S("L2", "Kerangka Kerja Logis", "kkl_matrix"),
+    S("L3", "Program dan Kegiatan Rinci", "program_kegiatan"),
+)
+_BPS_2014: tuple[Section, ...] = (
+    S("1", "Pendahuluan"),
+    S("2", "Gambaran Umum Wilayah", "penduduk"),
+    S("3", "Profil Sanitasi Saat Ini", "irs"),
+    S("4", "Program Pengembangan Sanitasi Saat Ini dan yang Direncanakan", "program_kegiatan"),
+    S("5", "Indikasi Permasalahan dan Posisi Pengelolaan Sanitasi"),
+    S("5.1", "Area Berisiko Sanitasi", "area_berisiko"),
+    S("5.2", "Posisi Pengelolaan Sanitasi Saat Ini", "swot"),
+    S("L1", "Tahapan PPSP", "tahapan_ppsp"),
+)
+_MPS_2014: tuple[Section, ...] = (
+    S(
+        "1",
+        "Pendahuluan",
+        hint="MPS {kabkota} {periode} adalah komitmen bersama Pemerintah Pusat, Provinsi "
+        "dan Kabupaten/Kota.",
+    ),
+    S("2", "Review SSK dan Prioritas Pembangunan Sanitasi"),
+    S("2.1", "Profil Kabupaten/Kota", "penduduk"),
+    S("2.2", "Kebutuhan Biaya (Tabel 5.1)", "tabel_5_1"),
+    S("3", "Rencana Kegiatan Pembangunan Sanitasi", "program_kegiatan"),
+    S("4", "Rencana Anggaran Pembangunan Sanitasi", "tabel_5_2"),
+    S("4.1", "MPS Tahunan", "mps_tahunan"),
+    S("L1", "Kerangka Kerja Logis", "kkl_matrix"),
+)
+OUTLINES: dict[str, tuple[Section, ...]] = {
+    "SSK-2015": _SSK_2015,
+    "SSK-2016": _SSK_2016,
+    "SSK-2017": _SSK_2017,
+    "SSK-2018": _SSK_2017,
+    "BPS-2014": _BPS_2014,
+    "MPS-2014": _MPS_2014,
+}
+# PPSP 1 generation SSK (domain-ppsp.md §4.1): stub, chapters only.
+OUTLINES["SSK-PPSP1"] = (
+    *_INTRO[:1],
+    S("2", "Kerangka Pengembangan Sanitasi", "visi_misi"),
+    S("3", "Strategi Percepatan Pembangunan Sanitasi", "tujuan_sasaran"),
+    S("4", "Program dan Kegiatan Percepatan Pembangunan Sanitasi", "program_kegiatan"),
+    S("5", "Strategi Monitoring dan Evaluasi", "monev"),
+    S("L1", "Kerangka Kerja Logis", "kkl_matrix"),
+)
+
+
+def outline_for(method_code: str, doc_type: str) -> tuple[Section, ...]:
+    """The outline of a method version; unknown codes fall back to the latest of the type."""
+    if method_code in OUTLINES:
+        return OUTLINES[method_code]
+    return {"BPS": _BPS_2014, "MPS": _MPS_2014}.get(doc_type, _SSK_2017)

@@ -1,0 +1,134 @@
+"""Writes of the document generator: narrative text, render requests and their runs.
+
+Narrative changes only on draft versions; a finished file of an approved (locked) version
+is immutable: it is never re-rendered or replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record
+from ppsp.docgen.charts import render_figures
+from ppsp.docgen.context import build_context
+from ppsp.docgen.models import Format, RenderedFile, RenderState, SectionText
+from ppsp.docgen.outlines import outline_for
+from ppsp.docgen.render_docx import render_docx
+from ppsp.docgen.render_pdf import render_pdf
+from ppsp.documents.models import DocumentVersion, Status
+
+NOT_DRAFT = "Narasi hanya dapat diubah pada versi berstatus draf."
+IMMUTABLE = "Versi ini sudah disahkan dan berkasnya sudah dibuat: berkas tidak dapat diganti."
+
+
+def _code(version: DocumentVersion) -> str:
+    return version.document.region.code
+
+
+@transaction.atomic
+def section_text_save(*, version: DocumentVersion, section: str, text: str, by: Any) -> SectionText:
+    if version.status != Status.DRAFT:
+        raise ValidationError(NOT_DRAFT)
+    document = version.document
+    numbers = {s.number for s in outline_for(document.method_version.code, document.doc_type)}
+    if section not in numbers:
+        raise ValidationError(f"Bagian {section} tidak ada dalam kerangka dokumen ini.")
+    item, _created = SectionText.objects.get_or_create(version=version, section=section)
+    before = item.text
+    item.text = text
+    item.updated_by = by if getattr(by, "is_authenticated", False) else None
+    item.save()
+    audit_record(
+        actor=by,
+        obj=version,
+        action=Action.UPDATE,
+        changes=[{"field": f"narasi {section}", "old": before, "new": text}],
+        region_code=_code(version),
+    )
+    return item
+
+
+def render_request(*, version: DocumentVersion, fmt: str, by: Any) -> RenderedFile:
+    """Queue one render (background task); an approved version keeps its first file."""
+    if fmt not in Format.values:
+        raise ValidationError("Format tidak dikenal.")
+    with transaction.atomic():
+        done = RenderedFile.objects.filter(version=version, fmt=fmt, state=RenderState.DONE)
+        if version.locked and done.exists():
+            raise ValidationError(IMMUTABLE)
+        rendered = RenderedFile.objects.create(
+            version=version,
+            fmt=fmt,
+            created_by=by if getattr(by, "is_authenticated", False) else None,
+        )
+        audit_record(
+            actor=by,
+            obj=version,
+            action=Action.UPDATE,
+            changes=[{"field": "dokumen disusun", "old": "", "new": fmt}],
+            region_code=_code(version),
+        )
+    from ppsp.docgen.tasks import render_document_task
+
+    transaction.on_commit(lambda: render_document_task.enqueue(rendered.pk))
+    return rendered
+
+
+def _progress(rendered: RenderedFile, percent: int) -> None:
+    rendered.progress = percent
+    RenderedFile.objects.filter(pk=rendered.pk).update(progress=percent, state=rendered.state)
+
+
+def render_bytes(version: DocumentVersion, fmt: str) -> bytes:
+    context = build_context(version)
+    render_figures(context)
+    return render_docx(context) if fmt == Format.DOCX else render_pdf(context)
+
+
+def render_run(rendered_id: int) -> RenderedFile:
+    """Build the context, draw figures, render, store the file with its sha256."""
+    rendered = RenderedFile.objects.select_related(
+        "version__document__region", "version__document__method_version"
+    ).get(pk=rendered_id)
+    if rendered.state == RenderState.DONE:
+        return rendered
+    started = time.perf_counter()
+    rendered.state = RenderState.RUNNING
+    _progress(rendered, 5)
+    try:
+        version = rendered.version
+        context = build_context(version)
+        _progress(rendered, 40)
+        render_figures(context)
+        _progress(rendered, 60)
+        data = render_docx(context) if rendered.fmt == Format.DOCX else render_pdf(context)
+        _progress(rendered, 90)
+    except Exception as error:
+        rendered.state = RenderState.FAILED
+        rendered.error = f"{type(error).__name__}: {error}"
+        rendered.finished_at = timezone.now()
+        rendered.save(update_fields=["state", "error", "finished_at"])
+        return rendered
+    document = version.document
+    name = f"{document.doc_type}-{document.region.code}-{document.period_start}-v{version.number}"
+    rendered.file.save(f"{name}.{rendered.fmt}", ContentFile(data), save=False)
+    rendered.sha256 = hashlib.sha256(data).hexdigest()
+    rendered.size = len(data)
+    rendered.tables = [
+        {"number": t.number, "title": t.title, "header": t.header, "rows": t.rows}
+        for t in context.tables
+    ]
+    rendered.state = RenderState.DONE
+    rendered.progress = 100
+    rendered.seconds = round(time.perf_counter() - started, 2)
+    rendered.finished_at = timezone.now()
+    rendered.save()
+    return rendered

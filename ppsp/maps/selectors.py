@@ -1,0 +1,175 @@
+"""Reads for the risk map: scoped access helpers (404) and the class of each desa per layer.
+
+Layers (``MAP_COMPONENTS``): area berisiko per SSK component (air limbah, persampahan,
+drainase; the final class, i.e. the Pokja override when there is one), the overall area
+berisiko (the highest final class of the three SSK components [I]), the IRS components
+sumber air and PHBS (no SSK map of their own, ehra-risk.md §7.1: classed equal-interval
+within the kab/kota, 1–4) and the IRS total (its stored class).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from ppsp.compute.area_risk import RISK_CLASSES, SSK_COMPONENTS, class_within
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import scope_for
+from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
+from ppsp.maps.models import BoundarySet, DesaBoundary
+from ppsp.regions.models import Level, Region
+
+MAP_COMPONENTS: dict[str, Any] = {
+    "area": _("Area berisiko (kelas tertinggi)"),
+    "air_limbah": _("Air limbah domestik"),
+    "persampahan": _("Persampahan"),
+    "drainase": _("Drainase"),
+    "sumber_air": _("Sumber air"),
+    "phbs": _("Perilaku higiene (PHBS)"),
+    "irs": _("Indeks Risiko Sanitasi (IRS)"),
+}
+IRS_ONLY = ("sumber_air", "phbs")
+
+
+def get_kabkota_for_user(
+    user: Any, code: str, permission: Permission = Permission.VIEW_EHRA
+) -> Region:
+    if not scope_for(user, permission).covers(code):
+        raise Http404
+    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
+
+
+def get_boundary_set_for_user(user: Any, pk: int) -> BoundarySet:
+    boundary_set = get_object_or_404(BoundarySet.objects.select_related("region"), pk=pk)
+    if not scope_for(user, Permission.EDIT_REGION_DATA).covers(boundary_set.region.code):
+        raise Http404
+    return boundary_set
+
+
+def get_boundary_set_by_id_for_user(user: Any, pk: int) -> BoundarySet:
+    """For the audit trail: whoever may see the kab/kota's map may see its history."""
+    boundary_set = get_object_or_404(BoundarySet.objects.select_related("region"), pk=pk)
+    if not scope_for(user, Permission.VIEW_EHRA).covers(boundary_set.region.code):
+        raise Http404
+    return boundary_set
+
+
+def active_set(kabkota_code: str) -> BoundarySet | None:
+    return (
+        BoundarySet.objects.filter(region__code=kabkota_code, active=True)
+        .select_related("region")
+        .first()
+    )
+
+
+def pick_round(region: Region, pk: Any = None) -> SurveyRound | None:
+    """The requested round of this kab/kota, else the latest computed one, else the latest."""
+    rounds = SurveyRound.objects.filter(region=region).select_related("region")
+    if pk and str(pk).isdigit():
+        chosen = rounds.filter(pk=int(pk)).first()
+        if chosen is not None:
+            return chosen
+    return (
+        rounds.filter(computed_at__isnull=False).order_by("-year").first()
+        or rounds.order_by("-year").first()
+    )
+
+
+@dataclass(frozen=True)
+class Cell:
+    klass: int  # final class 0..4 (0 = tidak dinilai)
+    score: float | None
+    computed: int  # class before any override
+    override_reason: str = ""
+
+
+def _num(value: float | None) -> float | None:
+    return None if value is None or not math.isfinite(value) else round(float(value), 2)
+
+
+def layer_cells(survey: SurveyRound | None, desa: list[Region]) -> dict[str, dict[int, Cell]]:
+    """component → desa pk → Cell, for every map layer, in a handful of queries."""
+    layers: dict[str, dict[int, Cell]] = {c: {} for c in MAP_COMPONENTS}
+    if survey is None:
+        return layers
+    for area in AreaRisk.objects.filter(survey=survey, component__in=SSK_COMPONENTS):
+        layers[area.component][area.desa_id] = Cell(
+            area.final_class,
+            _num(area.area),
+            area.risk_class,
+            area.override_reason if area.override_class is not None else "",
+        )
+    for pk in {p for c in SSK_COMPONENTS for p in layers[c]}:
+        cells = [layers[c][pk] for c in SSK_COMPONENTS if pk in layers[c]]
+        worst = max(cells, key=lambda cell: (cell.klass, cell.score or 0))
+        layers["area"][pk] = Cell(
+            worst.klass, worst.score, max(c.computed for c in cells), worst.override_reason
+        )
+    results = list(DesaResult.objects.filter(survey=survey))
+    for r in results:
+        layers["irs"][r.desa_id] = Cell(r.irs_class, _num(r.irs), r.irs_class)
+    if results:
+        for component in IRS_ONLY:
+            values = np.array(
+                [
+                    np.nan if getattr(r, component) is None else getattr(r, component)
+                    for r in results
+                ]
+            )
+            classes = class_within(values, np.zeros(len(results), dtype=np.int64))
+            for r, value, klass in zip(results, values, classes, strict=True):
+                layers[component][r.desa_id] = Cell(int(klass), _num(value), int(klass))
+    return layers
+
+
+def legend() -> list[tuple[int, str, str]]:
+    return [(k, label, colour) for k, (label, colour) in RISK_CLASSES.items()]
+
+
+def map_payload(region: Region, survey: SurveyRound | None) -> dict[str, Any]:
+    """GeoJSON FeatureCollection of the active set with every layer's class per desa."""
+    boundary_set = active_set(region.code)
+    desa = list(
+        Region.objects.filter(kabkota_code=region.code, level=Level.DESA)
+        .select_related("parent")
+        .order_by("code")
+    )
+    layers = layer_cells(survey, desa)
+    features = []
+    if boundary_set is not None:
+        by_pk = {d.pk: d for d in desa}
+        for shape in DesaBoundary.objects.filter(boundary_set=boundary_set):
+            d = by_pk[shape.desa_id]
+            values = {}
+            for component, cells in layers.items():
+                cell = cells.get(d.pk, Cell(0, None, 0))
+                values[component] = [cell.klass, cell.score, cell.computed, cell.override_reason]
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": json.loads(shape.geometry),
+                    "properties": {
+                        "code": d.code,
+                        "name": d.name,
+                        "kecamatan": d.parent.name if d.parent else "",
+                        "values": values,
+                    },
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def ranked_rows(
+    survey: SurveyRound | None, component: str, desa: list[Region]
+) -> list[tuple[Region, Cell]]:
+    cells = layer_cells(survey, desa)[component]
+    rows = [(d, cells.get(d.pk, Cell(0, None, 0))) for d in desa]
+    rows.sort(key=lambda row: (-row[1].klass, -(row[1].score or 0), row[0].code))
+    return rows

@@ -1,0 +1,160 @@
+"""Reads of monev data through the user's scope; access helpers answer 404."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from ppsp.compute.monev import TargetStatus, target_status
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import scope_for
+from ppsp.monev.models import IndicatorRealisation, Report, RowRealisation
+from ppsp.mps.models import YEARS, KklNode, Plan, ProgrammeRow
+from ppsp.regions.models import Level, Region
+
+
+def _check(user: Any, code: str, permission: Permission) -> None:
+    if not scope_for(user, permission).covers(code):
+        raise Http404
+
+
+def get_kabkota_for_user(user: Any, code: str, *, write: bool = False) -> Region:
+    _check(user, code, Permission.EDIT_MONEV if write else Permission.VIEW_MONEV)
+    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
+
+
+def get_report_for_user(user: Any, pk: int, *, permission: Permission | None = None) -> Report:
+    report = get_object_or_404(Report.objects.select_related("region"), pk=pk)
+    _check(user, report.region.code, permission or Permission.VIEW_MONEV)
+    return report
+
+
+def get_province_for_user(user: Any, code: str) -> Region:
+    scope = scope_for(user, Permission.VIEW_MONEV)
+    if not (scope.national or code in scope.provinces):
+        raise Http404
+    return get_object_or_404(Region, code=code, level=Level.PROVINSI)
+
+
+def require_national(user: Any) -> None:
+    if not scope_for(user, Permission.VIEW_NATIONAL_DASHBOARD).national:
+        raise Http404
+
+
+def plan_for_year(region: Region, year: int) -> Plan | None:
+    """The SSK plan whose five years contain `year`, else the newest plan (targets 0)."""
+    plans = list(Plan.objects.filter(region=region).order_by("-first_year"))
+    for plan in plans:
+        if plan.first_year <= year < plan.first_year + YEARS:
+            return plan
+    return plans[0] if plans else None
+
+
+def planned_amount(row: ProgrammeRow, first_year: int, year: int) -> int:
+    index = year - first_year
+    return int(row.amounts[index]) if 0 <= index < YEARS else 0
+
+
+def target_for(node: KklNode, year: int) -> float | None:
+    value: Any = (node.targets or {}).get(str(year))
+    return None if value is None or value == "" else float(value)
+
+
+@dataclass
+class RowLine:
+    row: ProgrammeRow
+    planned: int
+    value: RowRealisation | None
+    status: TargetStatus
+
+
+@dataclass
+class IndicatorLine:
+    node: KklNode
+    target: float | None
+    value: IndicatorRealisation | None
+    status: TargetStatus
+
+
+@dataclass
+class KabkotaMonev:
+    region: Region
+    year: int
+    plan: Plan | None
+    report: Report | None
+    rows: list[RowLine]
+    indicators: list[IndicatorLine]
+    planned_total: int
+    realised_total: int
+
+
+def kabkota_monev(region: Region, year: int) -> KabkotaMonev:
+    """Targets vs realisation per programme row and per sasaran indicator (fixed queries)."""
+    plan = plan_for_year(region, year)
+    report = Report.objects.filter(region=region, year=year).first()
+    rows_values: dict[int, RowRealisation] = {}
+    ind_values: dict[int, IndicatorRealisation] = {}
+    if report is not None:
+        rows_values = {v.row_id: v for v in report.row_values.all()}
+        ind_values = {v.node_id: v for v in report.indicator_values.all()}
+    rows: list[RowLine] = []
+    indicators: list[IndicatorLine] = []
+    if plan is not None:
+        for row in plan.rows.order_by("subsector", "source", "priority", "pk"):
+            planned = planned_amount(row, plan.first_year, year)
+            value = rows_values.get(row.pk)
+            realised = value.budget if value is not None else None
+            status = target_status(realised, planned if planned else None, 0)
+            rows.append(RowLine(row, planned, value, status))
+        for node in plan.kkl_nodes.filter(level="sasaran").order_by("pk"):
+            target = target_for(node, year)
+            ivalue = ind_values.get(node.pk)
+            real = float(ivalue.value) if ivalue is not None and ivalue.value is not None else None
+            base = float(node.baseline_value) if node.baseline_value is not None else None
+            indicators.append(
+                IndicatorLine(node, target, ivalue, target_status(real, target, base))
+            )
+    return KabkotaMonev(
+        region=region,
+        year=year,
+        plan=plan,
+        report=report,
+        rows=rows,
+        indicators=indicators,
+        planned_total=sum(r.planned for r in rows),
+        realised_total=sum((r.value.budget or 0) for r in rows if r.value is not None),
+    )
+
+
+def trend(region: Region) -> dict[str, list[Any]]:
+    """Planned vs realised Rp per year of the kab/kota's reports, for the trend chart."""
+    plan_rows: dict[int, list[ProgrammeRow]] = {}
+    years: list[int] = []
+    realised: list[int] = []
+    planned: list[int] = []
+    reports = Report.objects.filter(region=region).order_by("year")
+    values = RowRealisation.objects.filter(report__region=region).values_list(
+        "report__year", "budget"
+    )
+    by_year: dict[int, int] = {}
+    for year, budget in values:
+        by_year[year] = by_year.get(year, 0) + (budget or 0)
+    for report in reports:
+        plan = plan_for_year(region, report.year)
+        if plan is not None and plan.pk not in plan_rows:
+            plan_rows[plan.pk] = list(plan.rows.all())
+        rows = plan_rows.get(plan.pk, []) if plan else []
+        years.append(report.year)
+        realised.append(by_year.get(report.year, 0))
+        planned.append(
+            sum(planned_amount(r, plan.first_year, report.year) for r in rows) if plan else 0
+        )
+    return {"years": years, "planned": planned, "realised": realised}
+
+
+def decimal_or_none(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)

@@ -1,0 +1,220 @@
+"""Writes of monev data: realisation entry, the review workflow and approval lock.
+
+Every change is audited; an edit of a locked (submitted/approved) report is refused and the
+refusal itself is audited (written outside the refused transaction so it persists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import scope_for
+from ppsp.monev.models import (
+    EDITABLE,
+    IndicatorRealisation,
+    Report,
+    ReportStatus,
+    RowRealisation,
+)
+from ppsp.mps.models import KklNode, ProgrammeRow
+from ppsp.regions.models import Region
+
+ROW_FIELDS = ("budget", "output", "work_status", "evidence", "na_code", "na_reason")
+INDICATOR_FIELDS = ("value", "source", "na_code", "na_reason")
+LOCKED_MESSAGE = "Laporan {year} sudah {status}: periode terkunci, perubahan ditolak."
+
+
+class ReportLocked(PermissionDenied):
+    pass
+
+
+def require(user: Any, permission: Permission, code: str) -> None:
+    if user is not None and not scope_for(user, permission).covers(code):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def report_open(*, region: Region, year: int, by: Any) -> Report:
+    report, created = Report.objects.get_or_create(region=region, year=year)
+    if created:
+        audit_record(
+            actor=by,
+            obj=report,
+            action=Action.CREATE,
+            region_code=region.code,
+            changes=[{"field": "year", "old": None, "new": year}],
+        )
+    return report
+
+
+def refuse_if_locked(report: Report, by: Any, what: str) -> None:
+    """Audit and refuse a change of a report that is not a draft or returned."""
+    report.refresh_from_db(fields=["status"])
+    if report.status in EDITABLE:
+        return
+    audit_record(
+        actor=by,
+        obj=report,
+        action=Action.UPDATE,
+        region_code=report.region.code,
+        reason=f"DITOLAK ({what}): periode terkunci, status {report.status}",
+    )
+    raise ReportLocked(
+        LOCKED_MESSAGE.format(year=report.year, status=report.get_status_display().lower())
+    )
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    created: int
+    updated: int
+
+
+def _upsert(
+    model: type[RowRealisation] | type[IndicatorRealisation],
+    existing: dict[int, Any],
+    key: str,
+    values: Mapping[int, Mapping[str, Any]],
+    fields: tuple[str, ...],
+    report: Report,
+    by: Any,
+) -> tuple[int, int]:
+    created = updated = 0
+    for pk, data in values.items():
+        obj = existing.get(pk)
+        before = snapshot(obj, fields) if obj is not None else {}
+        if obj is None:
+            obj = model(report=report, **{f"{key}_id": pk})
+        for field in fields:
+            setattr(obj, field, data.get(field, getattr(obj, field)))
+        changes = field_changes(before, snapshot(obj, fields))
+        if not changes:
+            continue
+        obj.full_clean(exclude=["report", key])
+        obj.save()
+        action = Action.UPDATE if before else Action.CREATE
+        created += action == Action.CREATE
+        updated += action == Action.UPDATE
+        audit_record(
+            actor=by, obj=obj, action=action, changes=changes, region_code=report.region.code
+        )
+    return created, updated
+
+
+def realisation_save(
+    *,
+    report: Report,
+    rows: Mapping[int, Mapping[str, Any]],
+    indicators: Mapping[int, Mapping[str, Any]],
+    by: Any,
+    action_label: str = "isian",
+) -> SaveResult:
+    """Create or update the given row and indicator values of a draft/returned report."""
+    require(by, Permission.EDIT_MONEV, report.region.code)
+    refuse_if_locked(report, by, action_label)
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if report.status not in EDITABLE:
+            raise ReportLocked(LOCKED_MESSAGE.format(year=report.year, status=report.status))
+        _check_belongs(report, rows, indicators)
+        row_existing = {r.row_id: r for r in report.row_values.all()}
+        ind_existing = {i.node_id: i for i in report.indicator_values.all()}
+        c1, u1 = _upsert(RowRealisation, row_existing, "row", rows, ROW_FIELDS, report, by)
+        c2, u2 = _upsert(
+            IndicatorRealisation, ind_existing, "node", indicators, INDICATOR_FIELDS, report, by
+        )
+    return SaveResult(c1 + c2, u1 + u2)
+
+
+def _check_belongs(report: Report, rows: Mapping[int, Any], indicators: Mapping[int, Any]) -> None:
+    own_rows = set(
+        ProgrammeRow.objects.filter(plan__region=report.region, pk__in=list(rows)).values_list(
+            "pk", flat=True
+        )
+    )
+    own_nodes = set(
+        KklNode.objects.filter(
+            plan__region=report.region, level="sasaran", pk__in=list(indicators)
+        ).values_list("pk", flat=True)
+    )
+    if set(rows) - own_rows or set(indicators) - own_nodes:
+        raise ValidationError("Baris atau indikator bukan milik kab/kota laporan ini.")
+
+
+def _transition(
+    report: Report, *, to: str, allowed_from: tuple[str, ...], by: Any, comment: str = ""
+) -> Report:
+    with transaction.atomic():
+        report = Report.objects.select_for_update().select_related("region").get(pk=report.pk)
+        if report.status not in allowed_from:
+            raise ValidationError(
+                f"Laporan berstatus {report.get_status_display().lower()}: langkah ini tidak bisa."
+            )
+        before = snapshot(report, ("status", "review_comment"))
+        report.status = to
+        now = timezone.now()
+        if to == ReportStatus.SUBMITTED:
+            report.submitted_at = report.submitted_at or now
+        else:
+            report.reviewed_at, report.reviewed_by = now, by
+            report.review_comment = comment
+        report.save()
+        audit_record(
+            actor=by,
+            obj=report,
+            action=Action.TRANSITION,
+            changes=field_changes(before, snapshot(report, ("status", "review_comment"))),
+            reason=comment,
+            region_code=report.region.code,
+        )
+    return report
+
+
+def report_submit(*, report: Report, by: Any) -> Report:
+    require(by, Permission.EDIT_MONEV, report.region.code)
+    if not report.row_values.exists() and not report.indicator_values.exists():
+        raise ValidationError("Isi realisasi terlebih dahulu sebelum mengajukan laporan.")
+    return _transition(report, to=ReportStatus.SUBMITTED, allowed_from=EDITABLE, by=by)
+
+
+def report_approve(*, report: Report, by: Any, comment: str = "") -> Report:
+    require(by, Permission.REVIEW_MONEV, report.region.code)
+    report = _transition(
+        report,
+        to=ReportStatus.APPROVED,
+        allowed_from=(ReportStatus.SUBMITTED,),
+        by=by,
+        comment=comment,
+    )
+    from ppsp.monev.tasks import refresh_aggregates_task
+
+    year = report.year
+    transaction.on_commit(lambda: refresh_aggregates_task.enqueue(year))
+    return report
+
+
+def report_return(*, report: Report, by: Any, comment: str) -> Report:
+    require(by, Permission.REVIEW_MONEV, report.region.code)
+    if not comment.strip():
+        raise ValidationError("Tuliskan catatan untuk Pokja saat mengembalikan laporan.")
+    return _transition(
+        report,
+        to=ReportStatus.RETURNED,
+        allowed_from=(ReportStatus.SUBMITTED,),
+        by=by,
+        comment=comment.strip(),
+    )
+
+
+def as_decimal(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))

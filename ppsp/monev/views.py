@@ -1,0 +1,250 @@
+"""Monev pages: the kab/kota realisation grid and review, province and national dashboards
+and the ranking. Thin: forms validate, services write, selectors/aggregates read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from ppsp.compute import monev as formulas
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import scope_for
+from ppsp.monev import selectors, services
+from ppsp.monev.forms import (
+    ImportForm,
+    IndicatorValueForm,
+    ReviewForm,
+    RowValueForm,
+    indicator_initial,
+    row_initial,
+)
+from ppsp.monev.importer import HEADER, realisation_import
+from ppsp.monev.models import Aggregate, KabkotaScore
+from ppsp.mps.codes import Source, Subsector
+from ppsp.regions.models import Region
+
+RANKING_PAGE = 100
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    scope = scope_for(request.user, Permission.VIEW_MONEV)
+    context = {
+        "year": timezone.now().year,
+        "national": scope_for(request.user, Permission.VIEW_NATIONAL_DASHBOARD).national,
+        "provinces": Region.objects.filter(code__in=sorted(scope.provinces)),
+        "kabkotas": Region.objects.filter(code__in=sorted(scope.kabkotas)),
+    }
+    return render(request, "monev/index.html", context)
+
+
+def _grid_forms(data: Any, monev: selectors.KabkotaMonev) -> tuple[list[Any], list[Any]]:
+    row_forms = [
+        RowValueForm(data=data, prefix=f"r{line.row.pk}", initial=row_initial(line.value))
+        for line in monev.rows
+    ]
+    indicator_forms = [
+        IndicatorValueForm(
+            data=data, prefix=f"i{line.node.pk}", initial=indicator_initial(line.value)
+        )
+        for line in monev.indicators
+    ]
+    return row_forms, indicator_forms
+
+
+def _kabkota_context(
+    request: HttpRequest, region: Region, year: int, data: Any = None
+) -> dict[str, Any]:
+    monev = selectors.kabkota_monev(region, year)
+    report = monev.report
+    can_edit = scope_for(request.user, Permission.EDIT_MONEV).covers(region.code)
+    can_review = scope_for(request.user, Permission.REVIEW_MONEV).covers(region.code)
+    editable = can_edit and (report is None or not report.locked)
+    row_forms, indicator_forms = _grid_forms(data, monev) if editable else ([], [])
+    return {
+        "region": region,
+        "year": year,
+        "years": [year - 1, year, year + 1],
+        "monev": monev,
+        "report": report,
+        "editable": editable,
+        "can_edit": can_edit,
+        "can_review": can_review,
+        "row_lines": list(zip(monev.rows, row_forms or [None] * len(monev.rows), strict=True)),
+        "indicator_lines": list(
+            zip(monev.indicators, indicator_forms or [None] * len(monev.indicators), strict=True)
+        ),
+        "review_form": ReviewForm(),
+        "import_form": ImportForm(),
+        "import_header": ", ".join(HEADER),
+        "chart": selectors.trend(region),
+    }
+
+
+@login_required
+@require_GET
+def kabkota(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    region = selectors.get_kabkota_for_user(request.user, code)
+    return render(request, "monev/kabkota.html", _kabkota_context(request, region, year))
+
+
+@login_required
+@require_POST
+def save(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    context = _kabkota_context(request, region, year, data=request.POST)
+    rows: dict[int, Any] = {}
+    indicators: dict[int, Any] = {}
+    valid = True
+    for line, form in context["row_lines"]:
+        if form is None or form.is_blank():
+            continue
+        valid &= form.is_valid()
+        if form.is_valid():
+            rows[line.row.pk] = form.cleaned_data
+    for line, form in context["indicator_lines"]:
+        if form is None or form.is_blank():
+            continue
+        valid &= form.is_valid()
+        if form.is_valid():
+            indicators[line.node.pk] = form.cleaned_data
+    report = context["report"] or services.report_open(region=region, year=year, by=request.user)
+    if not valid:
+        messages.error(request, _("Periksa isian yang ditandai; belum ada yang disimpan."))
+        return render(request, "monev/kabkota.html", context, status=400)
+    try:
+        result = services.realisation_save(
+            report=report, rows=rows, indicators=indicators, by=request.user
+        )
+    except PermissionDenied as error:
+        messages.error(request, str(error) or _("Periode terkunci."))
+    else:
+        messages.success(
+            request,
+            _("Tersimpan: %(c)s isian baru, %(u)s diubah.")
+            % {"c": result.created, "u": result.updated},
+        )
+    return redirect("monev:kabkota", code=region.code, year=year)
+
+
+@login_required
+@require_POST
+def import_file(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        monev = selectors.kabkota_monev(region, year)
+        report = monev.report or services.report_open(region=region, year=year, by=request.user)
+        try:
+            result = realisation_import(
+                report=report,
+                filename=upload.name,
+                content=upload.read(),
+                row_ids={line.row.pk for line in monev.rows},
+                node_ids={line.node.pk for line in monev.indicators},
+                by=request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Impor berhasil: %(c)s isian baru, %(u)s diubah.")
+                % {"c": result.created, "u": result.updated},
+            )
+    return redirect("monev:kabkota", code=region.code, year=year)
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.get_report_for_user(request.user, pk, permission=Permission.EDIT_MONEV)
+    try:
+        services.report_submit(report=report, by=request.user)
+        messages.success(request, _("Laporan diajukan untuk ditinjau."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("monev:kabkota", code=report.region.code, year=report.year)
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.get_report_for_user(request.user, pk, permission=Permission.REVIEW_MONEV)
+    form = ReviewForm(request.POST)
+    comment = form.data.get("comment", "")
+    try:
+        if request.POST.get("action") == "approve":
+            services.report_approve(report=report, by=request.user, comment=comment)
+            messages.success(request, _("Laporan disetujui; periode terkunci."))
+        else:
+            services.report_return(report=report, by=request.user, comment=comment)
+            messages.success(request, _("Laporan dikembalikan ke Pokja dengan catatan."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("monev:kabkota", code=report.region.code, year=report.year)
+
+
+def _dashboard(request: HttpRequest, year: int, province: Region | None) -> HttpResponse:
+    area = province.code if province else ""
+    aggregate = Aggregate.objects.filter(area_code=area, year=year).first()
+    scores = KabkotaScore.objects.filter(year=year).select_related("region")
+    if province:
+        scores = scores.filter(region__province_code=province.code).order_by("rank_province")
+    data = aggregate.data if aggregate else {}
+    sources = dict(Source.choices)
+    subsectors = dict(Subsector.choices)
+    context = {
+        "province": province,
+        "year": year,
+        "years": [year - 1, year, year + 1],
+        "aggregate": aggregate,
+        "data": data,
+        "by_source": [(sources.get(k, k), v) for k, v in data.get("by_source", {}).items()],
+        "access": [(subsectors.get(k, k), v) for k, v in data.get("access", {}).items()],
+        "scores": scores[:25] if not province else scores,
+        "weights": formulas.DEFAULT_WEIGHTS,
+        "chart": {
+            "labels": [str(subsectors.get(k, k)) for k in data.get("access", {})],
+            "values": list(data.get("access", {}).values()),
+        },
+    }
+    return render(request, "monev/dashboard.html", context)
+
+
+@login_required
+@require_GET
+def province(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    return _dashboard(request, year, selectors.get_province_for_user(request.user, code))
+
+
+@login_required
+@require_GET
+def national(request: HttpRequest, year: int) -> HttpResponse:
+    selectors.require_national(request.user)
+    return _dashboard(request, year, None)
+
+
+@login_required
+@require_GET
+def ranking(request: HttpRequest, year: int) -> HttpResponse:
+    selectors.require_national(request.user)
+    scores = KabkotaScore.objects.filter(year=year).select_related("region")
+    computed = scores.values_list("computed_at", flat=True).first()
+    page = Paginator(scores, RANKING_PAGE).get_page(request.GET.get("halaman"))
+    context = {"year": year, "scores": page.object_list, "page": page, "computed_at": computed}
+    return render(request, "monev/ranking.html", context | {"weights": formulas.DEFAULT_WEIGHTS})
