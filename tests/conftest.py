@@ -57,9 +57,37 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any, master_slice_
 
 def ensure_regions(directory: Path) -> None:
     """(Re)load the slice when missing: transactional tests flush the database after them."""
+    ensure_seed_data()
     if not Region.objects.filter(code=OWN_DESA).exists():
         report = regions_load_master_data(directory=directory)
         assert not report.problems, report.problems
+
+
+def ensure_seed_data() -> None:
+    """Re-run every data migration after a transactional test flushed the tables.
+
+    The seeds (stages, method versions, unit costs, national targets, field mappings, code
+    lists, QA items) are written by `RunPython` operations, which a flush does not replay;
+    a later browser test would otherwise see an empty configuration. Each seed is
+    idempotent (get_or_create / update_or_create), and they run in migration order.
+    """
+    from django.apps import apps as global_apps
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.migrations.operations.special import RunPython
+
+    from ppsp.programme.models import Stage
+
+    if Stage.objects.exists():
+        return
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes(), clean_start=True)
+    for migration, _backwards in plan:
+        if not type(migration).__module__.startswith("ppsp."):
+            continue
+        for operation in migration.operations:
+            if isinstance(operation, RunPython):
+                operation.code(global_apps, None)
 
 
 @pytest.fixture
