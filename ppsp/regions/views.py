@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.workspace import workspace_links
 from ppsp.regions import selectors
 from ppsp.regions.forms import PopulationForm
 from ppsp.regions.models import Level
@@ -46,6 +47,9 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         "populations": selectors.populations_of(region) if region.level == Level.DESA else [],
         "can_edit": has_permission(request.user, Permission.EDIT_REGION_DATA, region.code),
         "can_audit": has_permission(request.user, Permission.VIEW_AUDIT, region.code),
+        "workspace": (
+            workspace_links(request.user, region.code) if region.level == Level.KABKOTA else []
+        ),
     }
     return render(request, "regions/detail.html", context)
 
