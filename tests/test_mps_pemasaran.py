@@ -119,3 +119,20 @@ def test_it_requires_a_description_for_in_kind_in_the_service(cast: Cast) -> Non
         services_funding.commitment_record(
             row=row, party="swasta", year=FIRST_YEAR, amount=5, kind="in_kind_tenaga", by=None
         )
+
+
+def test_it_records_the_internalisasi_of_a_pemda_commitment_into_rkpd(cast: Cast) -> None:
+    plan = plan_in("15.07")
+    row = plan.rows.get(kegiatan="IPAL komunal Zona 1")
+    client = _client(cast.pokja_kabkota)
+    url = reverse("mps:commitment_add", kwargs={"pk": row.pk})
+    data = {"year": FIRST_YEAR, "amount": 300_000_000, "kind": "cash", "document": "rkpd"}
+    response = client.post(url, {**data, "party": "masyarakat"}, follow=True)
+    assert "hanya untuk komitmen Pemerintah Kabupaten/Kota" in response.content.decode()
+    assert not FundingCommitment.objects.exists()
+    response = client.post(url, {**data, "party": "pemda", "evidence": "RKPD 2026"}, follow=True)
+    commitment = FundingCommitment.objects.get()
+    assert (commitment.party, commitment.document) == ("pemda", "rkpd")
+    assert f'data-testid="document-{commitment.pk}"' in response.content.decode()
+    event = AuditEvent.objects.get(object_type="mps.fundingcommitment", action="create")
+    assert {"field": "document", "old": None, "new": "rkpd"} in event.changes

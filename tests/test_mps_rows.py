@@ -156,6 +156,19 @@ def test_it_refuses_eksternalisasi_before_the_qa_passes_and_shows_why(cast: Cast
     assert plan.externalised_at is not None
 
 
+def test_it_takes_the_qa_passing_score_from_the_settings(cast: Cast, settings: object) -> None:
+    plan = plan_in("15.07")
+    services_funding.plan_qa_set(
+        plan=plan, done=["bab1", "bab2", "kkl", "program_review"], by=cast.cf
+    )
+    services.plan_set_komitmen(plan=plan, komitmen_apbd=2_000 * JUTA, by=cast.pokja_kabkota)
+    assert selectors.qa_result(plan).passed  # 80 % >= the default 80 %
+    settings.PPSP_QA_PASSING_SCORE = 90  # type: ignore[attr-defined]
+    assert (selectors.qa_result(plan).score, selectors.qa_result(plan).passed) == (80, False)
+    with pytest.raises(ValidationError, match="nilai QA swa-penilaian 80%"):
+        services_funding.plan_externalise(plan=plan, by=cast.pokja_kabkota)
+
+
 def test_it_explains_when_no_scenario_is_chosen(cast: Cast) -> None:
     client = Client()
     client.force_login(cast.pokja_kabkota)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -90,6 +91,50 @@ def test_it_round_trips_three_changed_cells_into_preview_and_audit(cast: Cast) -
         ("opd", "Dinas Perkim"),
     ]
     assert events.get().reason == "impor lampiran4.xlsx"
+
+
+def _as_a_spreadsheet_program_saves_it(content: bytes) -> bytes:
+    """Re-save as LibreOffice/Excel do: every number a double, empty text cells dropped."""
+    workbook = load_workbook(io.BytesIO(content))
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int) and not isinstance(cell.value, bool):
+                    cell.value = float(cell.value)
+                elif cell.value == "":
+                    cell.value = None
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_it_sees_exactly_three_changes_in_a_file_a_spreadsheet_program_saved(
+    cast: Cast,
+) -> None:
+    plan = plan_in("15.07")
+    client = _client(cast.pokja_kabkota)
+    tps = plan.rows.get(kegiatan="TPS3R Zona 2")
+    edited = _as_a_spreadsheet_program_saves_it(
+        _edit(
+            _export(client, plan),
+            [
+                ("APBN", tps.pk, "opd", "Satker PPW Jambi"),
+                ("APBN", tps.pk, "volume", 2.5),
+                ("APBN", tps.pk, "prioritas", 7.0),
+            ],
+        )
+    )
+    upload = SimpleUploadedFile("lampiran4-libreoffice.xlsx", edited)
+    preview = client.post(reverse("mps:import", kwargs={"pk": plan.pk}), {"file": upload})
+    assert not preview.context["errors"]
+    assert [(c.column, c.new) for c in preview.context["changes"]] == [
+        ("volume", Decimal("2.50")),
+        ("opd", "Satker PPW Jambi"),
+        ("prioritas", 7),
+    ]
+    client.post(reverse("mps:import_commit", kwargs={"pk": plan.pk}))
+    (event,) = AuditEvent.objects.filter(object_type="mps.programmerow")
+    assert [c["field"] for c in event.changes] == ["volume", "opd", "priority"]
 
 
 def test_it_reports_two_sources_and_a_broken_tabel51_in_indonesian(cast: Cast) -> None:

@@ -76,6 +76,11 @@ def test_it_builds_tabel_51_from_the_lines_and_the_fiscal_capacity(cast: Cast) -
         "Gap 1 (a − b)",
         "Gap 2 (a − c)",
     ]
+    rows = {row[1]: row[2:] for row in sheet.iter_rows(values_only=True) if len(row) > 2}
+    assert rows["Sektor/Subsektor"] == (2027, 2028, 2029, 2030, 2031, "Total")
+    assert rows["Jumlah (a)"] == (105, 155, 55, 5, 5, 325)  # computed in Rp, shown in Rp juta
+    (jumlah,) = [r for r in sheet.iter_rows() if r[1].value == "Jumlah (a)"]
+    assert {cell.number_format for cell in jumlah[2:]} == {"#,##0"}
 
 
 def test_it_costs_volumes_with_the_regional_index(cast: Cast) -> None:

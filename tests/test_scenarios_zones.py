@@ -90,6 +90,49 @@ def test_it_takes_a_zone_population_and_risk_from_its_desa(
         )
 
 
+def test_it_projects_each_desa_at_its_form2_kecamatan_rate_when_no_rate_is_given(
+    cast: Cast,
+) -> None:
+    from ppsp.profiles.models import DesaProfile
+    from ppsp.regions.models import Population
+
+    table = unit_costs()
+    scenario = scenario_in(REGION)
+    septic = table.items.get(name="Tangki septik individual")
+    first, second, third = Region.objects.filter(kabkota_code=REGION, level=4).order_by("code")[:3]
+    Population.objects.create(region=first, year=2025, penduduk=3_000, kk=700)
+    Population.objects.create(region=second, year=2026, penduduk=1_000, kk=250)
+    Population.objects.create(region=third, year=2026, penduduk=500, kk=120)
+    # Form 2 of the cycle year: 10 %/year in the first desa's kecamatan, 2 % in the second
+    DesaProfile.objects.create(desa=first, year=2026, growth_pct=10)
+    DesaProfile.objects.create(desa=second, year=2026, growth_pct=2)
+    zone = {
+        "scenario": scenario,
+        "subsector": "air_limbah",
+        "unit_cost": septic,
+        "baseline_pct": 40,
+        "target_pct": 80,
+        "by": cast.pokja_kabkota,
+    }
+    lines = services_zones.scenario_zone_generate(
+        zone="Zona Form 2", population=None, growth_pct=None, desa=[first, second], **zone
+    )
+    # 3,000 x 1.1 = 3,300 (2025 -> 2026 at 10 %) + 1,000 = 4,300 jiwa;
+    # zone rate = (3,300 x 10 % + 1,000 x 2 %) / 4,300 = 8.1395 %/year
+    event = AuditEvent.objects.filter(object_type="scenarios.scenario").first()
+    assert event is not None
+    assert "penduduk 4300" in event.changes[0]["new"]
+    assert "laju 8,14 %/tahun dari profil Form 2 desa" in event.changes[0]["new"]
+    stated = services_zones.scenario_zone_generate(
+        zone="Zona laju diketik", population=4_300, growth_pct=350 / 43, **zone
+    )
+    assert [line.amounts for line in lines] == [line.amounts for line in stated]
+    with pytest.raises(ValidationError, match=f"profil Form 2 2026 untuk desa: {third.name}"):
+        services_zones.scenario_zone_generate(
+            zone="Z", population=None, growth_pct=None, desa=[first, third], **zone
+        )
+
+
 def test_it_refuses_typed_projections_that_contradict_the_rate(cast: Cast) -> None:
     table = unit_costs()
     with pytest.raises(ValidationError) as caught:

@@ -133,7 +133,7 @@ QA_ITEMS: tuple[tuple[str, str, int], ...] = (
     ("tabel51", "Lampiran 4 sama dengan Tabel 5.1 (±1 Rp juta)", 10),
     ("apbd_komitmen", "Total APBD kab/kota dalam batas komitmen", 10),
 )
-PASSING_SCORE = 80  # percent, configurable here
+PASSING_SCORE = 80  # percent; settings.PPSP_QA_PASSING_SCORE overrides it per deployment
 # items the system evaluates from the data (the others are ticked by the Pokja or the CF)
 QA_COMPUTED = frozenset({"kkl", "tabel51", "apbd_komitmen"})
 QA_MANUAL = tuple((c, label) for c, label, _w in QA_ITEMS if c not in QA_COMPUTED)

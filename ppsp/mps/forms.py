@@ -9,6 +9,7 @@ from ppsp.mps.codes import QA_MANUAL
 from ppsp.mps.models import (
     CommitmentKind,
     CommitmentStatus,
+    InternalDocument,
     KklNode,
     Party,
     ProgrammeRow,
@@ -86,6 +87,12 @@ class CommitmentForm(forms.Form):
     )
     evidence = forms.CharField(label=_("Bukti"), max_length=250, required=False)
     evidence_file = forms.FileField(label=_("Berkas bukti (PDF/JPG/PNG)"), required=False)
+    document = forms.ChoiceField(
+        label=_("Internalisasi ke dokumen"),
+        choices=[("", "—"), *InternalDocument.choices],
+        required=False,
+        help_text=_("Hanya untuk komitmen Pemerintah Kabupaten/Kota sendiri."),
+    )
 
     def clean_evidence_file(self) -> Any:
         return clean_evidence_file(self.cleaned_data.get("evidence_file"))

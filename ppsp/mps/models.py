@@ -185,6 +185,14 @@ class CommitmentStatus(models.TextChoices):
     DIREALISASI = "direalisasi", _("Direalisasi")
 
 
+class InternalDocument(models.TextChoices):
+    """Where the Pemda's own commitment is written (internalisasi, §12.2)."""
+
+    RENSTRA = "renstra", _("Renstra OPD")
+    RKPD = "rkpd", _("RKPD")
+    APBD = "apbd", _("APBD")
+
+
 def evidence_path(instance: FundingCommitment, filename: str) -> str:
     return f"mps/bukti/{instance.row.plan.region.code}/{filename}"
 
@@ -214,6 +222,13 @@ class FundingCommitment(models.Model):
     )
     evidence_file = models.FileField(
         _("berkas bukti"), upload_to=evidence_path, blank=True, max_length=250
+    )
+    document = models.CharField(
+        _("internalisasi ke dokumen"),
+        max_length=10,
+        choices=InternalDocument.choices,
+        blank=True,
+        help_text=_("Hanya untuk komitmen Pemerintah Kabupaten/Kota sendiri."),
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -126,7 +127,8 @@ def qa_result(plan: Plan) -> QaResult:
         "apbd_komitmen": f"{page}#budget",
     }
     missing = [(c, label, links.get(c, f"{page}#qa")) for c, label, _w in QA_ITEMS if c not in done]
-    return QaResult(score, missing, score >= PASSING_SCORE)
+    passing = int(getattr(settings, "PPSP_QA_PASSING_SCORE", PASSING_SCORE))
+    return QaResult(score, missing, score >= passing)
 
 
 @dataclass(frozen=True)

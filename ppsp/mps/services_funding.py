@@ -16,7 +16,14 @@ from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.mps import workflow
 from ppsp.mps.codes import QA_MANUAL
-from ppsp.mps.models import CommitmentKind, FundingCommitment, MpsSignOff, Plan, ProgrammeRow
+from ppsp.mps.models import (
+    CommitmentKind,
+    FundingCommitment,
+    MpsSignOff,
+    Party,
+    Plan,
+    ProgrammeRow,
+)
 from ppsp.mps.services import require
 
 
@@ -32,9 +39,12 @@ def commitment_record(
     evidence: str = "",
     description: str = "",
     evidence_file: Any = None,
+    document: str = "",
 ) -> FundingCommitment:
     """Record a commitment (status indikasi). In-kind (natura: lahan, tenaga, material) is
-    valued in Rp in `amount` and must be described; evidence as text and/or a file."""
+    valued in Rp in `amount` and must be described; evidence as text and/or a file.
+    `document` (Renstra OPD, RKPD, APBD) records the internalisasi of the Pemda's own
+    commitment (§12.2); other parties' money is eksternalisasi or pemasaran."""
     plan = row.plan
     require(by, workflow.permission_for_party(party), plan.region.code)
     if year not in plan.years:
@@ -42,6 +52,13 @@ def commitment_record(
     if kind != CommitmentKind.CASH and not description.strip():
         raise ValidationError(
             {"description": "Komitmen natura perlu uraian (apa, berapa, di mana) dan nilai Rp."}
+        )
+    if document and party != Party.PEMDA:
+        raise ValidationError(
+            {
+                "document": "Internalisasi ke Renstra/RKPD/APBD hanya untuk komitmen "
+                "Pemerintah Kabupaten/Kota."
+            }
         )
     commitment = FundingCommitment(
         row=row,
@@ -51,6 +68,7 @@ def commitment_record(
         kind=kind,
         evidence=evidence,
         description=description.strip(),
+        document=document,
         recorded_by=by if getattr(by, "is_authenticated", False) else None,
     )
     if evidence_file:
@@ -66,6 +84,7 @@ def commitment_record(
             {"field": "amount", "old": None, "new": amount},
             {"field": "kind", "old": None, "new": kind},
             {"field": "status", "old": None, "new": commitment.status},
+            *([{"field": "document", "old": None, "new": document}] if document else []),
             *(
                 [{"field": "evidence_file", "old": None, "new": commitment.evidence_file.name}]
                 if commitment.evidence_file

@@ -156,7 +156,15 @@ class ZoneForm(forms.Form):
         min_value=0,
         required=False,
     )
-    growth_pct = forms.DecimalField(label=_("Pertumbuhan penduduk (%/tahun)"), initial=1.5)
+    growth_pct = forms.DecimalField(
+        label=_("Pertumbuhan penduduk (%/tahun)"),
+        initial=1.5,
+        required=False,
+        help_text=_(
+            "Kosongkan untuk memakai laju per desa dari profil Form 2 (per kecamatan "
+            "atau laju kab/kota)."
+        ),
+    )
     method = forms.ChoiceField(
         label=_("Proyeksi penduduk"),
         choices=[("geometrik", _("geometrik")), ("aritmetik", _("aritmetik"))],
@@ -195,8 +203,10 @@ class ZoneForm(forms.Form):
     def plan(self) -> dict[str, Any]:
         """Keyword arguments for `services_zones.scenario_zone_generate`."""
         data = {k: v for k, v in self.cleaned_data.items() if not (k[0] == "p" and k[1:].isdigit())}
-        for name in ("growth_pct", "baseline_pct", "target_pct"):
+        for name in ("baseline_pct", "target_pct"):
             data[name] = float(data[name])
+        growth = data["growth_pct"]
+        data["growth_pct"] = None if growth is None else float(growth)
         data["desa"] = list(data["desa"])
         data["typed_population"] = [self.cleaned_data.get(f"p{y}") for y in self.years]
         return data

@@ -35,7 +35,7 @@ def scenario_zone_generate(
     zone: str,
     unit_cost: UnitCostItem,
     population: int | None,
-    growth_pct: float,
+    growth_pct: float | None,
     baseline_pct: float,
     target_pct: float,
     by: Any,
@@ -54,14 +54,16 @@ def scenario_zone_generate(
 
     With ``desa``, the base population (when not given) is their latest population
     carried to the cycle year, and the risk class comes from their area berisiko when
-    classed (`zone_inputs`). ``typed_population`` (per plan year, None = not typed) must
-    agree with the stated growth, else ValidationError names the years.
+    classed (`zone_inputs`). ``growth_pct`` None takes each desa's Form 2 rate (per
+    kecamatan or the kab/kota rate) and grows the zone at their population-weighted mean.
+    ``typed_population`` (per plan year, None = not typed) must agree with the growth,
+    else ValidationError names the years.
     """
     scenario = _locked(scenario, by)
     if unit_cost.table_id != scenario.unit_costs_id:
         raise ValidationError("Harga satuan harus dari tabel harga satuan skenario ini.")
     table = scenario.unit_costs
-    growth = float(growth_pct) / 100
+    growth = None if growth_pct is None else float(growth_pct) / 100
     reason = ""
     if desa:
         found = zone_inputs.desa_inputs(
@@ -72,8 +74,14 @@ def scenario_zone_generate(
         if found.risk_class is not None:
             risk_class = found.risk_class
             reason = f", kelas risiko {risk_class} dari area berisiko {found.classed} desa"
+        if growth is None:
+            growth = found.growth
+            rate = f"{growth * 100:.2f}".replace(".", ",")
+            reason += f", laju {rate} %/tahun dari profil Form 2 desa"
     if population is None:
         raise ValidationError("Isi penduduk zona, atau pilih desa anggota zona.")
+    if growth is None:
+        raise ValidationError("Isi pertumbuhan penduduk zona, atau pilih desa anggota zona.")
     zone_inputs.check_typed(
         float(population), growth, list(typed_population), scenario.plan_years, method
     )

@@ -6,6 +6,10 @@ weighted mean of the desa's area berisiko class for the subsector, when an EHRA 
 the kab/kota has classed them (issue 5; looked up through the app registry so that this
 app does not depend on it). Typed projections are checked against the stated rate
 (`ppsp.compute.projection.contradictions`).
+
+The growth rate is either stated for the zone or, left blank, taken per desa from the
+Form 2 profile (% pertumbuhan penduduk, filled per kecamatan or with the kab/kota rate;
+domain-ppsp.md §8.2); the zone then grows at the population-weighted mean of those rates.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ class DesaInputs:
     population: float  # carried to the base year [jiwa]
     risk_class: int | None  # population-weighted area berisiko class, None when not classed
     classed: int  # how many desa had a class
+    growth: float  # zone rate [1/year]: the stated one, or the weighted Form 2 rates
 
 
 def _latest_population(desa: Sequence[Region], up_to: int) -> dict[int, tuple[int, int]]:
@@ -64,12 +69,43 @@ def area_classes(region: Region, fiscal_year: int, subsector: str) -> dict[int, 
     return out
 
 
+def profile_rates(region: Region, fiscal_year: int) -> dict[str, float]:
+    """desa code -> growth rate [1/year] from the Form 2 profile of the cycle year, if typed."""
+    if not apps.is_installed("ppsp.profiles"):
+        return {}
+    try:
+        from ppsp.profiles.selectors import profile_for_kabkota
+    except ImportError:  # pragma: no cover - the profiles app is optional
+        return {}
+    return {
+        code: p.growth_pct / 100
+        for code, p in profile_for_kabkota(region.code, fiscal_year).items()
+        if p.pk is not None and p.growth_pct is not None
+    }
+
+
+def _rates(
+    region: Region, fiscal_year: int, desa: Sequence[Region], growth: float | None
+) -> dict[int, float]:
+    """desa id -> rate: the stated zone rate, else each desa's Form 2 rate."""
+    if growth is not None:
+        return {d.pk: growth for d in desa}
+    found = profile_rates(region, fiscal_year)
+    missing = [d.name for d in desa if d.code not in found]
+    if missing:
+        raise ValidationError(
+            "Isi pertumbuhan penduduk zona, atau lengkapi % pertumbuhan penduduk di profil "
+            f"Form 2 {fiscal_year} untuk desa: " + ", ".join(sorted(missing)) + "."
+        )
+    return {d.pk: found[d.code] for d in desa}
+
+
 def desa_inputs(
     region: Region,
     fiscal_year: int,
     subsector: str,
     desa: Sequence[Region],
-    growth: float,
+    growth: float | None,
     method: str,
 ) -> DesaInputs:
     outside = [d.name for d in desa if d.kabkota_code != region.code or d.level != 4]
@@ -81,18 +117,27 @@ def desa_inputs(
         raise ValidationError(
             "Data penduduk belum ada untuk desa: " + ", ".join(sorted(missing)) + "."
         )
+    rates = _rates(region, fiscal_year, desa, growth)
     carried: dict[int, float] = {}
     for d in desa:
         year, count = latest[d.pk]
         gap = fiscal_year - year
         carried[d.pk] = (
-            project_population(count, growth, gap, method=method)[-1] if gap > 0 else float(count)
+            project_population(count, rates[d.pk], gap, method=method)[-1]
+            if gap > 0
+            else float(count)
         )
+    total = math.fsum(carried.values())
+    zone_rate = (
+        math.fsum(carried[d.pk] * rates[d.pk] for d in desa) / total
+        if total > 0
+        else math.fsum(rates.values()) / len(rates)
+    )
     classes = area_classes(region, fiscal_year, subsector)
     weighted = [(carried[d.pk], classes[d.pk]) for d in desa if d.pk in classes]
     people = math.fsum(p for p, _ in weighted)
     risk = round(math.fsum(p * c for p, c in weighted) / people) if people > 0 else None
-    return DesaInputs(sum(carried.values()), risk, len(weighted))
+    return DesaInputs(total, risk, len(weighted), zone_rate)
 
 
 def _id(value: float, digits: int = 0) -> str:
