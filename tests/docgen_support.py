@@ -1,4 +1,5 @@
-"""Demo data of 15.07 for the document generator tests (every demo loader, in order)."""
+"""Demo data of 15.07 for the document generator tests (every demo loader, in the order of
+`load_demo`, so the documents show what `make run` shows)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from ppsp.demo.cycles import load_cycles_demo
 from ppsp.demo.docgen import load_docgen_demo
 from ppsp.demo.ehra import load_ehra_demo
 from ppsp.demo.management.commands.load_demo import Command
+from ppsp.demo.maps import load_maps_demo
+from ppsp.demo.monev import load_monev_demo
 from ppsp.demo.mps import load_mps_demo
+from ppsp.demo.profiles import load_profiles_demo
 from ppsp.demo.programme import load_programme_demo
 from ppsp.demo.scenarios import load_scenarios_demo
 from ppsp.documents.models import DocType, Document, DocumentVersion
@@ -30,7 +34,10 @@ def load_all_demo() -> list[str]:
         load_consultation_demo,
         load_scenarios_demo,
         load_ehra_demo,
+        load_maps_demo,
         load_mps_demo,
+        load_monev_demo,
+        load_profiles_demo,
         load_docgen_demo,
     ):
         try:

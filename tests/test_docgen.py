@@ -11,21 +11,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 from docx import Document as read_docx
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ppsp.audit.models import AuditEvent
 from ppsp.docgen import services
 from ppsp.docgen.context import build_context
 from ppsp.docgen.diff import diff_tables
 from ppsp.docgen.fmt import MISSING, id_number, parse_id_number, rp_juta
-from ppsp.docgen.models import RenderedFile, RenderState
+from ppsp.docgen.models import RenderedFile, RenderState, SectionText
 from ppsp.docgen.outlines import OUTLINES
 from ppsp.docgen.render_pdf import render_pdf
 from ppsp.documents.models import DocType, Status
+from ppsp.profiles.models import LegacyTarget
 from ppsp.scenarios.selectors import chosen_scenario, table51
 from tests.conftest import Cast
 from tests.cycles_support import ssk
@@ -101,7 +103,9 @@ def test_it_writes_a_complete_demo_ssk_as_docx_and_pdf(
     cast: Cast, media: Path, tmp_path: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
     failed = load_all_demo()
-    assert not {"load_scenarios_demo", "load_ehra_demo", "load_docgen_demo"} & set(failed)
+    required = {"load_scenarios_demo", "load_ehra_demo", "load_maps_demo", "load_profiles_demo"}
+    required.add("load_docgen_demo")
+    assert not required & set(failed), failed
     version = demo_ssk_version()
     services.section_text_save(
         version=version,
@@ -136,6 +140,12 @@ def test_it_writes_a_complete_demo_ssk_as_docx_and_pdf(
     captions = [t for t in texts if re.match(r"^(Tabel|Gambar) [0-9L]+\.\d+ ", t)]
     assert any(c.startswith("Tabel 3.3 Rekapitulasi indikasi kebutuhan") for c in captions)
     assert any(c.startswith("Gambar 2.2 Peta area berisiko") for c in captions)
+    assert "Tabel 2.2 Kemajuan pelaksanaan SSK sebelumnya" in captions
+    legacy = LegacyTarget.objects.filter(document__region__code="15.07").first()
+    assert legacy is not None
+    kemajuan = doc.tables[[t.number for t in context.tables].index("Tabel 2.2")]
+    baseline = f"{id_number(legacy.baseline, 1)} ({legacy.baseline_year})"
+    assert baseline in [c.text for row in kemajuan.rows for c in row.cells]
     assert len(doc.inline_shapes) == len(context.figures) >= 4
     index = next(i for i, t in enumerate(context.tables) if t.number == "Tabel 3.3")
     cells = [c.text for row in doc.tables[index].rows for c in row.cells]
@@ -187,8 +197,17 @@ def test_it_marks_every_missing_part_instead_of_failing(cast: Cast, tmp_path: Pa
 
 def test_it_keeps_narrative_on_draft_versions_only(cast: Cast) -> None:
     version = ssk("15.07", status=Status.APPROVED).versions.get()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="terkunci"):
         services.section_text_save(version=version, section="1.1", text="x", by=cast.pmu)
+    refusal = AuditEvent.objects.get(reason__startswith="DITOLAK: ubah narasi 1.1")
+    assert refusal.actor == cast.pmu and refusal.object_id == str(version.pk)
+    assert not SectionText.objects.filter(version=version).exists()
+
+
+def test_it_lets_only_editors_of_the_kabkota_write_narrative(cast: Cast) -> None:
+    version = ssk("15.71").versions.get()  # another kab/kota than the Pokja's 15.07
+    with pytest.raises(PermissionDenied):
+        services.section_text_save(version=version, section="1.1", text="x", by=cast.pokja_kabkota)
 
 
 def test_it_never_replaces_the_file_of_an_approved_version(

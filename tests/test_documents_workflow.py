@@ -139,6 +139,15 @@ def test_it_locks_an_approved_version_with_a_clear_message(cast: Cast) -> None:
         document_version_set_legal_basis(
             version=version, kind="sk", number="1", date=dt.date(2020, 1, 1), by=cast.pmu
         )
+    refusals = AuditEvent.objects.filter(
+        object_id=str(version.pk), reason__startswith="DITOLAK"
+    ).order_by("pk")
+    assert [e.reason.split(".")[0] for e in refusals] == [
+        "DITOLAK: ubah ringkasan/tabel versi",
+        "DITOLAK: unggah berkas",
+        "DITOLAK: ubah dasar hukum",
+    ]
+    assert {e.actor for e in refusals} == {cast.pmu}
 
 
 def test_it_refuses_edits_while_a_version_is_under_review(cast: Cast) -> None:

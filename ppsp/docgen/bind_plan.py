@@ -13,10 +13,12 @@ from ppsp.mps.codes import Source, Subsector
 from ppsp.mps.models import KklNode, Plan
 from ppsp.mps.selectors import current_plan, mps_table, plan_rows
 from ppsp.regions.models import Region
+from ppsp.scenarios.models import KegiatanType
 from ppsp.scenarios.selectors import chosen_cost_lines, chosen_scenario, table51
 
 SUBSECTORS = {k: str(v) for k, v in Subsector.choices}
 SOURCES = {k: str(v) for k, v in Source.choices}
+KEGIATAN_TYPES = {k: str(v) for k, v in KegiatanType.choices}
 NO_PLAN = "Rencana program (Proses 4, menu MPS) belum dibuat."
 
 
@@ -268,7 +270,12 @@ def tahapan_pengembangan(region: Region, facts: dict[str, str]) -> list[Block]:
     if not lines:
         return [Missing("Sistem dan zona (skenario terpilih, Proses 3) belum ada.")]
     body = [
-        [SUBSECTORS.get(x.subsector, x.subsector), x.zone or "–", x.description, x.kegiatan_type]
+        [
+            SUBSECTORS.get(x.subsector, x.subsector),
+            x.zone or "–",
+            x.description,
+            KEGIATAN_TYPES.get(x.kegiatan_type, x.kegiatan_type),
+        ]
         for x in lines
     ]
     return [

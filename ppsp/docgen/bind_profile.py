@@ -14,6 +14,8 @@ from ppsp.compute.area_risk import RISK_CLASSES, SSK_COMPONENTS
 from ppsp.docgen.doc import Block, Figure, Missing, Table
 from ppsp.docgen.fmt import id_number
 from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
+from ppsp.profiles.kemajuan import STATUS_LABELS, current_values, kemajuan_rows
+from ppsp.profiles.selectors import legacy_documents
 from ppsp.programme.selectors import stage_timeline
 from ppsp.regions.models import Level, Population, Region
 
@@ -190,3 +192,45 @@ def tahapan_ppsp(region: Region, facts: dict[str, str]) -> list[Block]:
 
 def kabkota_desa_count(region: Region) -> int:
     return Region.objects.filter(kabkota_code=region.code, level=Level.DESA).count()
+
+
+def kemajuan(region: Region, facts: dict[str, str]) -> list[Block]:
+    """Bab 2.2: indicators of the previous SSK (profiles app) against today's values."""
+    documents = legacy_documents(region)
+    rows = kemajuan_rows(documents, current_values(region)) if documents else []
+    if not rows:
+        return [
+            Missing(
+                "Kemajuan pelaksanaan SSK lama belum dicatat: lampirkan SSK lama dan isikan "
+                "baseline serta target indikatornya (menu Profil, Kemajuan)."
+            )
+        ]
+    body = [
+        [
+            r.target.name,
+            r.target.unit,
+            f"{id_number(r.target.baseline, 1)} ({r.target.baseline_year})",
+            f"{id_number(r.target.target, 1)} ({r.target.target_year})",
+            id_number(r.current, 1),
+            r.current_origin or "–",
+            id_number(r.achievement, 1),
+            str(STATUS_LABELS.get(r.status, r.status)),
+        ]
+        for r in rows
+    ]
+    header = ["Indikator", "Satuan", "Baseline", "Target", "Saat ini", "Sumber", "Capaian (%)"]
+    sources = "; ".join(
+        d.title
+        if f"{d.period_start}–{d.period_end}" in d.title
+        else f"{d.title} ({d.period_start}–{d.period_end})"
+        for d in documents
+    )
+    return [
+        Table(
+            "Kemajuan pelaksanaan SSK sebelumnya",
+            [*header, "Status"],
+            body,
+            note=f"Sumber: {sources}; nilai saat ini dari EHRA/Form 2 atau isian Pokja.",
+            numeric={4, 6},
+        )
+    ]

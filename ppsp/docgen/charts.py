@@ -44,7 +44,7 @@ def gaps_chart(data: dict[str, Any]) -> bytes:
     ax.set_xticks(list(x), years)
     ax.set_ylabel("Rp juta")
     _id_axis(ax)
-    ax.legend(fontsize=8, ncols=2)
+    ax.legend(fontsize=8, ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.12))
     ax.grid(axis="y", alpha=0.3)
     return _png(fig)
 

@@ -24,6 +24,7 @@ from ppsp.regions.models import Region
 Binding = Callable[[Region, dict[str, str]], list[Block]]
 BINDINGS: dict[str, Binding] = {
     "penduduk": bind_profile.penduduk,
+    "kemajuan": bind_profile.kemajuan,
     "irs": bind_profile.irs,
     "area_berisiko": bind_profile.area_berisiko,
     "tahapan_ppsp": bind_profile.tahapan_ppsp,
@@ -40,7 +41,6 @@ BINDINGS: dict[str, Binding] = {
     "mps_tahunan": bind_plan.mps_tahunan,
 }
 NOT_MODELLED = {
-    "kemajuan": "Kemajuan pelaksanaan SSK lama belum dicatat (lampirkan SSK lama).",
     "visi_misi": "Visi dan misi sanitasi belum dicatat: tuliskan dalam narasi bagian ini.",
 }
 TITLES = {

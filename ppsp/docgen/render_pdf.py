@@ -72,14 +72,44 @@ def html_of(ctx: DocContext, part: str = "all", pages: dict[str, int] | None = N
     return render_to_string("docgen/document.html", context)
 
 
+# Characters of 8 pt DejaVu Sans across the 16.5 cm text width, cell padding included.
+LINE_CHARS = 92
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in text.split()), default=0)
+
+
 def _widths(table: Table) -> list[str]:
-    """Column widths (%) from the text lengths: lets WeasyPrint use the fast fixed layout."""
-    lengths = [min(len(h), 14) + 2 for h in table.header]
+    """Column widths (%) from the text lengths: lets WeasyPrint use the fast fixed layout.
+
+    Every column first gets what it cannot wrap (its longest header word; the whole value of
+    a number); the line is shared by text length above that.
+    """
+    need: list[float] = [_longest_word(h) * 1.2 + 2 for h in table.header]  # bold headers
+    pref: list[float] = [min(len(h), 14) + 2 for h in table.header]
     for row in table.rows[:200]:
-        for c, value in enumerate(row[: len(lengths)]):
-            lengths[c] = max(lengths[c], min(len(value), 45) + 2)
-    total = sum(lengths)
-    return [f"{100 * n / total:.2f}%" for n in lengths]
+        for c, value in enumerate(row[: len(need)]):
+            if c in table.numeric:
+                need[c] = max(need[c], len(value) + 2)
+            else:
+                need[c] = max(need[c], min(_longest_word(value), 16) + 2)
+            pref[c] = max(pref[c], min(len(value), 45) + 2)
+    pref = [max(p, n) for p, n in zip(pref, need, strict=True)]
+    fixed: dict[int, float] = {}  # water-filling: shares by `pref`, never below `need`
+    while True:
+        free = [c for c in range(len(need)) if c not in fixed]
+        room = LINE_CHARS - sum(fixed.values())
+        weight = sum(pref[c] for c in free) or 1
+        short = [c for c in free if room * pref[c] / weight < need[c]]
+        if not short or room <= 0:
+            break
+        fixed.update({c: need[c] for c in short})
+    widths = [
+        fixed.get(c, room * pref[c] / weight if room > 0 else need[c]) for c in range(len(need))
+    ]
+    total = sum(widths) or 1
+    return [f"{100 * w / total:.2f}%" for w in widths]
 
 
 def _rows(table: Table) -> list[dict[str, object]]:

@@ -10,13 +10,15 @@ import hashlib
 import time
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import has_permission
 from ppsp.docgen.charts import render_figures
 from ppsp.docgen.context import build_context
 from ppsp.docgen.models import Format, RenderedFile, RenderState, SectionText
@@ -24,6 +26,7 @@ from ppsp.docgen.outlines import outline_for
 from ppsp.docgen.render_docx import render_docx
 from ppsp.docgen.render_pdf import render_pdf
 from ppsp.documents.models import DocumentVersion, Status
+from ppsp.documents.services import audits_refusals, refuse_if_locked
 
 NOT_DRAFT = "Narasi hanya dapat diubah pada versi berstatus draf."
 IMMUTABLE = "Versi ini sudah disahkan dan berkasnya sudah dibuat: berkas tidak dapat diganti."
@@ -33,8 +36,14 @@ def _code(version: DocumentVersion) -> str:
     return version.document.region.code
 
 
+@audits_refusals
 @transaction.atomic
 def section_text_save(*, version: DocumentVersion, section: str, text: str, by: Any) -> SectionText:
+    """The Pokja's narrative of one section of a draft version; a locked version refuses
+    (and the refusal is audited)."""
+    refuse_if_locked(version, by=by, attempted=f"ubah narasi {section}")
+    if by is not None and not has_permission(by, Permission.EDIT_DOCUMENTS, _code(version)):
+        raise PermissionDenied("Anda tidak berwenang mengubah narasi dokumen ini.")
     if version.status != Status.DRAFT:
         raise ValidationError(NOT_DRAFT)
     document = version.document

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any
+import functools
+from collections.abc import Callable, Iterable
+from typing import Any, ParamSpec, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -45,9 +46,45 @@ def _require(user: Any, permission: Permission, code: str) -> None:
         raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
 
 
-def ensure_editable(version: DocumentVersion) -> None:
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class VersionLocked(ValidationError):
+    """An edit of an approved (locked) version, refused; `audits_refusals` records it."""
+
+    def __init__(self, *, version: DocumentVersion, by: Any, attempted: str) -> None:
+        super().__init__(LOCKED_MESSAGE)
+        self.version, self.by, self.attempted = version, by, attempted
+
+
+def refuse_if_locked(version: DocumentVersion, *, by: Any, attempted: str) -> None:
     if version.locked:
-        raise ValidationError(LOCKED_MESSAGE)
+        raise VersionLocked(version=version, by=by, attempted=attempted)
+
+
+def audits_refusals(fn: Callable[P, T]) -> Callable[P, T]:
+    """Put outside `transaction.atomic`: a refused edit is audited after the rollback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return fn(*args, **kwargs)
+        except VersionLocked as refused:
+            audit_record(
+                actor=refused.by,
+                obj=refused.version,
+                action=Action.UPDATE,
+                reason=f"DITOLAK: {refused.attempted}. {LOCKED_MESSAGE}",
+                region_code=_code(refused.version),
+            )
+            raise
+
+    return wrapper
+
+
+def ensure_editable(version: DocumentVersion, *, by: Any = None, attempted: str = "") -> None:
+    refuse_if_locked(version, by=by, attempted=attempted or "ubah versi")
     if version.status != Status.DRAFT:
         raise ValidationError(NOT_DRAFT_MESSAGE)
 
@@ -103,6 +140,7 @@ def _user(by: Any) -> Any:
 _VERSION_FIELDS = ("summary",)
 
 
+@audits_refusals
 @transaction.atomic
 def document_version_update(
     *,
@@ -114,7 +152,7 @@ def document_version_update(
 ) -> DocumentVersion:
     """Change a draft's summary and its checklist of filled required tables."""
     version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
-    ensure_editable(version)
+    ensure_editable(version, by=by, attempted="ubah ringkasan/tabel versi")
     _require(by, Permission.EDIT_DOCUMENTS, _code(version))
     tables = list(filled_tables)
     if any(t.method_version_id != version.document.method_version_id for t in tables):
@@ -143,12 +181,13 @@ def document_version_update(
     return version
 
 
+@audits_refusals
 @transaction.atomic
 def document_file_add(
     *, version: DocumentVersion, file: UploadedFile, label: str, by: Any
 ) -> DocumentFile:
     version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
-    ensure_editable(version)
+    ensure_editable(version, by=by, attempted="unggah berkas")
     _require(by, Permission.EDIT_DOCUMENTS, _code(version))
     stored = DocumentFile(version=version, label=label, uploaded_by=_user(by))
     stored.file.save(file.name or "berkas", file, save=False)
@@ -167,14 +206,14 @@ def document_file_add(
 _LEGAL_FIELDS = ("legal_kind", "legal_number", "legal_date")
 
 
+@audits_refusals
 @transaction.atomic
 def document_version_set_legal_basis(
     *, version: DocumentVersion, kind: str, number: str, date: dt.date, by: Any
 ) -> DocumentVersion:
     """Record the Perbup/Perwal/SK that legalises the version (before it is approved)."""
     version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
-    if version.locked:
-        raise ValidationError(LOCKED_MESSAGE)
+    refuse_if_locked(version, by=by, attempted="ubah dasar hukum")
     code = _code(version)
     if by is not None and not (
         has_permission(by, Permission.APPROVE_DOCUMENTS, code)
