@@ -10,11 +10,17 @@ re-runs itself in a child process (`--one URL`) that:
    (2022–2026) with ROWS programme rows and 5 sasaran indicators, and for each of the five
    years an approved realisation report with a value per row and per indicator
    (514 × 5 × 100 ≈ 257 000 row values), then runs the aggregates refresh per year;
-3. starts gunicorn (4 workers × 8 threads) and lets CLIENTS concurrent clients (a signed-in
-   PMU session) request, round robin, the national monev dashboard, the ranking and the
-   realisation API list endpoints for SECONDS seconds;
+3. starts gunicorn (gthread; by default cores + 1 workers × 4 threads, i.e. 3 × 4 on the
+   2-core reference machine: more processes than cores only add context switches next to
+   PostgreSQL and the client threads; `--workers/--threads` override) and lets CLIENTS
+   concurrent clients (a signed-in PMU session, one kept-alive connection each as a
+   browser keeps it) request, round robin, the national monev dashboard, the ranking and
+   the realisation API list endpoints for SECONDS seconds;
 4. prints throughput, p50/p95/p99 latency and errors (non-200 answers and connection
-   errors). Target: p95 under 300 ms on PostgreSQL, zero errors.
+   errors), with the load average before and after (`os.getloadavg`: other work on the
+   machine skews the figures). Target: p95 under 300 ms on PostgreSQL, zero errors.
+
+`--only postgres` (or `sqlite`) runs one database; `--one URL` runs one URL in-process.
 
 Only loopback is contacted; the loop stops by itself.
 """
@@ -37,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = Path("/tmp/bench-monev.sqlite3")
 HOST = "127.0.0.1"  # loopback only
-WORKERS, THREADS = 4, 8
+WORKERS, THREADS = (os.cpu_count() or 2) + 1, 4
 ROWS = 100
 FIRST_YEAR = 2022
 YEAR = 2026
@@ -183,29 +189,52 @@ class Worker(threading.Thread):
         self.latencies: dict[str, list[float]] = {p: [] for p in PATHS}
         self.errors: dict[str, int] = {}
 
+    def _get(self, conn: http.client.HTTPConnection, path: str) -> int:
+        conn.request("GET", path, headers={"Cookie": self.cookie})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+
     def run(self) -> None:
+        """Like a browser: one kept-alive connection, reopened (and the request retried once)
+        when the server closed it while idle; a failure on a fresh connection is an error."""
         n = self.index
+        conn: http.client.HTTPConnection | None = None
         while time.time() < self.stop_at:
             path = PATHS[n % len(PATHS)]
             n += 1
             begin = time.perf_counter()
-            try:
-                conn = http.client.HTTPConnection(HOST, self.port, timeout=60)
-                conn.request("GET", path, headers={"Cookie": self.cookie})
-                response = conn.getresponse()
-                response.read()
-                conn.close()
-            except OSError:
+            status = 0
+            for attempt in range(2):
+                fresh = conn is None
+                if conn is None:
+                    conn = http.client.HTTPConnection(HOST, self.port, timeout=60)
+                try:
+                    status = self._get(conn, path)
+                    break
+                except OSError:
+                    conn.close()
+                    conn = None
+                    if fresh or attempt:
+                        status = -1
+                        break
+            if status == -1:
                 self.errors["connection"] = self.errors.get("connection", 0) + 1
                 continue
-            if response.status != 200:
-                key = str(response.status)
+            if status != 200:
+                key = str(status)
                 self.errors[key] = self.errors.get(key, 0) + 1
                 continue
             self.latencies[path].append(time.perf_counter() - begin)
+        if conn is not None:
+            conn.close()
 
 
-def one(url: str, seconds: float, clients: int) -> int:
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def one(url: str, seconds: float, clients: int, workers: int, threads: int) -> int:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("PPSP_TESTING", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ppsp.settings")
@@ -221,8 +250,8 @@ def one(url: str, seconds: float, clients: int) -> int:
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"), "ppsp.wsgi:application",
-            "--bind", f"{HOST}:{port}", "--workers", str(WORKERS), "--worker-class", "gthread",
-            "--threads", str(THREADS), "--backlog", "512", "--log-level", "warning",
+            "--bind", f"{HOST}:{port}", "--workers", str(workers), "--worker-class", "gthread",
+            "--threads", str(threads), "--backlog", "512", "--log-level", "warning",
         ],
         cwd=ROOT,
         env={**os.environ, "DATABASE_URL": url},
@@ -230,25 +259,28 @@ def one(url: str, seconds: float, clients: int) -> int:
     )  # fmt: skip
     try:
         wait_ready(port, time.time() + 60)
+        load_before = load()
         start = time.time()
-        workers = [Worker(i, port, cookie, start + seconds) for i in range(clients)]
-        for w in workers:
+        pool = [Worker(i, port, cookie, start + seconds) for i in range(clients)]
+        for w in pool:
             w.start()
-        for w in workers:
+        for w in pool:
             w.join(timeout=seconds + 120)
         elapsed = time.time() - start
+        load_after = load()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    everything = sorted(x for w in workers for lat in w.latencies.values() for x in lat)
+    everything = sorted(x for w in pool for lat in w.latencies.values() for x in lat)
     errors: dict[str, int] = {}
-    for w in workers:
+    for w in pool:
         for key, count in w.errors.items():
             errors[key] = errors.get(key, 0) + count
-    print(f"== {engine}: gunicorn {WORKERS}x{THREADS}, {clients} clients, {elapsed:.1f} s")
+    print(f"== {engine}: gunicorn {workers}x{threads}, {clients} clients, {elapsed:.1f} s")
+    print(f"  load average (1/5/15 min) before {load_before}, after {load_after}")
     for path in PATHS:
-        lat = sorted(x for w in workers for x in w.latencies[path])
+        lat = sorted(x for w in pool for x in w.latencies[path])
         p = statistics.quantiles(lat, n=100) if len(lat) >= 2 else [0.0] * 99
         print(f"  {path:42} n={len(lat):6}  p50 {p[49] * 1000:6.0f} ms  p95 {p[94] * 1000:6.0f} ms")
     p = statistics.quantiles(everything, n=100) if len(everything) >= 2 else [0.0] * 99
@@ -267,23 +299,29 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--one", help="run one database URL in this process")
+    parser.add_argument("--only", choices=("sqlite", "postgres"), help="run one database")
+    parser.add_argument("--workers", type=int, default=WORKERS)
+    parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--keep", action="store_true", help="reuse the scratch SQLite data")
     args = parser.parse_args()
     if args.one:
-        return one(args.one, args.seconds, args.clients)
-    if not args.keep:
+        return one(args.one, args.seconds, args.clients, args.workers, args.threads)
+    if not args.keep and args.only != "postgres":
         for suffix in ("", "-wal", "-shm"):
             Path(f"{SCRATCH}{suffix}").unlink(missing_ok=True)
-    urls = [f"sqlite:///{SCRATCH}"]
+    urls = [] if args.only == "postgres" else [f"sqlite:///{SCRATCH}"]
     pg = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("PPSP_TEST_DATABASE_URL")
     check = [sys.executable, str(ROOT / "scripts" / "db_available.py"), pg or ""]
-    if pg and subprocess.run(check, check=False).returncode == 0:
+    if args.only == "sqlite":
+        pass
+    elif pg and subprocess.run(check, check=False).returncode == 0:
         urls.append(pg)
     else:
         print("PostgreSQL: not reachable (set PPSP_TEST_DATABASE_URL); SQLite only.")
     status = 0
     for url in urls:
         command = [sys.executable, __file__, "--one", url, "--seconds", str(args.seconds)]
+        command += ["--workers", str(args.workers), "--threads", str(args.threads)]
         status |= subprocess.run([*command, "--clients", str(args.clients)], check=False).returncode
     return status
 

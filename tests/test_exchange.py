@@ -167,6 +167,28 @@ def test_it_exports_exactly_the_db_rows_as_csv(cast: Cast) -> None:
     assert len(regions) - 1 == Region.objects.filter(kabkota_code="15.07").count()
 
 
+def test_it_exports_monev_realisation_inside_the_scope_only(cast: Cast) -> None:
+    from ppsp.monev.models import RowRealisation
+    from ppsp.monev.services import realisation_save
+    from tests.monev_support import full_values, plan_with_sasaran, report_in
+
+    for code in ("15.07", "15.71"):
+        rows, indicators = full_values(plan_with_sasaran(code))
+        realisation_save(report=report_in(code), rows=rows, indicators=indicators, by=None)
+    url = reverse("exchange:download", args=["15.71", "realisasi", "csv"])
+    assert _client(cast.cf).get(url).status_code == 404
+    url = reverse("exchange:download", args=["15.07", "realisasi", "csv"])
+    exported = _csv(_client(cast.cf).get(url))
+    own = RowRealisation.objects.filter(report__region__code="15.07")
+    assert exported[0][:3] == ["report__region__code", "report__year", "report__status"]
+    assert len(exported) - 1 == own.count() > 0
+    assert {r[0] for r in exported[1:]} == {"15.07"}
+    assert {int(r[3]) for r in exported[1:]} == set(own.values_list("row_id", flat=True))
+    url = reverse("exchange:download", args=["15", "realisasi_indikator", "xlsx"])
+    sheet = load_workbook(io.BytesIO(_client(cast.pmu).get(url).content), read_only=True)
+    assert sum(1 for _ in sheet.worksheets[0].iter_rows(values_only=True)) == 1 + 2
+
+
 def test_it_writes_xlsx_that_openpyxl_opens(cast: Cast) -> None:
     _import(cast, "sipd", "sipd_realisasi_2024.xlsx")
     url = reverse("exchange:download", args=["15.07", "angka_sektor", "xlsx"])

@@ -110,6 +110,39 @@ def test_it_shows_the_reviewers_comment_on_a_returned_report(cast: Cast) -> None
     assert 'data-testid="save"' in page  # returned: editable again
 
 
+def test_it_audits_every_step_of_the_review_cycle(
+    cast: Cast, django_capture_on_commit_callbacks: Any
+) -> None:
+    report = report_in("15.07")
+    plan = plan_with_sasaran()
+    rows, indicators = full_values(plan)
+    realisation_save(report=report, rows=rows, indicators=indicators, by=cast.pokja_kabkota)
+    report_submit(report=report, by=cast.pokja_kabkota)
+    report_return(report=report, by=cast.cf, comment="Bukti kurang")
+    node = sasaran(plan).pk
+    realisation_save(
+        report=report,
+        rows={},
+        indicators={node: {"value": Decimal("48"), "source": "susenas"}},
+        by=cast.pokja_kabkota,
+    )
+    report_submit(report=report, by=cast.pokja_kabkota)
+    with django_capture_on_commit_callbacks(execute=True):
+        report_approve(report=report, by=cast.cf, comment="Sesuai")
+    trail = AuditEvent.objects.filter(object_type="monev.report", object_id=str(report.pk))
+    steps = [(e.action, e.changes[0]["new"] if e.changes else None) for e in trail.order_by("pk")]
+    assert steps == [
+        ("create", YEAR),
+        ("transition", "submitted"),
+        ("transition", "returned"),
+        ("transition", "submitted"),
+        ("transition", "approved"),
+    ]
+    assert trail.get(reason="Bukti kurang").actor == cast.cf
+    changed = AuditEvent.objects.get(object_type="monev.indicatorrealisation", action="update")
+    assert {c["field"] for c in changed.changes} == {"value", "source"}
+
+
 def test_it_lets_only_reviewers_approve(cast: Cast) -> None:
     report = report_in("15.07")
     rows, indicators = full_values(plan_with_sasaran())

@@ -95,3 +95,34 @@ def target_status(
         progress = (float(realised) - base) / distance
     light = "hijau" if progress >= GREEN_AT else "kuning" if progress >= AMBER_AT else "merah"
     return TargetStatus(gap, progress, light)
+
+
+DIRECT, RATIO = "direct", "ratio"
+
+
+def derived_value(
+    kind: str, numerator: float | None, denominator: float | None = None, scale: float = 100.0
+) -> float | None:
+    """A sasaran realisation derived from imported sector figures (issue 10 item 5).
+
+    - ``direct``: the figure itself, Σ numerator (e.g. SIPD realisasi APBD in Rp summed over
+      the SKPD rows of one sub-kegiatan code);
+    - ``ratio``: ``scale × Σ numerator / Σ denominator`` (percent with scale 100), e.g. STBM
+      akses jamban sehat = 100 × Σ_desa (KK JSP + KK JSSP) / Σ_desa jumlah KK, or SIPSN
+      sampah terkelola = 100 × terkelola (ton/tahun) / timbulan (ton/tahun).
+
+    None when an input is missing or the denominator is not positive; rounded to 2 decimals.
+    Source: anchors-systems.md §2.1–§2.2, §2.6 (STBM, SIPSN, SIPD as systems of record).
+
+    >>> derived_value("ratio", 759, 800)
+    94.88
+    >>> derived_value("direct", 1187500000)
+    1187500000.0
+    """
+    if numerator is None:
+        return None
+    if kind == DIRECT:
+        return round(float(numerator), 2)
+    if denominator is None or denominator <= 0:
+        return None
+    return round(scale * float(numerator) / float(denominator), 2)

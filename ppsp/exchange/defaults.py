@@ -78,3 +78,47 @@ DEFAULT_MAPPINGS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
     ("sipd", "pagu", "Pagu", ("Anggaran", "Pagu Anggaran"), False),
     ("sipd", "realisasi", "Realisasi", ("Realisasi Belanja", "Realisasi (Rp)"), True),
 )
+
+# Sector figures → monev realisation (seeded by migration 0004, editable in the admin):
+# (code, label, system, target, subsector, match phrases, kind, numerator, denominator).
+DEFAULT_DERIVATIONS: tuple[
+    tuple[str, str, str, str, str, tuple[str, ...], str, str, str], ...
+] = (
+    (
+        "stbm_akses_jamban",
+        "STBM: % KK akses jamban sehat (JSP + JSSP) / jumlah KK",
+        "stbm", "indicator", "air_limbah",
+        ("akses jamban", "jamban sehat", "sanitasi layak", "akses sanitasi"),
+        "ratio", "stbm_kk_jsp,stbm_kk_jssp", "stbm_jumlah_kk",
+    ),
+    (
+        "stbm_babs",
+        "STBM: % KK masih BABS",
+        "stbm", "indicator", "air_limbah", ("babs", "buang air besar sembarangan"),
+        "ratio", "stbm_kk_babs", "stbm_jumlah_kk",
+    ),
+    (
+        "sipsn_terkelola",
+        "SIPSN: % sampah terkelola / timbulan",
+        "sipsn", "indicator", "persampahan", ("sampah terkelola", "terkelola"),
+        "ratio", "sipsn_terkelola_tahunan_ton", "sipsn_timbulan_tahunan_ton",
+    ),
+    (
+        "sipsn_pengurangan",
+        "SIPSN: % pengurangan sampah / timbulan",
+        "sipsn", "indicator", "persampahan", ("pengurangan sampah",),
+        "ratio", "sipsn_pengurangan_tahunan_ton", "sipsn_timbulan_tahunan_ton",
+    ),
+    (
+        "sipsn_penanganan",
+        "SIPSN: % penanganan sampah / timbulan",
+        "sipsn", "indicator", "persampahan", ("penanganan sampah",),
+        "ratio", "sipsn_penanganan_tahunan_ton", "sipsn_timbulan_tahunan_ton",
+    ),
+    (
+        "sipd_realisasi",
+        "SIPD: realisasi APBD (Rp) per kode sub-kegiatan",
+        "sipd", "row_budget", "", (),
+        "direct", "apbd_realisasi", "",
+    ),
+)  # fmt: skip

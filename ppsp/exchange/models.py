@@ -114,6 +114,59 @@ class SectorFigure(models.Model):
         return f"{self.indicator} {self.region.code} {self.year} = {self.value}"
 
 
+class DerivationTarget(models.TextChoices):
+    INDICATOR = "indicator", _("indikator sasaran")
+    ROW_BUDGET = "row_budget", _("realisasi anggaran baris program")
+
+
+class DerivationKind(models.TextChoices):
+    DIRECT = "direct", _("nilai langsung")
+    RATIO = "ratio", _("rasio dua angka × skala")
+
+
+class RealisationMapping(models.Model):
+    """Data: which imported figures give the realisation of a sasaran indicator or row.
+
+    An indicator mapping applies to a sasaran whose indicator text contains one of
+    `match` (one phrase a line, case-insensitive) and, if set, has `subsector`; a row mapping
+    applies to a programme row whose sub-kegiatan code equals the SIPD figure's code.
+    Value = Σ numerator (direct) or scale × Σ numerator / Σ denominator (ratio), summed over
+    the kab/kota and its desa (ppsp.compute.monev.derived_value).
+    """
+
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    label = models.CharField(_("nama"), max_length=120)
+    system = models.CharField(_("sistem sumber"), max_length=10, choices=SourceSystem.choices)
+    target = models.CharField(_("dipakai untuk"), max_length=12, choices=DerivationTarget.choices)
+    subsector = models.CharField(_("subsektor"), max_length=20, blank=True)
+    match = models.TextField(
+        _("frasa indikator (satu per baris)"),
+        blank=True,
+        help_text=_("Indikator sasaran yang memuat salah satu frasa ini memakai pemetaan ini."),
+    )
+    kind = models.CharField(_("rumus"), max_length=10, choices=DerivationKind.choices)
+    numerator = models.CharField(_("kode angka pembilang (dipisah koma)"), max_length=200)
+    denominator = models.CharField(
+        _("kode angka penyebut (dipisah koma)"), max_length=200, blank=True
+    )
+    scale = models.DecimalField(_("skala"), max_digits=8, decimal_places=2, default=100)
+    priority = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["priority", "code"]
+        verbose_name = _("pemetaan angka sektor ke realisasi")
+        verbose_name_plural = _("pemetaan angka sektor ke realisasi")
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.label}"
+
+    def phrases(self) -> list[str]:
+        return [" ".join(p.lower().split()) for p in self.match.splitlines() if p.strip()]
+
+    def codes(self, which: str) -> list[str]:
+        return [c.strip() for c in getattr(self, which).split(",") if c.strip()]
+
+
 class JobStatus(models.TextChoices):
     QUEUED = "queued", _("antre")
     RUNNING = "running", _("berjalan")

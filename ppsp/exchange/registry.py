@@ -163,5 +163,25 @@ TABLES: dict[str, ExportTable] = {
             ("region__code", "region__name", "year", "indicator", "key", "value",
              "source_system", "batch_id"),
         ),
+        ExportTable(
+            "realisasi", _("Realisasi baris program (monev)"), Permission.VIEW_MONEV,
+            _m("monev", "RowRealisation"), "report__region__",
+            ("report__region__code", "report__year", "report__status", "row_id",
+             "row__kegiatan", "row__subsector", "row__source", "budget", "output",
+             "work_status", "evidence", "na_code", "na_reason"),
+        ),
+        ExportTable(
+            "realisasi_indikator", _("Realisasi indikator sasaran (monev)"),
+            Permission.VIEW_MONEV, _m("monev", "IndicatorRealisation"), "report__region__",
+            ("report__region__code", "report__year", "report__status", "node_id",
+             "node__indicator", "node__subsector", "value", "source", "na_code", "na_reason"),
+        ),
+        ExportTable(
+            "peringkat", _("Peringkat monev kab/kota"), Permission.VIEW_MONEV,
+            _m("monev", "KabkotaScore"), "region__",
+            ("region__code", "region__name", "year", "stage", "completeness", "timeliness",
+             "realisation", "score", "rank_national", "rank_province", "status",
+             "computed_at"),
+        ),
     )
 }  # fmt: skip

@@ -10,12 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 
+from ppsp.api.pagination import CachedCountPagination
 from ppsp.api.scoping import KABKOTA, PROVINCE, YEAR, ScopedReadOnlyViewSet, int_param
 from ppsp.core.permissions import Permission
-from ppsp.monev.models import IndicatorRealisation, RowRealisation
+from ppsp.monev.models import IndicatorRealisation, ReportStatus, RowRealisation
+
+STATUS = OpenApiParameter(
+    "status",
+    OpenApiTypes.STR,
+    enum=list(ReportStatus.values),
+    description="status laporan: draft, submitted, approved, returned",
+)
 
 
 class RowRealisationSerializer(serializers.ModelSerializer[RowRealisation]):  # type: ignore[misc,unused-ignore]
@@ -30,7 +39,7 @@ class RowRealisationSerializer(serializers.ModelSerializer[RowRealisation]):  # 
         model = RowRealisation
         fields = [
             "id", "kabkota", "year", "report_status", "row", "kegiatan", "subsector", "source",
-            "budget", "output", "work_status", "evidence", "na_code", "na_reason",
+            "budget", "output", "work_status", "evidence", "na_code", "na_reason", "source_note",
         ]  # fmt: skip
 
 
@@ -45,13 +54,26 @@ class IndicatorRealisationSerializer(serializers.ModelSerializer[IndicatorRealis
         model = IndicatorRealisation
         fields = [
             "id", "kabkota", "year", "report_status", "node", "indicator", "subsector",
-            "value", "source", "na_code", "na_reason",
+            "value", "source", "na_code", "na_reason", "source_note",
         ]  # fmt: skip
+
+
+# only the columns the serializers read (the joined rows are wide)
+REPORT_COLUMNS = ("report__year", "report__status", "report__region__code")
+ROW_COLUMNS = (
+    *REPORT_COLUMNS, "row__kegiatan", "row__subsector", "row__source", "budget", "output",
+    "work_status", "evidence", "na_code", "na_reason", "source_note",
+)  # fmt: skip
+INDICATOR_COLUMNS = (
+    *REPORT_COLUMNS, "node__indicator", "node__subsector", "value", "source", "na_code",
+    "na_reason", "source_note",
+)  # fmt: skip
 
 
 class _ReportFilters(ScopedReadOnlyViewSet):
     permission = Permission.VIEW_MONEV
     region_prefix = "report__region__"
+    pagination_class = CachedCountPagination
 
     def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
         if (year := int_param(params.get("year"), "year")) is not None:
@@ -61,24 +83,33 @@ class _ReportFilters(ScopedReadOnlyViewSet):
         return rows
 
 
-@extend_schema(parameters=[KABKOTA, PROVINCE, YEAR])
+@extend_schema(parameters=[KABKOTA, PROVINCE, YEAR, STATUS])
 class RealisationViewSet(_ReportFilters):
     """Realisasi baris program per tahun (anggaran Rp, output fisik, status, bukti)."""
 
     serializer_class = RowRealisationSerializer
 
     def base_queryset(self) -> QuerySet[RowRealisation]:
-        return RowRealisation.objects.select_related("report__region", "row").order_by("pk")
+        # report, then row: walks the (report, row) unique index, cheap at any page
+        return (
+            RowRealisation.objects.select_related("report__region", "row")
+            .only(*ROW_COLUMNS)
+            .order_by("report_id", "row_id")
+        )
 
 
-@extend_schema(parameters=[KABKOTA, PROVINCE, YEAR])
+@extend_schema(parameters=[KABKOTA, PROVINCE, YEAR, STATUS])
 class IndicatorRealisationViewSet(_ReportFilters):
     """Realisasi indikator sasaran per tahun dengan sumber datanya."""
 
     serializer_class = IndicatorRealisationSerializer
 
     def base_queryset(self) -> QuerySet[IndicatorRealisation]:
-        return IndicatorRealisation.objects.select_related("report__region", "node").order_by("pk")
+        return (
+            IndicatorRealisation.objects.select_related("report__region", "node")
+            .only(*INDICATOR_COLUMNS)
+            .order_by("report_id", "node_id")
+        )
 
 
 def register(router: Any) -> None:

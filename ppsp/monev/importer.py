@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from ppsp.core.tabular import cell_text, read_table
 from ppsp.monev.forms import IndicatorValueForm, RowValueForm
 from ppsp.monev.models import Report
-from ppsp.monev.services import SaveResult, realisation_save
+from ppsp.monev.services import SaveResult, realisation_record, realisation_save
+from ppsp.regions.models import Region
 
 COLUMNS = {
     "realisasi_rp": "budget",
@@ -41,9 +42,21 @@ def _errors(form: Any, name: str, line: int) -> list[str]:
 
 
 def realisation_import(
-    *, report: Report, filename: str, content: bytes, row_ids: set[int], node_ids: set[int], by: Any
+    *,
+    filename: str,
+    content: bytes,
+    row_ids: set[int],
+    node_ids: set[int],
+    by: Any,
+    report: Report | None = None,
+    region: Region | None = None,
+    year: int | None = None,
 ) -> SaveResult:
-    """Validate every line, then save them in one transaction; ValidationError lists all."""
+    """Validate every line, then save them in one transaction; ValidationError lists all.
+
+    Give the `report`, or `region` and `year`: the report is then opened only together
+    with valid values (a rejected file leaves no empty draft).
+    """
     errors: list[str] = []
     rows: dict[int, dict[str, Any]] = {}
     indicators: dict[int, dict[str, Any]] = {}
@@ -81,6 +94,11 @@ def realisation_import(
         (rows if kind == "baris" else indicators)[int(ident)] = form.cleaned_data
     if errors:
         raise ValidationError(errors)
-    return realisation_save(
-        report=report, rows=rows, indicators=indicators, by=by, action_label="impor"
+    if report is not None:
+        return realisation_save(
+            report=report, rows=rows, indicators=indicators, by=by, action_label="impor"
+        )
+    assert region is not None and year is not None
+    return realisation_record(
+        region=region, year=year, rows=rows, indicators=indicators, by=by, action_label="impor"
     )

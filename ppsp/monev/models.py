@@ -100,6 +100,9 @@ class RowRealisation(models.Model):
         default=WorkStatus.BELUM_MULAI,
     )
     evidence = models.CharField(_("bukti (berkas/tautan)"), max_length=250, blank=True)
+    source_note = models.CharField(
+        _("asal angka anggaran"), max_length=40, blank=True, help_text=_("mis. SIPD 2024")
+    )
     na_code = models.CharField(
         _("kode tidak tersedia"), max_length=20, choices=NotAvailable.choices, blank=True
     )
@@ -137,6 +140,9 @@ class IndicatorRealisation(models.Model):
         _("nilai realisasi"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     source = models.CharField(_("sumber data"), max_length=12, choices=DataSource.choices)
+    source_note = models.CharField(
+        _("asal angka"), max_length=40, blank=True, help_text=_("mis. STBM 2024")
+    )
     na_code = models.CharField(
         _("kode tidak tersedia"), max_length=20, choices=NotAvailable.choices, blank=True
     )

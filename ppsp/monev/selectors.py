@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from ppsp.compute.monev import TargetStatus, target_status
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
+from ppsp.exchange.derived import Derived, derived_realisations
 from ppsp.monev.models import IndicatorRealisation, Report, RowRealisation
 from ppsp.mps.models import YEARS, KklNode, Plan, ProgrammeRow
 from ppsp.regions.models import Level, Region
@@ -70,6 +71,7 @@ class RowLine:
     planned: int
     value: RowRealisation | None
     status: TargetStatus
+    offered: Derived | None = None  # SIPD realisation of the row's sub-kegiatan code
 
 
 @dataclass
@@ -78,6 +80,7 @@ class IndicatorLine:
     target: float | None
     value: IndicatorRealisation | None
     status: TargetStatus
+    offered: Derived | None = None  # derived from imported STBM/SIPSN figures
 
 
 @dataclass
@@ -118,6 +121,19 @@ def kabkota_monev(region: Region, year: int) -> KabkotaMonev:
             indicators.append(
                 IndicatorLine(node, target, ivalue, target_status(real, target, base))
             )
+    offered_indicators, offered_rows = derived_realisations(
+        region,
+        year,
+        [
+            (line.node.pk, line.node.indicator or line.node.text, line.node.subsector)
+            for line in indicators
+        ],
+        [(line.row.pk, line.row.kegiatan_code) for line in rows],
+    )
+    for line in indicators:
+        line.offered = offered_indicators.get(line.node.pk)
+    for rline in rows:
+        rline.offered = offered_rows.get(rline.row.pk)
     return KabkotaMonev(
         region=region,
         year=year,

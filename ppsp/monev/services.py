@@ -29,8 +29,10 @@ from ppsp.monev.models import (
 from ppsp.mps.models import KklNode, ProgrammeRow
 from ppsp.regions.models import Region
 
-ROW_FIELDS = ("budget", "output", "work_status", "evidence", "na_code", "na_reason")
-INDICATOR_FIELDS = ("value", "source", "na_code", "na_reason")
+ROW_FIELDS = ("budget", "output", "work_status", "evidence", "na_code", "na_reason", "source_note")
+INDICATOR_FIELDS = ("value", "source", "na_code", "na_reason", "source_note")
+# the number whose origin `source_note` records ("STBM 2024"); typing over it clears the note
+NOTED = {"row": "budget", "node": "value"}
 LOCKED_MESSAGE = "Laporan {year} sudah {status}: periode terkunci, perubahan ditolak."
 
 
@@ -97,6 +99,8 @@ def _upsert(
             obj = model(report=report, **{f"{key}_id": pk})
         for field in fields:
             setattr(obj, field, data.get(field, getattr(obj, field)))
+        if "source_note" not in data and before.get(NOTED[key]) != getattr(obj, NOTED[key]):
+            obj.source_note = ""
         changes = field_changes(before, snapshot(obj, fields))
         if not changes:
             continue
@@ -134,6 +138,36 @@ def realisation_save(
             IndicatorRealisation, ind_existing, "node", indicators, INDICATOR_FIELDS, report, by
         )
     return SaveResult(c1 + c2, u1 + u2)
+
+
+def realisation_record(
+    *,
+    region: Region,
+    year: int,
+    rows: Mapping[int, Mapping[str, Any]],
+    indicators: Mapping[int, Mapping[str, Any]],
+    by: Any,
+    action_label: str = "isian",
+) -> SaveResult:
+    """Save already validated values, opening the report in the same transaction.
+
+    A new report is created (and audited) only together with its values, so a refused or
+    invalid submission leaves no empty draft behind. An existing report goes through
+    `realisation_save` directly (its lock refusal is audited outside the transaction).
+    """
+    require(by, Permission.EDIT_MONEV, region.code)
+    existing = Report.objects.filter(region=region, year=year).first()
+    if existing is not None:
+        return realisation_save(
+            report=existing, rows=rows, indicators=indicators, by=by, action_label=action_label
+        )
+    if not rows and not indicators:
+        return SaveResult(0, 0)
+    with transaction.atomic():
+        report = report_open(region=region, year=year, by=by)
+        return realisation_save(
+            report=report, rows=rows, indicators=indicators, by=by, action_label=action_label
+        )
 
 
 def _check_belongs(report: Report, rows: Mapping[int, Any], indicators: Mapping[int, Any]) -> None:

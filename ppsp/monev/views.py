@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ from ppsp.monev.forms import (
     row_initial,
 )
 from ppsp.monev.importer import HEADER, realisation_import
-from ppsp.monev.models import Aggregate, KabkotaScore
+from ppsp.monev.models import Aggregate, DataSource, KabkotaScore
 from ppsp.mps.codes import Source, Subsector
 from ppsp.regions.models import Region
 
@@ -63,9 +63,13 @@ def _grid_forms(data: Any, monev: selectors.KabkotaMonev) -> tuple[list[Any], li
 
 
 def _kabkota_context(
-    request: HttpRequest, region: Region, year: int, data: Any = None
+    request: HttpRequest,
+    region: Region,
+    year: int,
+    data: Any = None,
+    monev: selectors.KabkotaMonev | None = None,
 ) -> dict[str, Any]:
-    monev = selectors.kabkota_monev(region, year)
+    monev = monev or selectors.kabkota_monev(region, year)
     report = monev.report
     can_edit = scope_for(request.user, Permission.EDIT_MONEV).covers(region.code)
     can_review = scope_for(request.user, Permission.REVIEW_MONEV).covers(region.code)
@@ -98,11 +102,35 @@ def kabkota(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(request, "monev/kabkota.html", _kabkota_context(request, region, year))
 
 
+def _with_offer(post: QueryDict, monev: selectors.KabkotaMonev) -> tuple[Any, dict[str, str]]:
+    """'Pakai nilai ini': put the value derived from sector figures into the posted grid.
+
+    The value is recomputed here (never taken from the browser); returns the grid data and
+    the source note ("STBM 2024") of the accepted line by form prefix.
+    """
+    choice = post.get("pakai", "")
+    for line in monev.indicators:
+        if choice == f"i{line.node.pk}" and line.offered is not None:
+            data = post.copy()
+            data[f"{choice}-value"] = str(line.offered.value)
+            data[f"{choice}-source"] = DataSource.SEKTOR
+            data[f"{choice}-na_code"] = data[f"{choice}-na_reason"] = ""
+            return data, {choice: line.offered.note}
+    for row in monev.rows:
+        if choice == f"r{row.row.pk}" and row.offered is not None:
+            data = post.copy()
+            data[f"{choice}-budget"] = str(int(row.offered.value))
+            return data, {choice: row.offered.note}
+    return post, {}
+
+
 @login_required
 @require_POST
 def save(request: HttpRequest, code: str, year: int) -> HttpResponse:
     region = selectors.get_kabkota_for_user(request.user, code, write=True)
-    context = _kabkota_context(request, region, year, data=request.POST)
+    monev = selectors.kabkota_monev(region, year)
+    data, notes = _with_offer(request.POST, monev)
+    context = _kabkota_context(request, region, year, data=data, monev=monev)
     rows: dict[int, Any] = {}
     indicators: dict[int, Any] = {}
     valid = True
@@ -111,23 +139,24 @@ def save(request: HttpRequest, code: str, year: int) -> HttpResponse:
             continue
         valid &= form.is_valid()
         if form.is_valid():
-            rows[line.row.pk] = form.cleaned_data
+            rows[line.row.pk] = form.cleaned_data | _note(notes, form.prefix)
     for line, form in context["indicator_lines"]:
         if form is None or form.is_blank():
             continue
         valid &= form.is_valid()
         if form.is_valid():
-            indicators[line.node.pk] = form.cleaned_data
-    report = context["report"] or services.report_open(region=region, year=year, by=request.user)
-    if not valid:
+            indicators[line.node.pk] = form.cleaned_data | _note(notes, form.prefix)
+    if not valid:  # checked before anything is written: no empty draft report is left
         messages.error(request, _("Periksa isian yang ditandai; belum ada yang disimpan."))
         return render(request, "monev/kabkota.html", context, status=400)
     try:
-        result = services.realisation_save(
-            report=report, rows=rows, indicators=indicators, by=request.user
+        result = services.realisation_record(
+            region=region, year=year, rows=rows, indicators=indicators, by=request.user
         )
     except PermissionDenied as error:
         messages.error(request, str(error) or _("Periode terkunci."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(
             request,
@@ -135,6 +164,10 @@ def save(request: HttpRequest, code: str, year: int) -> HttpResponse:
             % {"c": result.created, "u": result.updated},
         )
     return redirect("monev:kabkota", code=region.code, year=year)
+
+
+def _note(notes: dict[str, str], prefix: str | None) -> dict[str, str]:
+    return {"source_note": notes[prefix]} if prefix in notes else {}
 
 
 @login_required
@@ -145,10 +178,10 @@ def import_file(request: HttpRequest, code: str, year: int) -> HttpResponse:
     if form.is_valid():
         upload = form.cleaned_data["file"]
         monev = selectors.kabkota_monev(region, year)
-        report = monev.report or services.report_open(region=region, year=year, by=request.user)
         try:
             result = realisation_import(
-                report=report,
+                region=region,
+                year=year,
                 filename=upload.name,
                 content=upload.read(),
                 row_ids={line.row.pk for line in monev.rows},
@@ -199,9 +232,16 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("monev:kabkota", code=report.region.code, year=report.year)
 
 
+def _stamp(computed_at: Any) -> str:
+    """Cache key part of national/provincial fragments; '' (no caching) before a refresh."""
+    return computed_at.isoformat() if computed_at is not None else ""
+
+
 def _dashboard(request: HttpRequest, year: int, province: Region | None) -> HttpResponse:
     area = province.code if province else ""
     aggregate = Aggregate.objects.filter(area_code=area, year=year).first()
+    # the heavy part of the page is a cached fragment keyed by the "last computed" stamp
+    # (scores and aggregates change only in the refresh task, in one transaction)
     scores = KabkotaScore.objects.filter(year=year).select_related("region")
     if province:
         scores = scores.filter(region__province_code=province.code).order_by("rank_province")
@@ -210,6 +250,8 @@ def _dashboard(request: HttpRequest, year: int, province: Region | None) -> Http
     subsectors = dict(Subsector.choices)
     context = {
         "province": province,
+        "area": area or "nasional",
+        "stamp": _stamp(aggregate.computed_at if aggregate else None),
         "year": year,
         "years": [year - 1, year, year + 1],
         "aggregate": aggregate,
@@ -244,7 +286,17 @@ def national(request: HttpRequest, year: int) -> HttpResponse:
 def ranking(request: HttpRequest, year: int) -> HttpResponse:
     selectors.require_national(request.user)
     scores = KabkotaScore.objects.filter(year=year).select_related("region")
-    computed = scores.values_list("computed_at", flat=True).first()
+    computed = (
+        Aggregate.objects.filter(area_code="", year=year)
+        .values_list("computed_at", flat=True)
+        .first()
+    )
     page = Paginator(scores, RANKING_PAGE).get_page(request.GET.get("halaman"))
-    context = {"year": year, "scores": page.object_list, "page": page, "computed_at": computed}
+    context = {
+        "year": year,
+        "scores": page.object_list,
+        "page": page,
+        "computed_at": computed,
+        "stamp": _stamp(computed),
+    }
     return render(request, "monev/ranking.html", context | {"weights": formulas.DEFAULT_WEIGHTS})

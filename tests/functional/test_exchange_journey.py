@@ -1,4 +1,5 @@
-"""Pokja imports an STBM export for 15.07 (preview, then import) and downloads a CSV export."""
+"""Pokja imports an STBM export for 15.07 (preview, then import), downloads a CSV export and
+takes the derived access % into the monev realisation with one click."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import Any
 import pytest
 
 from ppsp.exchange.models import SectorFigure
+from ppsp.monev.models import IndicatorRealisation
 from tests.conftest import PASSWORD, Cast
 from tests.functional.conftest import log_in
+from tests.monev_support import YEAR, plan_with_sasaran, sasaran
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "exchange" / "stbm_desa_2024.csv"
@@ -42,3 +45,13 @@ def test_it_imports_stbm_and_exports_data(
         page.click("button:has-text('Ekspor')")
     text = Path(info.value.path()).read_text(encoding="utf-8-sig")
     assert text.count("\n") == 13 and "stbm_odf" in text
+
+    node = sasaran(plan_with_sasaran("15.07"))
+    page.goto(f"{base}/monev/15.07/{YEAR}/")
+    assert "STBM 2024" in page.locator(f"[data-testid=offered-i{node.pk}]").inner_text()
+    with page.expect_navigation():
+        page.locator(f"[data-testid=use-i{node.pk}]").click()
+    assert "Tersimpan" in page.locator(".messages").inner_text()
+    screenshot("exchange-monev-offer-used")
+    saved = IndicatorRealisation.objects.get(node=node)
+    assert (str(saved.value), saved.source_note) == ("94.88", "STBM 2024")
