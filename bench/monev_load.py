@@ -32,7 +32,6 @@ import csv
 import http.client
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,9 +39,10 @@ import threading
 import time
 from pathlib import Path
 
+from support.loopback import HOST, free_port, wait_ready
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = Path("/tmp/bench-monev.sqlite3")
-HOST = "127.0.0.1"  # loopback only
 WORKERS, THREADS = (os.cpu_count() or 2) + 1, 4
 ROWS = 100
 FIRST_YEAR = 2022
@@ -162,24 +162,6 @@ def prepare() -> str:
     client = Client()
     client.force_login(pmu)
     return str(client.cookies[settings.SESSION_COOKIE_NAME].value)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
-def wait_ready(port: int, deadline: float) -> None:
-    while time.time() < deadline:
-        try:
-            conn = http.client.HTTPConnection(HOST, port, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
 
 
 class Worker(threading.Thread):

@@ -11,6 +11,7 @@ from ppsp.demo.consultation import load_consultation_demo
 from ppsp.demo.cycles import load_cycles_demo
 from ppsp.demo.docgen import load_docgen_demo
 from ppsp.demo.ehra import load_ehra_demo
+from ppsp.demo.kkl import load_kkl_demo
 from ppsp.demo.management.commands.load_demo import Command
 from ppsp.demo.maps import load_maps_demo
 from ppsp.demo.monev import load_monev_demo
@@ -36,6 +37,7 @@ def load_all_demo() -> list[str]:
         load_ehra_demo,
         load_maps_demo,
         load_mps_demo,
+        load_kkl_demo,
         load_monev_demo,
         load_profiles_demo,
         load_docgen_demo,

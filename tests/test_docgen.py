@@ -104,7 +104,7 @@ def test_it_writes_a_complete_demo_ssk_as_docx_and_pdf(
 ) -> None:
     failed = load_all_demo()
     required = {"load_scenarios_demo", "load_ehra_demo", "load_maps_demo", "load_profiles_demo"}
-    required.add("load_docgen_demo")
+    required |= {"load_docgen_demo", "load_mps_demo", "load_kkl_demo"}
     assert not required & set(failed), failed
     version = demo_ssk_version()
     services.section_text_save(
@@ -138,7 +138,7 @@ def test_it_writes_a_complete_demo_ssk_as_docx_and_pdf(
         for t in texts
     )
     captions = [t for t in texts if re.match(r"^(Tabel|Gambar) [0-9L]+\.\d+ ", t)]
-    assert any(c.startswith("Tabel 3.3 Rekapitulasi indikasi kebutuhan") for c in captions)
+    assert any(c.startswith("Tabel 3.5 Rekapitulasi indikasi kebutuhan") for c in captions)
     assert any(c.startswith("Gambar 2.2 Peta area berisiko") for c in captions)
     assert "Tabel 2.2 Kemajuan pelaksanaan SSK sebelumnya" in captions
     legacy = LegacyTarget.objects.filter(document__region__code="15.07").first()
@@ -147,7 +147,7 @@ def test_it_writes_a_complete_demo_ssk_as_docx_and_pdf(
     baseline = f"{id_number(legacy.baseline, 1)} ({legacy.baseline_year})"
     assert baseline in [c.text for row in kemajuan.rows for c in row.cells]
     assert len(doc.inline_shapes) == len(context.figures) >= 4
-    index = next(i for i, t in enumerate(context.tables) if t.number == "Tabel 3.3")
+    index = next(i for i, t in enumerate(context.tables) if t.number == "Tabel 3.5")
     cells = [c.text for row in doc.tables[index].rows for c in row.cells]
     assert all(value in cells for value in tabel51)
     assert "TOC" in doc.element.xml and "PAGE" in doc.sections[0].footer._element.xml
@@ -163,7 +163,7 @@ def test_it_writes_a_complete_demo_ssk_as_docx_and_pdf(
     flat = re.sub(r"\s+", " ", text)
     for heading in expected_headings:
         assert re.sub(r"\s+", " ", heading) in flat
-    assert "Tabel 3.3 Rekapitulasi indikasi kebutuhan" in flat
+    assert "Tabel 3.5 Rekapitulasi indikasi kebutuhan" in flat
     assert "Gambar 3.1 Kebutuhan biaya" in flat and "Gambar 2.2 Peta area berisiko" in flat
     assert all(value in text for value in tabel51)
     if shutil.which("pdfimages"):

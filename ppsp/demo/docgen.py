@@ -1,7 +1,7 @@
 """Demo narrative of the SSK 2027–2031 of Kabupaten Tanjung Jabung Timur (15.07).
 
-Short Pokja texts for the chapters the data cannot write; placeholders are filled when the
-document is generated. Idempotent: existing texts are kept.
+Short Pokja texts for every section (`ppsp.demo.narrative`); placeholders are filled when
+the document is generated. Idempotent: existing texts are kept.
 """
 
 from __future__ import annotations
@@ -9,37 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from ppsp.demo.data import DEMO_KABKOTA
+from ppsp.demo.narrative import TEXTS
 from ppsp.docgen.models import SectionText
 from ppsp.docgen.services import section_text_save
 from ppsp.documents.models import DocType, Document, Status
-
-TEXTS: dict[str, str] = {
-    "1.1": (
-        "Strategi Sanitasi {kabkota} periode {periode} merupakan pemutakhiran SSK sebelumnya "
-        "oleh Pokja Sanitasi sesuai Buku Pedoman Pemutakhiran SSK 2017.\n\n"
-        "Pemutakhiran didorong oleh hasil studi EHRA {tahun_ehra} dan perubahan kemampuan "
-        "pendanaan daerah."
-    ),
-    "1.2": (
-        "Maksud penyusunan adalah memberi arah pembangunan sanitasi {kabkota} lima tahun ke "
-        "depan; tujuannya menetapkan sasaran, strategi, program dan indikasi pendanaan."
-    ),
-    "1.3": (
-        "Penyusunan mengikuti lima proses pemutakhiran SSK: persiapan, penilaian kondisi, "
-        "penetapan skenario, penyusunan program dan konsultasi publik."
-    ),
-    "1.4": "Dasar hukum mengikuti peraturan perundangan bidang sanitasi yang berlaku.",
-    "1.5": "SSK menjadi masukan RPJMD, Renstra OPD dan RKPD {kabkota}.",
-    "2.1": "Jumlah penduduk tercatat {penduduk_total} jiwa (tahun {tahun_penduduk}).",
-    "2.4": (
-        "Penetapan area berisiko memadukan IRS hasil EHRA, persepsi OPD dan data sekunder; "
-        "{desa_risiko_sangat_tinggi} desa/kelurahan berisiko sangat tinggi."
-    ),
-    "3.5": (
-        "Kebutuhan biaya pengembangan sanitasi lima tahun sebesar Rp {kebutuhan_total} juta "
-        "menurut skenario terpilih {skenario}."
-    ),
-}
 
 
 def load_docgen_demo(stdout: Any) -> None:

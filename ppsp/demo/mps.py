@@ -1,7 +1,7 @@
 """Demo Lampiran 4 for Kabupaten Tanjung Jabung Timur (15.07): rows generated from the
 chosen scenario (or, while Proses 3 has none, from the illustrative cost lines below),
-an APBD komitmen and two funding commitments. Numbers are illustrative ("contoh").
-Idempotent.
+an APBD komitmen, two funding commitments and the SWOT (`ppsp.demo.swot`). Numbers are
+illustrative ("contoh"). Idempotent.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from django.db import transaction
 
 from ppsp.compute.records import CostLine
 from ppsp.demo.data import DEMO_KABKOTA
+from ppsp.demo.swot import add_demo_swot
 from ppsp.mps.models import CommitmentStatus, FundingCommitment, Party, Plan
 from ppsp.mps.selectors import scenario_cost_lines
-from ppsp.mps.services import plan_set_komitmen, rows_generate, swot_factor_add
+from ppsp.mps.services import plan_set_komitmen, rows_generate
 from ppsp.mps.services_funding import commitment_advance, commitment_record
 from ppsp.regions.models import Region
 
@@ -108,20 +109,6 @@ def load_mps_demo(stdout: Any) -> None:
         description="contoh: gotong royong warga, 400 HOK untuk galian dan pemasangan pipa",
         by=None,
     )
-    for kind, text, weight, score in (
-        ("S", "Pokja aktif dan SK diperbarui", "0.6", "3.5"),
-        ("W", "Belum ada operator IPLT", "1.0", "2.5"),
-        ("O", "DAK sanitasi tersedia", "1.0", "3.0"),
-        ("T", "Wilayah pasang surut rawan banjir rob", "1.0", "2.0"),
-    ):
-        swot_factor_add(
-            plan=plan,
-            subsector="air_limbah",
-            kind=kind,
-            text=text,
-            weight=weight,
-            score=score,
-            by=None,
-        )
+    add_demo_swot(plan)
     count = FundingCommitment.objects.filter(row__plan=plan).count()
     stdout.write(f"Lampiran 4 demo: {plan.rows.count()} baris, {count} komitmen.")

@@ -15,6 +15,7 @@ from ppsp.mps.selectors import current_plan, mps_table, plan_rows
 from ppsp.regions.models import Region
 from ppsp.scenarios.models import KegiatanType
 from ppsp.scenarios.selectors import chosen_cost_lines, chosen_scenario, table51
+from ppsp.scenarios.selectors_vision import vision_of
 
 SUBSECTORS = {k: str(v) for k, v in Subsector.choices}
 SOURCES = {k: str(v) for k, v in Source.choices}
@@ -152,10 +153,13 @@ def kkl_matrix(region: Region, facts: dict[str, str]) -> list[Block]:
     body = []
     for leaf in (n for n in nodes if n.pk not in has_child):
         chain = _chain(leaf, by_pk)
-        programmes = "; ".join(sorted({r.kegiatan for r in leaf.rows.all()}))
-        body.append([*(chain.get(level, "") for level in levels), programmes])
+        rows = list(leaf.rows.all())
+        programmes = "; ".join(sorted({r.program for r in rows}))
+        kegiatan = "; ".join(sorted({r.kegiatan for r in rows}))
+        body.append([*(chain.get(level, "") for level in levels), programmes, kegiatan])
     header = ["Permasalahan mendesak", "Isu strategis", "Tujuan", "Sasaran", "Strategi"]
-    return [Table("Matriks Kerangka Kerja Logis", [*header, "Indikasi kegiatan"], body)]
+    header += ["Indikasi program", "Indikasi kegiatan"]
+    return [Table("Matriks Kerangka Kerja Logis", header, body)]
 
 
 def tujuan_sasaran(region: Region, facts: dict[str, str]) -> list[Block]:
@@ -263,6 +267,29 @@ def skenario(region: Region, facts: dict[str, str]) -> list[Block]:
             numeric={1},
         )
     ]
+
+
+def visi_misi(region: Region, facts: dict[str, str]) -> list[Block]:
+    """Bab 3.1: visi/misi of the cycle before the plan years (Proses 3, menu Skenario)."""
+    year = int(facts["tahun_awal"]) - 1 if facts.get("tahun_awal") else None
+    vision = vision_of(region, year) if year else None
+    if vision is None:
+        return [Missing("Visi dan misi sanitasi belum dicatat (Proses 3, menu Skenario: Visi).")]
+    facts["visi_sanitasi"] = vision.visi_sanitasi
+    body = [
+        [label, "–", text]
+        for label, text in (
+            ("Visi kabupaten/kota (RPJMD)", vision.visi_kabkota),
+            ("Misi kabupaten/kota (RPJMD)", vision.misi_kabkota),
+            ("Visi sanitasi", vision.visi_sanitasi),
+        )
+        if text
+    ]
+    for key, item in (vision.subsectors or {}).items():
+        label = SUBSECTORS.get(key, key)
+        body += [["Misi sanitasi", label, str(item.get("misi", "") or "–")]]
+        body += [["Tujuan", label, str(item.get("tujuan", "") or "–")]]
+    return [Table("Visi, misi dan tujuan sanitasi", ["Unsur", "Subsektor", "Uraian"], body)]
 
 
 def tahapan_pengembangan(region: Region, facts: dict[str, str]) -> list[Block]:

@@ -39,10 +39,9 @@ BINDINGS: dict[str, Binding] = {
     "tahapan_pengembangan": bind_plan.tahapan_pengembangan,
     "tanggapan": bind_plan.tanggapan,
     "mps_tahunan": bind_plan.mps_tahunan,
+    "visi_misi": bind_plan.visi_misi,
 }
-NOT_MODELLED = {
-    "visi_misi": "Visi dan misi sanitasi belum dicatat: tuliskan dalam narasi bagian ini.",
-}
+NOT_MODELLED: dict[str, str] = {}
 TITLES = {
     "BPS": "Buku Putih Sanitasi",
     "SSK": "Strategi Sanitasi Kabupaten/Kota",

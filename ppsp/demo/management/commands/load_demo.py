@@ -19,6 +19,7 @@ from ppsp.demo.data import (
 )
 from ppsp.demo.docgen import load_docgen_demo
 from ppsp.demo.ehra import load_ehra_demo
+from ppsp.demo.kkl import load_kkl_demo
 from ppsp.demo.maps import load_maps_demo
 from ppsp.demo.monev import load_monev_demo
 from ppsp.demo.mps import load_mps_demo
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             load_ehra_demo(self.stdout)
             load_maps_demo(self.stdout)
             load_mps_demo(self.stdout)
+            load_kkl_demo(self.stdout)
             load_monev_demo(self.stdout)
             load_profiles_demo(self.stdout)
             load_docgen_demo(self.stdout)
