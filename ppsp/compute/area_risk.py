@@ -19,6 +19,7 @@ from ppsp.compute.scoring import equal_interval_array
 __all__ = [
     "IRS_FOR_SSK",
     "RISK_CLASSES",
+    "SECONDARY_INDICATORS",
     "SSK_COMPONENTS",
     "AreaRiskConfig",
     "AreaRiskInputs",
@@ -26,6 +27,7 @@ __all__ = [
     "aggregate_opd",
     "area_risk",
     "class_within",
+    "secondary_exposure",
     "secondary_scores",
     "weighted_score",
 ]
@@ -45,6 +47,13 @@ RISK_CLASSES: dict[int, tuple[str, str]] = {
     4: ("Risiko sangat tinggi", "#d7191c"),  # merah
 }
 _THIRDS = (1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0)
+# ehra-risk.md §5.1–§5.3 [I]: Form 2 secondary EXPOSURE indicators per SSK component and
+# their direction (True = bad when high). Coverage shares are % of KK; genangan in ha.
+SECONDARY_INDICATORS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "air_limbah": (("jamban_pribadi_pct", False), ("tangki_septik_pct", False)),
+    "persampahan": (("sampah_terangkut", False), ("tps", False)),
+    "drainase": (("luas_genangan", True),),
+}
 
 
 def class_within(
@@ -123,6 +132,45 @@ def secondary_scores(
         for j, worse in enumerate(higher_is_worse)
     ]
     return np.stack(cols, axis=1) if cols else np.zeros(data.shape, dtype=np.int64)
+
+
+def secondary_exposure(
+    values: Mapping[str, npt.ArrayLike], groups: npt.ArrayLike, classes: int = 4
+) -> FloatArray:
+    """S_sek: the secondary-data EXPOSURE score 1..4 per desa and SSK component.
+
+    Parameters
+    ----------
+    values : Mapping[str, array_like of float, shape (m,)]
+        Raw Form 2 indicator values keyed as in :data:`SECONDARY_INDICATORS`
+        (% of KK with jamban pribadi / tangki septik, % sampah terangkut, number of
+        TPS, luas genangan in ha); NaN = no data. A missing key counts as no data.
+    groups : array_like of int, shape (m,)
+        Kab/kota of each desa (scores are relative within it).
+    classes : int, default 4
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (m, 3)
+        Columns follow :data:`SSK_COMPONENTS`. Each indicator is scored by
+        :func:`secondary_scores` (equal interval, 4 = worst, direction per indicator,
+        ehra-risk.md §5.3) and the component score is the equal-weight mean of the
+        indicators present (:func:`weighted_score`); NaN where none is present.
+    """
+    grp = np.asarray(groups, dtype=np.int64)
+    out = np.full((grp.shape[0], len(SSK_COMPONENTS)), np.nan)
+    for k, name in enumerate(SSK_COMPONENTS):
+        spec = SECONDARY_INDICATORS[name]
+        raw = np.stack(
+            [
+                np.asarray(values.get(key, np.full(grp.shape, np.nan)), dtype=np.float64)
+                for key, _ in spec
+            ],
+            axis=1,
+        )
+        scores = secondary_scores(raw, tuple(worse for _, worse in spec), grp, classes)
+        out[:, k] = weighted_score(scores, (1.0,) * len(spec))
+    return out
 
 
 def weighted_score(scores: npt.ArrayLike, weights: tuple[float, ...]) -> FloatArray:

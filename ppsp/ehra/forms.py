@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ppsp.compute.area_risk import RISK_CLASSES
+from ppsp.ehra.labels import risk_class
+from ppsp.ehra.models import CutoffRule
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -28,7 +32,7 @@ class OverrideForm(forms.Form):
     risk_class = forms.TypedChoiceField(
         label=_("Kelas hasil verifikasi lapangan"),
         coerce=int,
-        choices=[(k, f"{k} – {v[0]}") for k, v in RISK_CLASSES.items() if k],
+        choices=lambda: [(k, f"{k} – {risk_class(k)[0]}") for k in RISK_CLASSES if k],
     )
     reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -38,3 +42,51 @@ class SamplingForm(forms.Form):
     seed = forms.IntegerField(
         label=_("Seed acak (kosongkan untuk acak baru)"), required=False, min_value=0
     )
+    method = forms.ChoiceField(
+        label=_("Rumus besar sampel"),
+        choices=[("krejcie_morgan", "Krejcie–Morgan"), ("slovin", "Slovin")],
+        initial="krejcie_morgan",
+        required=False,
+    )
+    margin = forms.FloatField(
+        label=_("Batas kesalahan (d atau e)"),
+        min_value=0.001,
+        max_value=0.5,
+        initial=0.05,
+        required=False,
+    )
+    density_rule = forms.ChoiceField(
+        label=_("K1 kepadatan terpenuhi bila"),
+        choices=CutoffRule.choices,
+        initial=CutoffRule.MEAN,
+        required=False,
+    )
+    density_value = forms.FloatField(
+        label=_("Nilai batas K1 (jiwa/km²)"), required=False, min_value=0
+    )
+    poverty_rule = forms.ChoiceField(
+        label=_("K2 kemiskinan terpenuhi bila"),
+        choices=CutoffRule.choices,
+        initial=CutoffRule.MEAN,
+        required=False,
+    )
+    poverty_value = forms.FloatField(label=_("Nilai batas K2 (%)"), required=False, min_value=0)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["method"] = data.get("method") or "krejcie_morgan"
+        data["margin"] = data.get("margin") or 0.05
+        for rule in ("density_rule", "poverty_rule"):
+            data[rule] = data.get(rule) or CutoffRule.MEAN
+        for rule, value in (("density_rule", "density_value"), ("poverty_rule", "poverty_value")):
+            if data.get(rule) == CutoffRule.VALUE and data.get(value) is None:
+                self.add_error(value, _("Isi nilai batas atau pilih rata-rata kab/kota."))
+        return data
+
+    def cutoffs(self) -> tuple[float | None, float | None]:
+        """(K1, K2) cut-offs for ``frame_create``: None = above the kab/kota mean."""
+        data = self.cleaned_data
+        return (
+            data["density_value"] if data["density_rule"] == CutoffRule.VALUE else None,
+            data["poverty_value"] if data["poverty_rule"] == CutoffRule.VALUE else None,
+        )

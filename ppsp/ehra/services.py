@@ -14,6 +14,7 @@ from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra.arrays import households_from_answers, skip_logic_problems
+from ppsp.ehra.config import approved_config
 from ppsp.ehra.models import Household, ImportRun, ImportStatus, ReviewState, SurveyRound
 from ppsp.ehra.submissions_file import parse_submissions
 from ppsp.ehra.workflow import NEEDS_NOTE, next_state
@@ -39,7 +40,7 @@ def round_create(*, region: Region, year: int, by: Any) -> SurveyRound:
     require(by, Permission.RUN_EHRA, region.code)
     if SurveyRound.objects.filter(region=region, year=year).exists():
         raise ValidationError({"year": f"Studi EHRA tahun {year} sudah dibuka."})
-    survey = SurveyRound(region=region, year=year, created_by=_user(by))
+    survey = SurveyRound(region=region, year=year, created_by=_user(by), config=approved_config())
     survey.full_clean()
     survey.save()
     audit_record(
@@ -59,6 +60,12 @@ def recompute_later(survey: SurveyRound) -> None:
     from ppsp.ehra.tasks import compute_round_task
 
     transaction.on_commit(lambda: compute_round_task.enqueue(survey.pk))
+
+
+def recompute_kabkota_later(kabkota_code: str) -> None:
+    """Form 2 of a kab/kota changed: recompute its computed rounds by a task after commit."""
+    for survey in SurveyRound.objects.filter(region__code=kabkota_code, computed_at__isnull=False):
+        recompute_later(survey)
 
 
 def import_start(*, survey: SurveyRound, filename: str, content: bytes, by: Any) -> ImportRun:

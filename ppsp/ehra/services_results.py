@@ -20,7 +20,6 @@ from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
 from ppsp.compute.area_risk import (
     SSK_COMPONENTS,
-    AreaRiskConfig,
     AreaRiskInputs,
     area_risk,
     class_within,
@@ -31,6 +30,8 @@ from ppsp.compute.ladder import LABELS, ladder
 from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.core.permissions import Permission
 from ppsp.ehra.arrays import households_from_answers
+from ppsp.ehra.config import IMPACT_PARAMETERS, area_config, config_for_round, irs_config
+from ppsp.ehra.form2 import form2_inputs
 from ppsp.ehra.models import (
     AreaRisk,
     DesaResult,
@@ -39,12 +40,11 @@ from ppsp.ehra.models import (
     OpdRating,
     OpdSubmission,
     ReviewState,
+    RiskMethodConfig,
     SurveyRound,
 )
 from ppsp.ehra.services import _user, recompute_later, require
 from ppsp.regions.models import Kind, Level, Population, Region
-
-IMPACT_PARAMETERS = ("penduduk", "kepadatan", "kemiskinan")
 
 
 def _num(value: float) -> float | None:
@@ -52,7 +52,10 @@ def _num(value: float) -> float | None:
 
 
 def _impact_values(survey: SurveyRound, desa: list[Region]) -> np.ndarray:
-    """(m, 3) raw IMPACT values: penduduk (latest year ≤ round), density and poverty (frame)."""
+    """(m, 3) raw IMPACT values: penduduk (latest year ≤ round), density and poverty (frame).
+
+    Density is K1 of the frame in jiwa/km²; ``form2_inputs`` converts it and prefers Form 2.
+    """
     values = np.full((len(desa), len(IMPACT_PARAMETERS)), np.nan)
     index = {d.pk: i for i, d in enumerate(desa)}
     latest = (
@@ -91,9 +94,15 @@ def _opd_cube(survey: SurveyRound, desa: list[Region]) -> np.ndarray:
 def round_compute(*, survey: SurveyRound, by: Any) -> int:
     """Recompute IRS, ladder and area berisiko of a round from approved records only.
 
-    Returns the number of desa with an IRS. Overrides of area berisiko are kept.
+    Returns the number of desa with an IRS. Overrides of area berisiko are kept. Weights,
+    OPD rule and class count come from the configuration version the round uses (recorded
+    on the round at its first computation).
     """
     require(by, Permission.RUN_EHRA, survey.region.code)
+    config = config_for_round(survey)
+    if survey.config_id is None and config.pk is not None:
+        survey.config = config
+        survey.save(update_fields=["config"])
     desa = list(
         Region.objects.filter(kabkota_code=survey.region.code, level=Level.DESA).order_by("code")
     )
@@ -106,11 +115,11 @@ def round_compute(*, survey: SurveyRound, by: Any) -> int:
     households = households_from_answers(
         EHRA_2021, [a for _, a in records], [index[d] for d, _ in records], len(desa)
     )
-    result = irs(households)
+    result = irs(households, irs_config(config))
     urban = np.array([d.kind == Kind.KELURAHAN for d in desa])
     rungs = ladder(households, urban)
     groups = np.zeros(len(desa), dtype=np.int64)
-    irs_class = class_within(result.total, groups)
+    irs_class = class_within(result.total, groups, config.classes)
     DesaResult.objects.filter(survey=survey).delete()
     rows = []
     for i, region in enumerate(desa):
@@ -140,7 +149,7 @@ def round_compute(*, survey: SurveyRound, by: Any) -> int:
             )
         )
     DesaResult.objects.bulk_create(rows)
-    _store_area_risk(survey, desa, result.components)
+    _store_area_risk(survey, desa, result.components, config)
     survey.computed_at = timezone.now()
     survey.computed_households = len(records)
     survey.save(update_fields=["computed_at", "computed_households"])
@@ -149,27 +158,29 @@ def round_compute(*, survey: SurveyRound, by: Any) -> int:
         obj=survey,
         action=Action.UPDATE,
         changes=[{"field": "computed_at", "old": None, "new": str(survey.computed_at)}],
-        reason=f"IRS dihitung dari {len(records)} rumah tangga disetujui",
+        reason=f"IRS dihitung dari {len(records)} rumah tangga disetujui, "
+        f"konfigurasi v{config.version}",
         region_code=survey.region.code,
     )
     return len(rows)
 
 
-def _store_area_risk(survey: SurveyRound, desa: list[Region], components: np.ndarray) -> None:
+def _store_area_risk(
+    survey: SurveyRound, desa: list[Region], components: np.ndarray, config: RiskMethodConfig
+) -> None:
     m = len(desa)
     groups = np.zeros(m, dtype=np.int64)
-    impact = secondary_scores(
-        _impact_values(survey, desa), (True,) * len(IMPACT_PARAMETERS), groups
-    ).astype(np.float64)
+    fallback = _impact_values(survey, desa)
+    raw, secondary = form2_inputs(survey.region.code, survey.year, desa, fallback)
+    impact = secondary_scores(raw, (True,) * len(IMPACT_PARAMETERS), groups).astype(np.float64)
     inputs = AreaRiskInputs(
         kabkota=groups,
         impact=impact,
-        secondary=np.full((m, len(SSK_COMPONENTS)), np.nan),  # Form 2 not yet entered
+        secondary=secondary,
         irs_components=components,
         opd=_opd_cube(survey, desa),
     )
-    config = AreaRiskConfig(impact_weights=(1.0,) * len(IMPACT_PARAMETERS))
-    out = area_risk(inputs, config)
+    out = area_risk(inputs, area_config(config))
     existing = {(a.desa_id, a.component): a for a in AreaRisk.objects.filter(survey=survey)}
     fresh, changed = [], []
     for i, region in enumerate(desa):
@@ -178,6 +189,7 @@ def _store_area_risk(survey: SurveyRound, desa: list[Region], components: np.nda
                 continue
             values = {
                 "impact": _num(out.impact[i]),
+                "s_sek": _num(float(secondary[i, k])),
                 "s_irs": int(out.s_irs[i, k]),
                 "s_opd": _num(out.s_opd[i, k]),
                 "exposure": _num(out.exposure[i, k]),
@@ -193,7 +205,7 @@ def _store_area_risk(survey: SurveyRound, desa: list[Region], components: np.nda
                 changed.append(row)
     AreaRisk.objects.bulk_create(fresh)
     AreaRisk.objects.bulk_update(
-        changed, ["impact", "s_irs", "s_opd", "exposure", "area", "risk_class"]
+        changed, ["impact", "s_sek", "s_irs", "s_opd", "exposure", "area", "risk_class"]
     )
     AreaRisk.objects.filter(pk__in=[a.pk for a in existing.values()]).delete()
 

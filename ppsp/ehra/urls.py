@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ppsp.ehra import views, views_edit, views_results, views_sampling
+from ppsp.ehra import views, views_config, views_edit, views_results, views_sampling
 
 app_name = "ehra"
 urlpatterns = [
@@ -17,6 +17,12 @@ urlpatterns = [
     path("putaran/<int:pk>/persepsi-opd/", views_results.opd, name="opd"),
     path("putaran/<int:pk>/sampel/", views_sampling.sampling, name="sampling"),
     path("putaran/<int:pk>/sampel/buat/", views_sampling.sampling_run, name="sampling_run"),
+    path("putaran/<int:pk>/sampel/rt/", views_sampling.sampling_rt, name="sampling_rt"),
+    path("putaran/<int:pk>/sampel/daftar.xlsx", views_sampling.sampling_xlsx, name="sampling_xlsx"),
+    path("putaran/<int:pk>/konfigurasi/", views_config.round_config, name="round_config"),
+    path("konfigurasi/", views_config.config_list, name="config"),
+    path("konfigurasi/baru/", views_config.config_draft, name="config_draft"),
+    path("konfigurasi/<int:pk>/setujui/", views_config.config_approve_view, name="config_approve"),
     path("impor/<int:pk>/", views.import_run, name="import_run"),
     path("impor/<int:pk>/progres/", views_edit.import_progress, name="import_progress"),
     path("putaran/<int:pk>/irs-strata/", views_edit.irs_strata, name="irs_strata"),

@@ -18,8 +18,9 @@ from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra import selectors, services
+from ppsp.ehra.config import config_for_round
 from ppsp.ehra.forms import RoundForm, SubmissionsForm
-from ppsp.ehra.models import ReviewState, SurveyRound
+from ppsp.ehra.models import ConfigStatus, ReviewState, RiskMethodConfig, SurveyRound
 from ppsp.ehra.services_edit import may_edit
 from ppsp.ehra.submissions_file import template_csv
 from ppsp.ehra.workflow import ACTION_LABELS, available
@@ -96,6 +97,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_run": has_permission(request.user, Permission.RUN_EHRA, code),
         "can_review": has_permission(request.user, Permission.REVIEW_EHRA, code),
         "form": SubmissionsForm(),
+        "config": config_for_round(survey),
+        "approved_versions": RiskMethodConfig.objects.filter(status=ConfigStatus.APPROVED),
     }
     return render(request, "ehra/round.html", context)
 

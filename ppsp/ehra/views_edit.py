@@ -18,6 +18,7 @@ from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.core.permissions import Permission
 from ppsp.ehra import selectors
 from ppsp.ehra.arrays import households_from_answers
+from ppsp.ehra.config import config_for_round, irs_config
 from ppsp.ehra.models import FrameDesa, Household, ReviewState
 from ppsp.ehra.services_edit import editable_questions, household_answers_edit, may_edit
 
@@ -90,7 +91,7 @@ def strata_irs(survey: Any) -> tuple[list[dict[str, Any]], bool]:
     data = households_from_answers(
         EHRA_2021, [a for _, a in records], [s for s, _ in records], STRATA
     )
-    result = irs(data)
+    result = irs(data, irs_config(config_for_round(survey)))
     rows = []
     for s in range(STRATA):
         comps = result.components[s]

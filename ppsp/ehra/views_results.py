@@ -12,28 +12,29 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ppsp.compute.area_risk import RISK_CLASSES, SSK_COMPONENTS
+from ppsp.compute.area_risk import SSK_COMPONENTS
 from ppsp.compute.ehra import COMPONENTS
 from ppsp.compute.ladder import LABELS
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra import selectors, services_results
 from ppsp.ehra.forms import OverrideForm
+from ppsp.ehra.labels import risk_class, risk_classes
 from ppsp.ehra.models import OpdRating, OpdSubmission
 from ppsp.ehra.tasks import compute_round_task
 from ppsp.regions.models import Level, Region
 
 COMPONENT_LABELS = {
-    "sumber_air": "Sumber air",
-    "air_limbah": "Air limbah domestik",
-    "persampahan": "Persampahan",
-    "genangan": "Genangan air",
-    "phbs": "Perilaku higiene (PHBS)",
-    "drainase": "Drainase",
+    "sumber_air": gettext_lazy("Sumber air"),
+    "air_limbah": gettext_lazy("Air limbah domestik"),
+    "persampahan": gettext_lazy("Persampahan"),
+    "genangan": gettext_lazy("Genangan air"),
+    "phbs": gettext_lazy("Perilaku higiene (PHBS)"),
+    "drainase": gettext_lazy("Drainase"),
 }
-CLASSES = [(k, label, colour) for k, (label, colour) in RISK_CLASSES.items()]
 
 
 @login_required
@@ -63,7 +64,7 @@ def irs_table(request: HttpRequest, pk: int) -> HttpResponse:
             (
                 r,
                 [getattr(r, c) for c in COMPONENTS],
-                RISK_CLASSES[r.irs_class],
+                risk_class(r.irs_class),
                 [r.ladder.get(LABELS[k], [0, None])[1] for k in (5, 4, 3, 2, 1)],
             )
             for r in rows
@@ -92,14 +93,14 @@ def area_table(request: HttpRequest, pk: int) -> HttpResponse:
     grid: dict[Any, list[tuple[Region, Any, tuple[str, str]]]] = defaultdict(list)
     for region in desa:
         area = by_desa.get(region.pk)
-        grid[region.parent].append((region, area, RISK_CLASSES[area.final_class if area else 0]))
+        grid[region.parent].append((region, area, risk_class(area.final_class if area else 0)))
     context = {
         "survey": survey,
         "component": component,
         "components": [(c, COMPONENT_LABELS[c]) for c in SSK_COMPONENTS],
-        "rows": [(a, RISK_CLASSES[a.final_class], RISK_CLASSES[a.risk_class]) for a in areas],
+        "rows": [(a, risk_class(a.final_class), risk_class(a.risk_class)) for a in areas],
         "grid": sorted(grid.items(), key=lambda item: item[0].code),
-        "classes": CLASSES,
+        "classes": risk_classes(),
         "can_run": has_permission(request.user, Permission.RUN_EHRA, survey.region.code),
     }
     return render(request, "ehra/area.html", context)
@@ -129,7 +130,7 @@ def area_override(request: HttpRequest, pk: int) -> HttpResponse:
         "area": area,
         "form": form,
         "label": COMPONENT_LABELS[area.component],
-        "computed": RISK_CLASSES[area.risk_class],
+        "computed": risk_class(area.risk_class),
     }
     return render(request, "ehra/override.html", context)
 

@@ -7,6 +7,8 @@ sent back to "ada masalah" when a correction is needed.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from ppsp.core.permissions import Permission
 from ppsp.ehra.models.survey import ReviewState as S
 
@@ -18,9 +20,9 @@ class ReviewAction:
 
 
 ACTION_LABELS = {
-    ReviewAction.FLAG: "Tandai ada masalah",
-    ReviewAction.APPROVE: "Setujui",
-    ReviewAction.REJECT: "Tolak",
+    ReviewAction.FLAG: _("Tandai ada masalah"),
+    ReviewAction.APPROVE: _("Setujui"),
+    ReviewAction.REJECT: _("Tolak"),
 }
 ACTIONS = tuple(ACTION_LABELS)
 

@@ -19,9 +19,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from ppsp.compute.area_risk import RISK_CLASSES, SSK_COMPONENTS, class_within
+from ppsp.compute.area_risk import SSK_COMPONENTS, class_within
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
+from ppsp.ehra.labels import risk_classes
 from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
 from ppsp.maps.models import BoundarySet, DesaBoundary
 from ppsp.regions.models import Level, Region
@@ -130,7 +131,7 @@ def layer_cells(survey: SurveyRound | None, desa: list[Region]) -> dict[str, dic
 
 
 def legend() -> list[tuple[int, str, str]]:
-    return [(k, label, colour) for k, (label, colour) in RISK_CLASSES.items()]
+    return risk_classes()
 
 
 def map_payload(region: Region, survey: SurveyRound | None) -> dict[str, Any]:

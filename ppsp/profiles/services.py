@@ -49,14 +49,29 @@ def _check_values(values: dict[str, Any], population: Population | None) -> dict
     return errors
 
 
+def _recompute_risk(kabkota_code: str) -> None:
+    """Form 2 feeds area berisiko: computed EHRA rounds are recomputed after commit."""
+    from ppsp.ehra.services import recompute_kabkota_later
+
+    recompute_kabkota_later(kabkota_code)
+
+
 @transaction.atomic
 def profile_save(
-    *, desa: Region, year: int, values: dict[str, Any], by: Any, reason: str = ""
+    *,
+    desa: Region,
+    year: int,
+    values: dict[str, Any],
+    by: Any,
+    reason: str = "",
+    recompute: bool = True,
 ) -> DesaProfile:
     """Set the Form 2 row of one desa and year; penduduk/KK go to ``regions.Population``.
 
     ``values`` holds parsed cells keyed by column key; missing keys keep their value.
     Raises ValidationError (field -> Indonesian message) when the row is inconsistent.
+    ``recompute`` queues the recomputation of the kab/kota's area berisiko (the import
+    does it once for all rows).
     """
     if desa.level != Level.DESA:
         raise ValidationError({"desa": "Profil Form 2 dicatat per desa/kelurahan."})
@@ -101,6 +116,8 @@ def profile_save(
             by=by,
             reason=reason or "Profil Form 2",
         )
+    if recompute:
+        _recompute_risk(desa.kabkota_code)
     return profile
 
 
@@ -169,7 +186,12 @@ def profiles_import(
             for region, values, number in parsed:
                 try:
                     profile_save(
-                        desa=region, year=year, values=values, by=by, reason=f"Impor {filename}"
+                        desa=region,
+                        year=year,
+                        values=values,
+                        by=by,
+                        reason=f"Impor {filename}",
+                        recompute=False,
                     )
                 except ValidationError as error:
                     for key, messages in error.message_dict.items():
@@ -180,6 +202,7 @@ def profiles_import(
                             )
             if report.errors:
                 raise ValidationError("rollback")
+            _recompute_risk(kabkota.code)
     except ValidationError:
         return report
     report.saved = len(parsed)

@@ -13,6 +13,7 @@ from ppsp.compute.area_risk import (
     aggregate_opd,
     area_risk,
     class_within,
+    secondary_exposure,
     secondary_scores,
     weighted_score,
 )
@@ -65,6 +66,22 @@ def test_it_scores_secondary_indicators_by_direction() -> None:
     scores = secondary_scores(values, (True, False), np.zeros(3, dtype=np.int64))
     # poverty high -> 4; akses air high -> 1 (ehra-risk.md §5.3).
     assert scores.tolist() == [[1, 1], [2, 2], [4, 4]]
+
+
+def test_it_scores_form2_exposure_per_component_with_directions() -> None:
+    values = {
+        "jamban_pribadi_pct": [90.0, 50.0, 10.0, NAN],
+        "tangki_septik_pct": [80.0, NAN, 20.0, NAN],
+        "sampah_terangkut": [100.0, 0.0, 50.0, NAN],
+        "luas_genangan": [0.0, 1.0, 4.0, NAN],
+    }  # no "tps" key: counts as no data
+    scores = secondary_exposure(values, np.zeros(4, dtype=np.int64))
+    air, sampah, drainase = range(3)  # SSK_COMPONENTS order
+    # coverage high -> 1 (good), genangan high -> 4 (ehra-risk.md §5.3); mean of present ones.
+    assert scores[:3, air].tolist() == [1.0, 2.0, 4.0]  # 50 % jamban: class 2; no tangki data
+    assert scores[:3, sampah].tolist() == [1.0, 4.0, 2.0]
+    assert scores[:3, drainase].tolist() == [1.0, 2.0, 4.0]
+    assert np.isnan(scores[3]).all()
 
 
 def test_it_aggregates_opd_ratings_by_mean_rounded_half_up() -> None:

@@ -1,3 +1,4 @@
+from ppsp.ehra.models.config import ConfigStatus, CutoffRule, RiskMethodConfig
 from ppsp.ehra.models.results import AreaRisk, DesaResult, OpdRating, OpdSubmission
 from ppsp.ehra.models.survey import (
     FrameDesa,
@@ -11,6 +12,8 @@ from ppsp.ehra.models.survey import (
 
 __all__ = [
     "AreaRisk",
+    "ConfigStatus",
+    "CutoffRule",
     "DesaResult",
     "FrameDesa",
     "Household",
@@ -19,6 +22,7 @@ __all__ = [
     "OpdRating",
     "OpdSubmission",
     "ReviewState",
+    "RiskMethodConfig",
     "SamplingFrame",
     "SurveyRound",
 ]

@@ -83,6 +83,7 @@ class AreaRisk(models.Model):
     desa = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
     component = models.CharField(max_length=12)
     impact = models.FloatField(null=True)
+    s_sek = models.FloatField(_("skor data sekunder"), null=True)
     s_irs = models.PositiveSmallIntegerField(default=0)
     s_opd = models.FloatField(null=True)
     exposure = models.FloatField(null=True)

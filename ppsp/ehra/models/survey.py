@@ -24,6 +24,14 @@ class SurveyRound(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     computed_at = models.DateTimeField(_("terakhir dihitung"), null=True, blank=True)
     computed_households = models.PositiveIntegerField(default=0)
+    config = models.ForeignKey(
+        "ehra.RiskMethodConfig",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rounds",
+        verbose_name=_("versi konfigurasi metode"),
+    )
 
     class Meta:
         ordering = ["region__code", "-year"]
@@ -120,11 +128,20 @@ class SamplingFrame(models.Model):
 
     survey = models.OneToOneField(SurveyRound, on_delete=models.CASCADE, related_name="frame")
     target_desa = models.PositiveIntegerField(_("jumlah desa sampel"))
-    sample_size = models.PositiveIntegerField(_("jumlah responden (Krejcie–Morgan)"))
+    sample_size = models.PositiveIntegerField(_("jumlah responden"))
+    sample_method = models.CharField(
+        _("rumus besar sampel"), max_length=20, default="krejcie_morgan"
+    )
+    margin = models.FloatField(_("batas kesalahan (d/e)"), default=0.05)
+    population = models.PositiveIntegerField(_("populasi KK (N)"), null=True, blank=True)
     per_desa = models.PositiveSmallIntegerField(_("responden per desa"), default=40)
+    rt_per_desa = models.PositiveSmallIntegerField(_("RT per desa minimal"), default=8)
+    per_rt = models.PositiveSmallIntegerField(_("rumah tangga per RT"), default=5)
     seed = models.BigIntegerField(_("seed acak"))
     density_cutoff = models.FloatField(_("batas K1 kepadatan"))
     poverty_cutoff = models.FloatField(_("batas K2 kemiskinan"))
+    density_rule = models.CharField(_("aturan batas K1"), max_length=10, default="rata-rata")
+    poverty_rule = models.CharField(_("aturan batas K2"), max_length=10, default="rata-rata")
     starts = models.JSONField(_("awal acak per strata"), default=dict)
     allocation = models.JSONField(_("alokasi per strata"), default=dict)
     created_by = models.ForeignKey(
@@ -151,6 +168,11 @@ class FrameDesa(models.Model):
     flood = models.BooleanField(_("K4 rawan banjir"))
     strata = models.PositiveSmallIntegerField(_("strata"))
     selected = models.BooleanField(_("terpilih"), default=False)
+    rt_count = models.PositiveIntegerField(_("jumlah RT"), null=True, blank=True)
+    rt_seed = models.BigIntegerField(_("seed acak RT"), null=True, blank=True)
+    rt_start = models.PositiveIntegerField(_("awal acak RT (0-based)"), null=True, blank=True)
+    rt_selected = models.JSONField(_("RT terpilih"), default=list, blank=True)
+    households_per_rt = models.PositiveSmallIntegerField(_("rumah tangga per RT"), default=5)
 
     class Meta:
         ordering = ["strata", "desa__code"]
