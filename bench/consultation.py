@@ -10,7 +10,8 @@ path: CSRF, rate limits on the database cache, spam classification, hashing, ins
 
 The per-address limit (10 per 10 minutes by default) would refuse nearly every post from
 one loopback address, so this run raises both limits: it measures the write path. The
-limits themselves are tested in tests/test_consultation.py (200 posts from one address).
+limits themselves are tested in tests/test_consultation_comments.py (200 posts from one
+address).
 
 Targets: zero 5xx, zero lost comments (every 302 is a stored row). Exit status 1 otherwise.
 Only loopback is contacted; the loop stops by itself.
@@ -23,7 +24,6 @@ import http.client
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,11 +32,12 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from support.loopback import HOST, free_port, wait_ready
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SCRATCH = Path("/tmp/bench-consultation.sqlite3")
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{SCRATCH}")
-HOST = "127.0.0.1"  # loopback only
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "100"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "30"))
 MAX_PER_CLIENT = 5_000
@@ -125,24 +126,6 @@ def prepare() -> Consultation:
     )
     consultation_transition(obj=consultation, action="terbitkan", by=None)
     return consultation
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
-def wait_ready(port: int, deadline: float) -> None:
-    while time.time() < deadline:
-        try:
-            conn = http.client.HTTPConnection(HOST, port, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
 
 
 class Client(threading.Thread):

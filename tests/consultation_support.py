@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
+from ppsp.consultation.forms import form_started_token
 from ppsp.consultation.models import Comment, Consultation, PublicMeeting
 from ppsp.consultation.seed import seed_qa_items
-from ppsp.consultation.services import (
-    comment_submit,
-    consultation_create,
-    consultation_transition,
-    meeting_record,
-)
+from ppsp.consultation.services import consultation_create, consultation_transition
+from ppsp.consultation.services_comments import comment_submit
+from ppsp.consultation.services_meetings import meeting_record
 from ppsp.consultation.workflow import ConsultationAction
 from ppsp.documents.models import DocType, Document, DocumentVersion, RequiredTable
 from ppsp.documents.services import document_create, document_version_update
@@ -33,6 +34,22 @@ Target akses sanitasi layak 90% pada tahun 2031 melalui tangki septik individual
 Layanan persampahan diperluas ke seluruh ibu kota kecamatan dengan TPS 3R dan bank sampah.
 
 Drainase lingkungan di kawasan rawan genangan dibangun bertahap mulai tahun 2028."""
+
+DATA = Path(__file__).resolve().parent / "data"
+SEED_SPAM = (DATA / "seed_spam.txt").read_text(encoding="utf-8")
+LEGIT = "Mohon drainase di Desa Simbur Naik diprioritaskan karena setiap hujan air masuk rumah."
+
+
+def post_comment(client: Client, consultation_id: int, body: str, **extra: object) -> object:
+    """Post the public comment form as a visitor who took a minute to write."""
+    started = form_started_token(now=timezone.now().timestamp() - 60)
+    data = {"body": body, "started": started, "website": "", **extra}
+    return client.post(
+        reverse("consultation:public_comment", args=[consultation_id]),
+        data,
+        REMOTE_ADDR=str(extra.pop("ip", "203.0.113.7")) if "ip" in extra else "203.0.113.7",
+        HTTP_USER_AGENT="Mozilla/5.0 uji",
+    )
 
 
 def ensure_consultation_seed() -> None:

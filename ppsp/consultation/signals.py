@@ -12,12 +12,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ppsp.documents.models import DocumentVersion, Status
 
 # Set by pengesahan_record while it approves the version through the documents services.
 _RECORDING: ContextVar[int | None] = ContextVar("consultation_pengesahan", default=None)
-THROUGH_CONSULTATION = (
+THROUGH_CONSULTATION = gettext_noop(
     "Versi ini melalui konsultasi publik: pengesahan dicatat Kepala Daerah di halaman "
     "konsultasi publik (bentuk hukum, nomor, tanggal dan berkas), bukan di halaman dokumen."
 )
@@ -42,7 +44,7 @@ def guard_approval(
     if previous.first() == Status.APPROVED:
         return
     from ppsp.consultation.models import Consultation, ConsultationState
-    from ppsp.consultation.services import pengesahan_problems
+    from ppsp.consultation.services_pengesahan import pengesahan_problems
 
     consultation = Consultation.objects.filter(version_id=instance.pk).first()
     if consultation is None or consultation.state == ConsultationState.DISAHKAN:
@@ -52,4 +54,4 @@ def guard_approval(
     if problems:
         raise ValidationError(problems)
     if _RECORDING.get() != instance.pk:
-        raise ValidationError(THROUGH_CONSULTATION)
+        raise ValidationError(_(THROUGH_CONSULTATION))

@@ -8,6 +8,8 @@ decision until the document is disahkan. Every transition is audited by the serv
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from ppsp.consultation.models import CommentStatus as C
 from ppsp.consultation.models import ConsultationState as S
 from ppsp.core.permissions import Permission
@@ -21,10 +23,10 @@ class ConsultationAction:
 
 
 CONSULTATION_LABELS = {
-    ConsultationAction.PUBLISH: "Terbitkan dan buka konsultasi",
-    ConsultationAction.CLOSE: "Tutup konsultasi",
-    ConsultationAction.REOPEN: "Buka kembali",
-    ConsultationAction.APPROVE: "Sahkan",
+    ConsultationAction.PUBLISH: _("Terbitkan dan buka konsultasi"),
+    ConsultationAction.CLOSE: _("Tutup konsultasi"),
+    ConsultationAction.REOPEN: _("Buka kembali"),
+    ConsultationAction.APPROVE: _("Sahkan"),
 }
 CONSULTATION_TRANSITIONS: dict[tuple[str, str], tuple[str, Permission]] = {
     (S.DRAFT, ConsultationAction.PUBLISH): (S.OPEN, Permission.EDIT_DOCUMENTS),
@@ -46,9 +48,9 @@ class ModerationAction:
 
 
 MODERATION_LABELS = {
-    ModerationAction.APPROVE: "Setujui (tampilkan)",
-    ModerationAction.HIDE: "Sembunyikan",
-    ModerationAction.SPAM: "Tandai spam",
+    ModerationAction.APPROVE: _("Setujui (tampilkan)"),
+    ModerationAction.HIDE: _("Sembunyikan"),
+    ModerationAction.SPAM: _("Tandai spam"),
 }
 _M = Permission.MODERATE_CONSULTATION
 MODERATION_TRANSITIONS: dict[tuple[str, str], tuple[str, Permission]] = {

@@ -49,7 +49,7 @@ def test_it_holds_the_casino_spam_of_the_seed_document() -> None:
     assert "kosakata:casino" in verdict.reasons
 
 
-def test_the_holdout_is_not_in_the_training_corpus() -> None:
+def test_it_keeps_the_holdout_out_of_the_training_corpus() -> None:
     trained = {r.text for r in load_corpus()}
     assert not trained & {r.text for r in HOLDOUT}
     assert len(HELD_SPAM) >= 30
@@ -102,7 +102,7 @@ def test_it_gives_no_model_evidence_for_unknown_text() -> None:
 
 @PROPERTY
 @given(st.text(max_size=400))
-def test_score_is_a_probability_and_deterministic(text: str) -> None:
+def test_it_gives_a_deterministic_score_between_0_and_1(text: str) -> None:
     first = classify(text)
     assert 0.0 <= first.score <= 1.0
     assert first.spam == (first.score >= 0.5)
@@ -112,14 +112,14 @@ def test_score_is_a_probability_and_deterministic(text: str) -> None:
 
 @PROPERTY
 @given(st.lists(st.sampled_from(HELD_HAM + HELD_SPAM), min_size=1, max_size=3), st.text())
-def test_the_json_round_trip_keeps_the_model(parts: list[str], noise: str) -> None:
+def test_it_keeps_the_model_through_the_json_round_trip(parts: list[str], noise: str) -> None:
     model = default_model()
     again = SpamModel.from_json(model.to_json())
     text = " ".join(parts) + noise
     assert again.probability(text) == pytest.approx(model.probability(text), abs=1e-6)
 
 
-def test_the_pure_inference_matches_scikit_learn() -> None:
+def test_it_matches_scikit_learn_in_pure_inference() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -136,7 +136,7 @@ def test_the_pure_inference_matches_scikit_learn() -> None:
         assert model.probability(text) == pytest.approx(p, abs=1e-9)
 
 
-def test_the_shipped_model_is_the_seed_model() -> None:
+def test_it_ships_the_model_trained_on_the_seed() -> None:
     shipped = default_model()
     fresh = train(load_corpus(), version="seed-1")
     assert SHIPPED_MODEL.exists()
@@ -145,7 +145,7 @@ def test_the_shipped_model_is_the_seed_model() -> None:
         assert shipped.probability(text) == pytest.approx(fresh.probability(text), abs=1e-3)
 
 
-def test_retraining_learns_a_new_kind_of_spam() -> None:
+def test_it_learns_a_new_kind_of_spam_on_retraining() -> None:
     new_kind = [
         f"Jual pupuk bersubsidi tanpa kartu tani harga miring stok {i} ton kirim ke gudang"
         for i in range(12)
@@ -161,6 +161,6 @@ def test_retraining_learns_a_new_kind_of_spam() -> None:
     assert classify(probe, model=model).spam
 
 
-def test_training_needs_both_classes() -> None:
+def test_it_needs_both_classes_for_training() -> None:
     with pytest.raises(ValueError, match="both"):
         train([LabelledText("gacor", True), LabelledText("slot", True)])

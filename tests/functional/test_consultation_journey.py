@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from ppsp.consultation import services
+from ppsp.consultation import services_comments, services_pengesahan
 from ppsp.consultation.models import QaItem
 from ppsp.documents.services import document_version_transition
 from ppsp.documents.workflow import DocAction
@@ -30,7 +30,7 @@ def _new_page(browser: Any) -> tuple[Any, Any]:
     return context, opened
 
 
-def test_a_comment_travels_from_visitor_to_the_approved_ssk(
+def test_it_takes_a_comment_from_visitor_to_the_approved_ssk(
     live_server: Any,
     cast: Cast,
     page: Any,
@@ -38,12 +38,13 @@ def test_a_comment_travels_from_visitor_to_the_approved_ssk(
     screenshot: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(services, "MIN_FILL_SECONDS", 1)  # a person types longer than a test
+    # A person types longer than a test.
+    monkeypatch.setattr(services_comments, "MIN_FILL_SECONDS", 1)
     cycle("15.07", 2026)
     consultation = consultation_in("15.07")
     meeting_in("15.07")
     for item in QaItem.objects.filter(rule="manual"):
-        services.qa_check_set(consultation=consultation, item=item, passed=True, by=None)
+        services_pengesahan.qa_check_set(consultation=consultation, item=item, passed=True, by=None)
     base = live_server.url
     public_url = f"{base}/konsultasi/{consultation.pk}/"
 

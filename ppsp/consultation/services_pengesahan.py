@@ -1,0 +1,167 @@
+"""Swa-penilaian (self-assessment) and the Kepala Daerah's pengesahan of the consulted
+version; atomic and audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.consultation import qa
+from ppsp.consultation.models import (
+    Consultation,
+    ConsultationState,
+    Pengesahan,
+    QaCheck,
+    QaItem,
+    QaRule,
+)
+from ppsp.consultation.services import record_cycle_close
+from ppsp.consultation.services_guards import (
+    acting_user,
+    audits_refusals,
+    locked_consultation,
+    refuse_if_disahkan,
+    require_permission,
+)
+from ppsp.consultation.signals import recording_pengesahan
+from ppsp.core.permissions import Permission
+from ppsp.documents.models import LegalKind, Status
+from ppsp.documents.services import (
+    document_version_set_legal_basis,
+    document_version_transition,
+)
+from ppsp.documents.workflow import DocAction
+
+
+@audits_refusals
+@transaction.atomic
+def qa_check_set(
+    *, consultation: Consultation, item: QaItem, passed: bool, by: Any, note: str = ""
+) -> QaCheck:
+    consultation = locked_consultation(consultation)
+    require_permission(by, Permission.EDIT_DOCUMENTS, consultation.region_code)
+    refuse_if_disahkan(consultation, by=by, attempted="swa-penilaian")
+    if item.rule != QaRule.MANUAL:
+        raise ValidationError(_("Butir ini diperiksa otomatis dari data."))
+    check, _created = QaCheck.objects.get_or_create(consultation=consultation, item=item)
+    before = snapshot(check, ("passed", "note"))
+    check.passed, check.note, check.checked_by = passed, note.strip(), acting_user(by)
+    check.save()
+    changes = field_changes(before, snapshot(check, ("passed", "note")))
+    if changes:
+        audit_record(
+            actor=by,
+            obj=consultation,
+            action=Action.UPDATE,
+            changes=[{**c, "field": f"qa.{item.code}.{c['field']}"} for c in changes],
+            region_code=consultation.region_code,
+        )
+    return check
+
+
+def pengesahan_problems(consultation: Consultation, *, check_version: bool = True) -> list[str]:
+    """Why pengesahan may not be recorded yet (translated messages); empty when it may."""
+    problems: list[str] = []
+    if consultation.state == ConsultationState.DISAHKAN:
+        return [_("Dokumen ini sudah disahkan.")]
+    if consultation.state != ConsultationState.CLOSED:
+        problems.append(
+            _(
+                "Konsultasi publik masih dibuka (atau belum diterbitkan): tutup dulu masa "
+                "konsultasinya."
+            )
+        )
+    failed = [r for r in qa.evaluate(consultation) if not r.passed]
+    problems += [_("Swa-penilaian belum terpenuhi: %(item)s.") % {"item": r.label} for r in failed]
+    version = consultation.version
+    if check_version and version.status != Status.REVIEWED:
+        problems.append(
+            _(
+                "Versi dokumen berstatus '%(status)s'; pengesahan hanya untuk versi yang sudah "
+                "diajukan dan ditinjau."
+            )
+            % {"status": Status(version.status).label}
+        )
+    return problems
+
+
+@audits_refusals
+@transaction.atomic
+def pengesahan_record(
+    *,
+    consultation: Consultation,
+    legal_kind: str,
+    number: str,
+    date: dt.date,
+    by: Any,
+    signed_file: UploadedFile | None = None,
+) -> Pengesahan:
+    """The Kepala Daerah approves the consulted version: refused while the consultation is
+    open or the self-assessment fails; then the documents app approves (and locks) the
+    version, Proses 5 of the cycle gets its dates, and the public page shows the result."""
+    consultation = locked_consultation(consultation)
+    code = consultation.region_code
+    require_permission(by, Permission.APPROVE_DOCUMENTS, code)
+    refuse_if_disahkan(consultation, by=by, attempted="pengesahan ulang")
+    if legal_kind not in LegalKind.values or not legal_kind:
+        raise ValidationError({"legal_kind": _("Pilih bentuk hukum (Perbup, Perwal atau SK).")})
+    if not number.strip():
+        raise ValidationError({"number": _("Nomor Perbup/Perwal/SK wajib diisi.")})
+    closed_on = (
+        timezone.localtime(consultation.closed_at).date() if consultation.closed_at else None
+    )
+    if closed_on and date < closed_on:
+        raise ValidationError(
+            {"date": _("Tanggal pengesahan tidak boleh sebelum konsultasi ditutup.")}
+        )
+    problems = pengesahan_problems(consultation)
+    if problems:
+        raise ValidationError(problems)
+    version = consultation.version
+    document_version_set_legal_basis(
+        version=version, kind=legal_kind, number=number.strip(), date=date, by=by
+    )
+    with recording_pengesahan(version.pk):
+        document_version_transition(
+            obj=version, action=DocAction.APPROVE, by=by, reason="Pengesahan Kepala Daerah"
+        )
+    record = Pengesahan(
+        consultation=consultation,
+        legal_kind=legal_kind,
+        number=number.strip(),
+        date=date,
+        recorded_by=acting_user(by),
+    )
+    if signed_file is not None:
+        record.signed_file.save(signed_file.name or "pengesahan.pdf", signed_file, save=False)
+    record.full_clean()
+    record.save()
+    old = consultation.state
+    consultation.state = ConsultationState.DISAHKAN
+    consultation.save(update_fields=["state"])
+    audit_record(
+        actor=by,
+        obj=consultation,
+        action=Action.TRANSITION,
+        changes=[
+            {"field": "state", "old": old, "new": consultation.state},
+            {"field": "pengesahan", "old": None, "new": str(record)},
+        ],
+        reason="Pengesahan Kepala Daerah",
+        region_code=code,
+    )
+    record_cycle_close(
+        consultation,
+        closed_on or date,
+        pengesahan_on=date,
+        pengesahan_number=f"{record.get_legal_kind_display()} {record.number}",
+    )
+    return record

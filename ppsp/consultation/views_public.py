@@ -1,0 +1,146 @@
+"""Public consultation pages: no login; drafts and out-of-range pages answer 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from ppsp.consultation import (
+    exports,
+    selectors,
+    services,
+    services_comments,
+    throttle,
+)
+from ppsp.consultation.forms import (
+    CommentForm,
+    fill_seconds,
+    form_started_token,
+)
+from ppsp.consultation.models import (
+    Comment,
+    Consultation,
+    ConsultationState,
+)
+from ppsp.core.client import client_address
+
+THROTTLED = {
+    "ip": gettext_lazy(
+        "Terlalu banyak komentar dari alamat Anda dalam waktu singkat. Tunggu %(minutes)d "
+        "menit, lalu kirim lagi — tulisan Anda masih ada di formulir di bawah."
+    ),
+    "consultation": gettext_lazy(
+        "Konsultasi ini sedang menerima sangat banyak komentar. Tunggu %(minutes)d menit, lalu "
+        "kirim lagi — tulisan Anda masih ada di formulir di bawah."
+    ),
+}
+
+
+def public_index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "consultation/public_index.html",
+        {"consultations": selectors.published_consultations()},
+    )
+
+
+def _public_context(consultation: Consultation, form: CommentForm | None) -> dict[str, Any]:
+    version = consultation.version
+    return {
+        "consultation": consultation,
+        "version": version,
+        "document": version.document,
+        "paragraphs": selectors.paragraphs_with_comments(consultation),
+        "general": selectors.public_comments(consultation).filter(paragraph__isnull=True),
+        "tables": version.document.method_version.required_tables.all(),
+        "filled": set(version.filled_tables.values_list("pk", flat=True)),
+        "counts": selectors.moderation_counts(consultation),
+        "accepting": services_comments.accepting_comments(consultation),
+        "form": form,
+        "started": form_started_token(),
+        "annex": selectors.tanggapan_rows(consultation),
+        "pengesahan": getattr(consultation, "pengesahan", None)
+        if consultation.state == ConsultationState.DISAHKAN
+        else None,
+        "meetings": selectors.meetings_of(consultation),
+        # After pengesahan the page shows the approved text; comments stay in the annex.
+        "final": services.split_paragraphs(version.summary)
+        if consultation.state == ConsultationState.DISAHKAN
+        else None,
+    }
+
+
+def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = selectors.get_public_consultation(pk)
+    initial = {}
+    if request.GET.get("paragraf", "").isdigit():
+        initial["paragraph"] = int(request.GET["paragraf"])
+    context = _public_context(consultation, CommentForm(initial=initial))
+    return render(request, "consultation/public_detail.html", context)
+
+
+@require_POST
+def public_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = selectors.get_public_consultation(pk, light=True)
+    form = CommentForm(request.POST)
+    address = client_address(request)
+    refusal = throttle.check(address, consultation.pk)
+    if refusal is not None:
+        form.is_valid()
+        context = _public_context(consultation, form)
+        context["throttled"] = THROTTLED[refusal.scope] % {
+            "minutes": max(1, -(-refusal.retry_after // 60))
+        }
+        response = render(request, "consultation/public_detail.html", context, status=429)
+        response["Retry-After"] = str(refusal.retry_after)
+        return response
+    if form.is_valid():
+        data = form.cleaned_data
+        seconds = fill_seconds(data["started"])
+        try:
+            comment = services_comments.comment_submit(
+                consultation=consultation,
+                body=data["body"],
+                paragraph_number=data["paragraph"],
+                name=data["name"],
+                organisation=data["organisation"],
+                desa=data["desa"],
+                contact=data["contact"],
+                address=address,
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                honeypot=data["website"],
+                fill_seconds=0.0 if seconds is None else seconds,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error.messages)
+        else:
+            return redirect("consultation:own_comment", token=comment.token)
+    context = _public_context(consultation, form)
+    return render(request, "consultation/public_detail.html", context, status=400)
+
+
+def own_comment(request: HttpRequest, token: str) -> HttpResponse:
+    """The commenter's own page: status of their comment and the Pokja's answer."""
+    comment = get_object_or_404(
+        Comment.objects.select_related("consultation", "paragraph", "response"), token=token
+    )
+    return render(request, "consultation/own_comment.html", {"comment": comment})
+
+
+def public_matrix_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = selectors.get_public_consultation(pk)
+    content = exports.matrix_xlsx(consultation, selectors.tanggapan_rows(consultation))
+    response = HttpResponse(content, content_type=exports.XLSX_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="matriks-tanggapan-{consultation.pk}.xlsx"'
+    )
+    return response
