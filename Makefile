@@ -33,7 +33,10 @@ run: migrate
 	$(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "PPSP Planner (mode demo) berjalan di http://$(HOST):$(PORT)/  — masuk dengan salah satu akun di atas."
-	@echo "Hentikan dengan Ctrl+C."
+	@echo "Pekerja latar (impor, optimasi, penyusunan dokumen) ikut berjalan. Hentikan dengan Ctrl+C."
+	@# the task worker runs beside the server, so imports, optimiser runs and documents finish
+	$(BIN)/python manage.py db_worker --interval 1 -v 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: test-sqlite test-postgres
