@@ -10,15 +10,21 @@ re-runs itself in a child process (`--one URL`) that:
    (2022–2026) with ROWS programme rows and 5 sasaran indicators, and for each of the five
    years an approved realisation report with a value per row and per indicator
    (514 × 5 × 100 ≈ 257 000 row values), then runs the aggregates refresh per year;
-3. starts gunicorn (gthread; by default cores + 1 workers × 4 threads, i.e. 3 × 4 on the
-   2-core reference machine: more processes than cores only add context switches next to
-   PostgreSQL and the client threads; `--workers/--threads` override) and lets CLIENTS
-   concurrent clients (a signed-in PMU session, one kept-alive connection each as a
-   browser keeps it) request, round robin, the national monev dashboard, the ranking and
-   the realisation API list endpoints for SECONDS seconds;
+3. starts gunicorn as docs/operations.md runs it in production: sync workers, one per core
+   (the requests are CPU-bound: more processes than cores only add context switches next
+   to PostgreSQL and the client, threads only contend for the GIL, and a connection kept
+   alive by a gthread worker stays on that worker however busy it is; on the 2-core
+   reference machine sync 2 gave the lowest p95, gthread 2 × 1 a little more, gthread
+   3 × 4 three to five times more; `--workers/--threads/--worker-class` override), and
+   lets CLIENTS concurrent clients (CLIENTS signed-in PMU users, one session each, each
+   keeping its connection open while the server allows it, as a browser does) request,
+   round robin, the national monev dashboard, the ranking and the realisation API list
+   endpoints for SECONDS seconds;
 4. prints throughput, p50/p95/p99 latency and errors (non-200 answers and connection
    errors), with the load average before and after (`os.getloadavg`: other work on the
-   machine skews the figures). Target: p95 under 300 ms on PostgreSQL, zero errors.
+   machine skews the figures) and the CPU milliseconds per request of the web processes,
+   the PostgreSQL server and the load generator (steadier than throughput on a shared
+   machine). Target: p95 under 300 ms on PostgreSQL, zero errors.
 
 `--only postgres` (or `sqlite`) runs one database; `--one URL` runs one URL in-process.
 
@@ -39,11 +45,12 @@ import threading
 import time
 from pathlib import Path
 
+from support.cpu import group_cpu, named_cpu
 from support.loopback import HOST, free_port, wait_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = Path("/tmp/bench-monev.sqlite3")
-WORKERS, THREADS = (os.cpu_count() or 2) + 1, 4
+WORKERS, THREADS = os.cpu_count() or 2, 1
 ROWS = 100
 FIRST_YEAR = 2022
 YEAR = 2026
@@ -56,8 +63,8 @@ PATHS = (
 )
 
 
-def prepare() -> str:
-    """Build the national data set; returns a PMU session id."""
+def prepare(clients: int) -> list[str]:
+    """Build the national data set; returns one session id per client (a PMU user each)."""
     import numpy as np
     from django.conf import settings
     from django.core.management import call_command
@@ -153,15 +160,20 @@ def prepare() -> str:
               f"{time.time() - started:.0f} s")  # fmt: skip
     from ppsp.accounts.models import User
 
-    pmu = User.objects.filter(username="bench.pmu").first()
-    if pmu is None:
-        pmu = user_create(username="bench.pmu", password="bench-kata-sandi-1", full_name="PMU")
-        role_assignment_create(
-            user=pmu, role=Role.PMU, region=None, valid_from=timezone.localdate()
-        )
-    client = Client()
-    client.force_login(pmu)
-    return str(client.cookies[settings.SESSION_COOKIE_NAME].value)
+    sessions = []
+    for n in range(1, clients + 1):
+        user = User.objects.filter(username=f"bench.pmu.{n:02d}").first()
+        if user is None:
+            user = user_create(
+                username=f"bench.pmu.{n:02d}", password="bench-kata-sandi-1", full_name="PMU"
+            )
+            role_assignment_create(
+                user=user, role=Role.PMU, region=None, valid_from=timezone.localdate()
+            )
+        client = Client()
+        client.force_login(user)
+        sessions.append(str(client.cookies[settings.SESSION_COOKIE_NAME].value))
+    return sessions
 
 
 class Worker(threading.Thread):
@@ -216,7 +228,9 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def one(url: str, seconds: float, clients: int, workers: int, threads: int) -> int:
+def one(
+    url: str, seconds: float, clients: int, workers: int, threads: int, worker_class: str
+) -> int:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("PPSP_TESTING", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ppsp.settings")
@@ -226,13 +240,12 @@ def one(url: str, seconds: float, clients: int, workers: int, threads: int) -> i
     django.setup()
     from django.conf import settings
 
-    session = prepare()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={session}"
+    sessions = prepare(clients)
     port = free_port()
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"), "ppsp.wsgi:application",
-            "--bind", f"{HOST}:{port}", "--workers", str(workers), "--worker-class", "gthread",
+            "--bind", f"{HOST}:{port}", "--workers", str(workers), "--worker-class", worker_class,
             "--threads", str(threads), "--backlog", "512", "--log-level", "warning",
         ],
         cwd=ROOT,
@@ -242,14 +255,19 @@ def one(url: str, seconds: float, clients: int, workers: int, threads: int) -> i
     try:
         wait_ready(port, time.time() + 60)
         load_before = load()
+        cpu_before = (group_cpu(server.pid), named_cpu("postgres"), time.process_time())
         start = time.time()
-        pool = [Worker(i, port, cookie, start + seconds) for i in range(clients)]
+        pool = [
+            Worker(i, port, f"{settings.SESSION_COOKIE_NAME}={sessions[i]}", start + seconds)
+            for i in range(clients)
+        ]
         for w in pool:
             w.start()
         for w in pool:
             w.join(timeout=seconds + 120)
         elapsed = time.time() - start
         load_after = load()
+        cpu_after = (group_cpu(server.pid), named_cpu("postgres"), time.process_time())
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -259,7 +277,10 @@ def one(url: str, seconds: float, clients: int, workers: int, threads: int) -> i
     for w in pool:
         for key, count in w.errors.items():
             errors[key] = errors.get(key, 0) + count
-    print(f"== {engine}: gunicorn {workers}x{threads}, {clients} clients, {elapsed:.1f} s")
+    print(
+        f"== {engine}: gunicorn {workers} x {threads} ({worker_class}), {clients} clients, "
+        f"{elapsed:.1f} s"
+    )
     print(f"  load average (1/5/15 min) before {load_before}, after {load_after}")
     for path in PATHS:
         lat = sorted(x for w in pool for x in w.latencies[path])
@@ -270,6 +291,14 @@ def one(url: str, seconds: float, clients: int, workers: int, threads: int) -> i
         f"  all: {len(everything)} ok, throughput {len(everything) / elapsed:.1f} req/s, "
         f"p50 {p[49] * 1000:.0f} ms, p95 {p[94] * 1000:.0f} ms, p99 {p[98] * 1000:.0f} ms, "
         f"errors {sum(errors.values())} {errors}"
+    )
+    served = max(len(everything) + sum(errors.values()), 1)
+    web, database, client = (
+        1000 * (b - a) / served for a, b in zip(cpu_before, cpu_after, strict=True)
+    )
+    print(
+        f"  CPU per request (ms; steadier than throughput on a shared machine): web {web:.2f}, "
+        f"PostgreSQL server {database:.2f}, load generator {client:.2f}"
     )
     ok = not errors and p[94] < 0.3
     print("  target (p95 < 300 ms, zero errors):", "met" if ok else "NOT MET")
@@ -284,10 +313,13 @@ def main() -> int:
     parser.add_argument("--only", choices=("sqlite", "postgres"), help="run one database")
     parser.add_argument("--workers", type=int, default=WORKERS)
     parser.add_argument("--threads", type=int, default=THREADS)
+    parser.add_argument("--worker-class", choices=("sync", "gthread"), default="sync")
     parser.add_argument("--keep", action="store_true", help="reuse the scratch SQLite data")
     args = parser.parse_args()
     if args.one:
-        return one(args.one, args.seconds, args.clients, args.workers, args.threads)
+        return one(
+            args.one, args.seconds, args.clients, args.workers, args.threads, args.worker_class
+        )
     if not args.keep and args.only != "postgres":
         for suffix in ("", "-wal", "-shm"):
             Path(f"{SCRATCH}{suffix}").unlink(missing_ok=True)
@@ -304,6 +336,7 @@ def main() -> int:
     for url in urls:
         command = [sys.executable, __file__, "--one", url, "--seconds", str(args.seconds)]
         command += ["--workers", str(args.workers), "--threads", str(args.threads)]
+        command += ["--worker-class", args.worker_class]
         status |= subprocess.run([*command, "--clients", str(args.clients)], check=False).returncode
     return status
 

@@ -150,7 +150,14 @@ CACHES = {
         "LOCATION": "ppsp_cache",
         # Rate-limit counters live here: a flood from many addresses must not cull them.
         "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
+    },
+    # Per process, for content that never changes under its key (fragments keyed by the
+    # aggregates' "last computed" stamp): a hit costs no database round trip.
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ppsp-local",
+        "OPTIONS": {"MAX_ENTRIES": 2_000},
+    },
 }
 
 

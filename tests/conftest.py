@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 
 from ppsp.accounts.models import Role, User
 from ppsp.accounts.services import role_assignment_create, user_create
@@ -41,6 +42,13 @@ def write_master_slice(directory: Path, provinces: tuple[str, ...] = SLICE_PROVI
             writer.writerow(rows[0])
             writer.writerows(r for r in rows[1:] if r[0][:2] in provinces)
     return directory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_local_cache() -> None:
+    """The per-process cache outlives a test's rolled-back transaction: start each test
+    without entries left by another (counts, fragments keyed by a stamp)."""
+    caches["local"].clear()
 
 
 @pytest.fixture(scope="session")

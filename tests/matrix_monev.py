@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from tests.matrix_support import SEES, Expect, Kwargs, logged_in_only, no_kwargs, post_only, scoped
+from tests.matrix_support import (
+    SEES,
+    SEES_PROVINCE,
+    Expect,
+    Kwargs,
+    logged_in_only,
+    national_only,
+    no_kwargs,
+    post_only,
+    scoped,
+)
 from tests.monev_support import YEAR
 
-SEES_PROVINCE = {
-    "own": {"pmu", "pokja_provinsi", "pf"},
-    "other_kabkota": {"pmu", "pokja_provinsi", "pf"},
-    "other_province": {"pmu"},
-}
-national_only: Callable[[str, str], int] = lambda role, target: (  # noqa: E731
-    302 if role == "anon" else 200 if role == "pmu" else 404
-)
 by_year: Kwargs = lambda code: {"year": YEAR}  # noqa: E731
 kabkota_year: Kwargs = lambda code: {"code": code[:5], "year": YEAR}  # noqa: E731
 province_year: Kwargs = lambda code: {"code": code[:2], "year": YEAR}  # noqa: E731

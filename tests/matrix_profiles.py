@@ -1,6 +1,8 @@
-"""Permission expectations of the profiles app (Form 2 grid, kemajuan) and new EHRA URLs."""
+"""Permission expectations of the profiles app (Form 2 grid, kemajuan, legacy documents)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from tests.matrix_support import (
     EDITS,
@@ -11,6 +13,9 @@ from tests.matrix_support import (
     post_only,
     scoped,
 )
+
+if TYPE_CHECKING:
+    from ppsp.profiles.models import LegacyDocument
 
 
 def _year(code: str) -> dict[str, object]:
@@ -37,7 +42,7 @@ def _target(code: str) -> dict[str, object]:
     return {"pk": target.pk}
 
 
-def legacy_in(kabkota: str) -> object:
+def legacy_in(kabkota: str) -> LegacyDocument:
     from ppsp.profiles.models import LegacyDocument
     from ppsp.regions.models import Region
 
@@ -69,37 +74,3 @@ EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "profiles:target_edit": (_target, scoped(EDITS)),
     "profiles:target_delete": (_target, post_only),
 }
-
-
-# EHRA additions owned by this helper: answer correction, import progress, IRS per strata.
-def _ehra_round(code: str) -> dict[str, object]:
-    from tests.ehra_support import ehra_round
-
-    return {"pk": ehra_round(code[:5]).pk}
-
-
-def _ehra_household(code: str) -> dict[str, object]:
-    from tests.ehra_support import household_in
-
-    return {"pk": household_in(code[:5]).pk}
-
-
-def _ehra_import(code: str) -> dict[str, object]:
-    from tests.ehra_support import import_run_in
-
-    return {"pk": import_run_in(code[:5]).pk}  # type: ignore[attr-defined]
-
-
-CORRECTS = {  # RUN_EHRA (Pokja, PMU) or REVIEW_EHRA (CF)
-    "own": {"pmu", "pokja_kabkota", "cf"},
-    "other_kabkota": {"pmu"},
-    "other_province": {"pmu"},
-}
-
-EXPECTATIONS.update(
-    {
-        "ehra:household_edit": (_ehra_household, scoped(CORRECTS)),
-        "ehra:import_progress": (_ehra_import, scoped(SEES)),
-        "ehra:irs_strata": (_ehra_round, scoped(SEES)),
-    }
-)

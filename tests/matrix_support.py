@@ -28,6 +28,11 @@ SEES = {
     "other_province": {"pmu"},
 }
 EDITS = {"own": {"pmu", "pokja_kabkota"}, "other_kabkota": {"pmu"}, "other_province": {"pmu"}}
+SEES_PROVINCE = {  # province dashboards: national and province roles, not kab/kota roles
+    "own": {"pmu", "pokja_provinsi", "pf"},
+    "other_kabkota": {"pmu", "pokja_provinsi", "pf"},
+    "other_province": {"pmu"},
+}
 
 
 def everyone(status: int, anon: int | None = None) -> Callable[[str, str], int]:
@@ -58,6 +63,9 @@ by_province: Kwargs = lambda code: {"code": code[:2]}  # noqa: E731
 post_only = everyone(405, anon=302)  # login first, then POST only
 
 Expect = Callable[[str, str], int]
+national_only: Expect = lambda role, target: (  # noqa: E731
+    302 if role == "anon" else 200 if role == "pmu" else 404
+)
 
 
 def client_for(cast: Cast, role: str) -> Client:

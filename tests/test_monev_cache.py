@@ -1,6 +1,7 @@
 """Cheap national monev pages and API lists (bench/monev_load.py): fragments cached by the
 aggregates' "last computed" stamp stay correct after a refresh; large API counts are cached
-per query; the realisation list keeps a stable (report, row) order."""
+per query; the realisation list keeps a stable (report, row) order; the index opens on the
+latest reported year, not on an empty current one."""
 
 from __future__ import annotations
 
@@ -83,3 +84,12 @@ def test_it_lists_realisation_in_report_then_row_order(cast: Cast) -> None:
     assert [r["row"] for r in body["results"] if r["kabkota"] == "15.07"] == sorted(
         r["row"] for r in body["results"] if r["kabkota"] == "15.07"
     )
+
+
+def test_it_opens_the_monev_index_on_the_latest_year_with_data(cast: Cast) -> None:
+    _approve(cast, "15.07")  # YEAR approved
+    report_in("15.07", year=YEAR + 1)  # a draft of the next year
+    page = _client(cast.pmu).get(reverse("monev:index")).content.decode()
+    assert f"/monev/nasional/{YEAR}/" in page  # dashboards: the latest approved year
+    page = _client(cast.cf).get(reverse("monev:index")).content.decode()
+    assert f"/monev/15.07/{YEAR + 1}/" in page  # the grid: the latest report, still a draft

@@ -110,3 +110,15 @@ def _sheet(source: str) -> str:
     from ppsp.mps.codes import SHEET_OF_SOURCE, Source
 
     return SHEET_OF_SOURCE[Source(source)]
+
+
+def test_it_gives_each_node_the_subsector_of_its_chain(cast: Cast) -> None:
+    plan = plan_in("15.07")
+    add = services.kkl_node_add
+    root = add(plan=plan, level="permasalahan", text="TPS liar", subsector="persampahan", by=None)
+    isu = add(plan=plan, level="isu", text="Layanan sampah rendah", parent=root, by=None)
+    other = add(
+        plan=plan, level="tujuan", text="Drainase", parent=isu, subsector="drainase", by=None
+    )
+    assert isu.subsector == "persampahan"  # inherited: monev groups sasaran by subsector
+    assert other.subsector == "drainase"  # an explicit choice is kept

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +21,10 @@ class User(AbstractUser):
 
     full_name = models.CharField(_("nama lengkap"), max_length=150, blank=True)
     phone = models.CharField(_("telepon"), max_length=30, blank=True)
+    # Replaced whenever one of the user's role assignments changes (see the receiver below):
+    # the per-process cache of role scopes (ppsp.core.scope) is keyed by it, so a change is
+    # seen by every web process on the user's next request.
+    roles_token = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("pengguna")
@@ -98,3 +106,8 @@ class RoleAssignment(models.Model):
     def __str__(self) -> str:
         where = self.region.code if self.region_id and self.region else "nasional"
         return f"{self.user} — {self.get_role_display()} ({where})"
+
+
+@receiver([post_save, post_delete], sender=RoleAssignment)
+def _renew_roles_token(sender: Any, instance: RoleAssignment, **kwargs: Any) -> None:
+    User.objects.filter(pk=instance.user_id).update(roles_token=uuid.uuid4())

@@ -1,7 +1,9 @@
 """Which regions a user may see or change: the union of their active role assignments.
 
-A scope is computed once per request and cached on the user object. Regions are matched
-by their denormalised ancestor codes, so a scope filter is one indexed `IN` per level.
+A user's scopes (one per permission) come from one query of their assignments, cached per
+process under the user's `roles_token`, and are kept on the user object for the request.
+Regions are matched by their denormalised ancestor codes, so a scope filter is one indexed
+`IN` per level.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import caches
 from django.db.models import Q
+from django.utils import timezone
 
 from ppsp.accounts.models import RoleAssignment
 from ppsp.core.permissions import ROLE_PERMISSIONS, Permission
@@ -51,31 +55,64 @@ class Scope:
         return sorted(self.provinces) + sorted(self.kabkotas - inside_province)
 
 
+def _assignment_rows(user: Any) -> list[tuple[str, int | None, str | None, str | None]]:
+    """(role, region level, code, kab/kota code) of the user's active assignments.
+
+    Kept in the per-process cache under the user's `roles_token` (renewed by every
+    assignment change, read with the user on each request) and today's date (assignments
+    start and end by date), so a hit is as fresh as the query it saves."""
+    day = timezone.localdate()
+    key = f"role-scopes:{user.roles_token}:{day.isoformat()}" if user.roles_token else None
+    rows = caches["local"].get(key) if key else None
+    if rows is None:
+        rows = list(
+            RoleAssignment.objects.active(day)
+            .filter(user=user)
+            .order_by()  # the model's ordering joins the user table for nothing
+            .values_list("role", "region__level", "region__code", "region__kabkota_code")
+        )
+        if key:
+            caches["local"].set(key, rows, 3600)
+    return rows
+
+
+class _UserScopes:
+    """A user's active assignments, read once per request, and the scopes derived so far."""
+
+    def __init__(self, user: Any) -> None:
+        self.rows: list[tuple[str, int | None, str | None, str | None]] = []
+        if getattr(user, "is_authenticated", False) and user.is_active:
+            self.rows = _assignment_rows(user)
+        self.scopes: dict[Permission, Scope] = {}
+
+    def get(self, permission: Permission) -> Scope:
+        if permission not in self.scopes:
+            self.scopes[permission] = self._compute(permission)
+        return self.scopes[permission]
+
+    def _compute(self, permission: Permission) -> Scope:
+        national = False
+        provinces: set[str] = set()
+        kabkotas: set[str] = set()
+        for role, level, code, kabkota_code in self.rows:
+            if permission not in ROLE_PERMISSIONS.get(role, frozenset()):
+                continue
+            if level is None:
+                national = True
+            elif level == Level.PROVINSI:
+                provinces.add(str(code))
+            else:
+                kabkotas.add(str(kabkota_code))
+        return Scope(national, frozenset(provinces), frozenset(kabkotas))
+
+
 def scope_for(user: Any, permission: Permission) -> Scope:
-    cache: dict[Permission, Scope] = user.__dict__.setdefault("_ppsp_scopes", {})
-    if permission not in cache:
-        cache[permission] = _compute_scope(user, permission)
-    return cache[permission]
-
-
-def _compute_scope(user: Any, permission: Permission) -> Scope:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Scope()
-    national = False
-    provinces: set[str] = set()
-    kabkotas: set[str] = set()
-    assignments = RoleAssignment.objects.active().filter(user=user).select_related("region")
-    for assignment in assignments:
-        if permission not in ROLE_PERMISSIONS.get(assignment.role, frozenset()):
-            continue
-        region = assignment.region
-        if region is None:
-            national = True
-        elif region.level == Level.PROVINSI:
-            provinces.add(region.code)
-        else:
-            kabkotas.add(region.kabkota_code)
-    return Scope(national, frozenset(provinces), frozenset(kabkotas))
+    """The regions `user` may reach with `permission` (one assignments query per request:
+    a page asks for several permissions)."""
+    scopes = user.__dict__.get("_ppsp_scopes")
+    if scopes is None:
+        scopes = user.__dict__["_ppsp_scopes"] = _UserScopes(user)
+    return scopes.get(permission)  # type: ignore[no-any-return]
 
 
 def has_permission(user: Any, permission: Permission, code: str | None = None) -> bool:

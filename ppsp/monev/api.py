@@ -14,6 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 
+from ppsp.api.fastlist import FastList
 from ppsp.api.pagination import CachedCountPagination
 from ppsp.api.scoping import KABKOTA, PROVINCE, YEAR, ScopedReadOnlyViewSet, int_param
 from ppsp.core.permissions import Permission
@@ -70,7 +71,7 @@ INDICATOR_COLUMNS = (
 )  # fmt: skip
 
 
-class _ReportFilters(ScopedReadOnlyViewSet):
+class _ReportFilters(FastList, ScopedReadOnlyViewSet):
     permission = Permission.VIEW_MONEV
     region_prefix = "report__region__"
     pagination_class = CachedCountPagination

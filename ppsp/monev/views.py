@@ -7,8 +7,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,7 +30,7 @@ from ppsp.monev.forms import (
     row_initial,
 )
 from ppsp.monev.importer import HEADER, realisation_import
-from ppsp.monev.models import Aggregate, DataSource, KabkotaScore
+from ppsp.monev.models import Aggregate, DataSource, KabkotaScore, Report, ReportStatus
 from ppsp.mps.codes import Source, Subsector
 from ppsp.regions.models import Region
 
@@ -39,8 +41,19 @@ RANKING_PAGE = 100
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user, Permission.VIEW_MONEV)
+    # open on the latest year with data in scope, not on an empty current year: dashboards
+    # show approved reports, the kab/kota grids any report (a draft is still being filled)
+    reports = Report.objects.filter(scope.region_q("region__")) if not scope.empty else None
+    latest = reports.aggregate(latest=Max("year"))["latest"] if reports is not None else None
+    approved = (
+        reports.filter(status=ReportStatus.APPROVED).aggregate(latest=Max("year"))["latest"]
+        if reports is not None
+        else None
+    )
+    this_year = timezone.now().year
     context = {
-        "year": timezone.now().year,
+        "year": approved or latest or this_year,
+        "kabkota_year": latest or this_year,
         "national": scope_for(request.user, Permission.VIEW_NATIONAL_DASHBOARD).national,
         "provinces": Region.objects.filter(code__in=sorted(scope.provinces)),
         "kabkotas": Region.objects.filter(code__in=sorted(scope.kabkotas)),
@@ -291,7 +304,11 @@ def ranking(request: HttpRequest, year: int) -> HttpResponse:
         .values_list("computed_at", flat=True)
         .first()
     )
-    page = Paginator(scores, RANKING_PAGE).get_page(request.GET.get("halaman"))
+    paginator = Paginator(scores, RANKING_PAGE)
+    if computed is not None:  # scores change only with the stamp: count them once per process
+        key = f"monev-ranking-count:{year}:{_stamp(computed)}"
+        paginator.__dict__["count"] = caches["local"].get_or_set(key, scores.count, 86400)
+    page = paginator.get_page(request.GET.get("halaman"))
     context = {
         "year": year,
         "scores": page.object_list,

@@ -287,6 +287,8 @@ def kkl_node_add(
         parent is not None and (parent.level != expected or parent.plan_id != plan.pk)
     ):
         raise ValidationError({"parent": f"Tingkat {level} harus berada di bawah {expected}."})
+    if parent is not None and not extra.get("subsector"):
+        extra["subsector"] = parent.subsector  # a KKL chain belongs to one subsector
     node = KklNode(plan=plan, parent=parent, level=level, text=text, **extra)
     node.full_clean()
     node.save()

@@ -1,0 +1,43 @@
+"""Permission expectations of planning documents (issue 4 part B).
+
+Objects belong to the target's kab/kota code[:5] (an SSK from tests/cycles_support.py).
+"""
+
+from __future__ import annotations
+
+from tests.matrix_support import (
+    EDITS,
+    SEES,
+    Expect,
+    Kwargs,
+    by_kabkota,
+    logged_in_only,
+    no_kwargs,
+    post_only,
+    scoped,
+)
+
+
+def document_version(code: str) -> dict[str, object]:
+    """The SSK version of the target's kab/kota (also used by tests/matrix_consultation.py)."""
+    from tests.cycles_support import ssk
+
+    return {"pk": ssk(code[:5]).versions.get().pk}
+
+
+def _document(code: str) -> dict[str, object]:
+    from tests.cycles_support import ssk
+
+    return {"pk": ssk(code[:5]).pk}
+
+
+EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
+    "documents:index": (no_kwargs, logged_in_only()),
+    "documents:kabkota": (by_kabkota, scoped(SEES)),
+    "documents:create": (by_kabkota, scoped(EDITS)),
+    "documents:version": (document_version, scoped(SEES)),
+    "documents:version_edit": (document_version, scoped(EDITS)),
+    "documents:version_transition": (document_version, post_only),
+    "documents:file_upload": (document_version, post_only),
+    "documents:new_version": (_document, post_only),
+}

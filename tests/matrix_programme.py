@@ -1,0 +1,66 @@
+"""Permission expectations of programme tracking (issue 4 part A).
+
+Kab/kota pages take the target's code[:5], province pages code[:2].
+"""
+
+from __future__ import annotations
+
+from tests.matrix_support import (
+    EDITS,
+    SEES,
+    SEES_PROVINCE,
+    Expect,
+    Kwargs,
+    by_kabkota,
+    by_province,
+    everyone,
+    logged_in_only,
+    national_only,
+    no_kwargs,
+    scoped,
+)
+
+EDITS_STAGES = {
+    "own": {"pmu", "pokja_kabkota", "cf"},
+    "other_kabkota": {"pmu"},
+    "other_province": {"pmu"},
+}
+
+
+def _stage_record(code: str) -> dict[str, object]:
+    from tests.programme_helpers import stage_record_in
+
+    return {"pk": stage_record_in(code[:5]).pk}
+
+
+def _with_sk(code: str) -> dict[str, object]:
+    from tests.programme_helpers import pokja_sk_in
+
+    return {"code": pokja_sk_in(code[:5]).region.code}
+
+
+EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
+    "programme:index": (no_kwargs, logged_in_only()),
+    "programme:national": (no_kwargs, national_only),
+    "programme:national_export": (lambda code: {"fmt": "xlsx"}, national_only),
+    "programme:province": (by_province, scoped(SEES_PROVINCE)),
+    "programme:province_export": (
+        lambda code: {"code": code[:2], "fmt": "csv"},
+        scoped(SEES_PROVINCE),
+    ),
+    "programme:import": (no_kwargs, national_only),
+    "programme:import_commit": (no_kwargs, everyone(405)),  # POST only
+    "programme:facilitators": (no_kwargs, national_only),
+    "programme:facilitator_assign": (no_kwargs, national_only),
+    "programme:training_create": (no_kwargs, national_only),
+    "programme:workload": (no_kwargs, logged_in_only()),
+    "programme:kabkota": (by_kabkota, scoped(SEES)),
+    "programme:participation_edit": (by_kabkota, scoped(EDITS)),
+    "programme:stage_record_create": (by_kabkota, scoped(EDITS_STAGES)),
+    "programme:stage_record_edit": (_stage_record, scoped(EDITS_STAGES)),
+    "programme:stage_record_transition": (_stage_record, everyone(405)),  # POST only
+    "programme:pokja": (by_kabkota, scoped(SEES)),
+    "programme:pokja_sk_create": (by_kabkota, scoped(EDITS)),
+    "programme:pokja_member_add": (_with_sk, scoped(EDITS)),
+    "programme:opd_create": (by_kabkota, scoped(EDITS)),
+}
