@@ -26,6 +26,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ppsp.compute.numbers import id_number
 from ppsp.compute.projection import project_population
 from ppsp.compute.records import KEGIATAN_TYPES, SUBSECTORS, CostLine
 
@@ -261,7 +262,7 @@ def zone_need(
         if not any(v > 0 for v in row):
             continue
         label = KEGIATAN_LABELS[kind]
-        what = f"{plan.price.name} ({total_new} {plan.price.unit} baru)"
+        what = f"{plan.price.name} ({id_number(total_new)} {plan.price.unit} baru)"
         lines.append(
             CostLine(
                 subsector=plan.subsector,

@@ -27,6 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ppsp.compute.numbers import id_number
+
 __all__ = ["NationalTarget", "Sasaran", "TargetWarning", "check", "required_on_path"]
 
 EPS = 1e-9
@@ -85,7 +87,7 @@ def _meets(target: NationalTarget, value: float, required: float) -> bool:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".") + "%"
+    return id_number(value, 1) + "%"
 
 
 def _one(target: NationalTarget, sasaran: Sasaran) -> str | None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ppsp.compute.numbers import id_number
+
 __all__ = [
     "IndicatorRule",
     "Observation",
@@ -89,8 +91,7 @@ class Observation:
 
 
 def _fmt(value: float) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return id_number(value, 2, strip_zeros=True)
 
 
 def period_expired(ssk: SskInfo, as_of_year: int, *, max_years: int = 5) -> TriggerResult:
