@@ -15,7 +15,7 @@ re-runs itself in a child process (`--one URL`) that:
    to PostgreSQL and the client, threads only contend for the GIL, and a connection kept
    alive by a gthread worker stays on that worker however busy it is; on the 2-core
    reference machine sync 2 gave the lowest p95, gthread 2 × 1 a little more, gthread
-   3 × 4 three to five times more; `--workers/--threads/--worker-class` override), and
+   3 × 4 four to eight times more; `--workers/--threads/--worker-class` override), and
    lets CLIENTS concurrent clients (CLIENTS signed-in PMU users, one session each, each
    keeping its connection open while the server allows it, as a browser does) request,
    round robin, the national monev dashboard, the ranking and the realisation API list
