@@ -49,7 +49,8 @@ def synthetic_households(
         select_one: uniform code (int16); select_multiple: each option with p = 0.3
         (bool); integer: 0..5 (float32); decimal: uniform 0..100 (float32); numbers
         clipped to the question's bounds; an exclusive option ("tidak ada") cleared
-        when another option is ticked; answers of non-relevant questions blanked
+        when another option is ticked; a required select_multiple left empty gets its
+        exclusive option (else its first); answers of non-relevant questions blanked
         (0, False, NaN). The clipping and clearing draw no random numbers.
     """
     rng = np.random.default_rng(seed)
@@ -65,6 +66,8 @@ def synthetic_households(
             for choice in definition.choices[item.choices]:
                 answers[column_name(item.code, choice.value)] = rng.random(n, np.float32) < 0.3
             _clear_exclusive(definition, item.code, answers)
+            if item.required:
+                _tick_when_empty(definition, item.code, answers)
         elif item.kind == "integer":
             answers[column_name(item.code)] = rng.integers(0, 6, n).astype(np.float32)
         elif item.kind == "decimal":
@@ -99,6 +102,18 @@ def _clear_exclusive(
             if other.value != choice.value:
                 others |= np.asarray(answers[column_name(code, other.value)], dtype=np.bool_)
         answers[column_name(code, choice.value)] &= ~others
+
+
+def _tick_when_empty(
+    definition: Questionnaire, code: str, answers: dict[str, npt.NDArray[np.generic]]
+) -> None:
+    item = definition.question(code)
+    assert item.choices is not None
+    options = definition.choices[item.choices]
+    names = [column_name(code, c.value) for c in options]
+    empty = ~np.logical_or.reduce([np.asarray(answers[n], dtype=np.bool_) for n in names])
+    fallback = next((c for c in options if c.exclusive), options[0])
+    answers[column_name(code, fallback.value)] |= empty
 
 
 def _columns_of(definition: Questionnaire, code: str) -> list[str]:
