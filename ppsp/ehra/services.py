@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from ppsp.ehra.arrays import households_from_answers, missing_required, skip_log
 from ppsp.ehra.config import approved_config
 from ppsp.ehra.models import Household, ImportRun, ImportStatus, ReviewState, SurveyRound
 from ppsp.ehra.submissions_file import instance_id, parse_submissions
+from ppsp.ehra.submissions_pull import PullSource, env_token, pull_records
 from ppsp.ehra.workflow import NEEDS_NOTE, next_state
 from ppsp.regions.models import Level, Region
 
@@ -256,3 +258,15 @@ def households_bulk_review(
     AuditEvent.objects.bulk_create(events)
     recompute_later(survey)
     return len(chosen)
+
+
+def import_pull(*, survey: SurveyRound, source: PullSource, token: str, by: Any) -> ImportRun:
+    """Pull the submissions of a Kobo/ODK form now and import them like a file (a task).
+
+    The token is used for this pull only and is not stored; the pulled records are
+    stored as the run's content (JSON) so the import is reproducible.
+    """
+    require(by, Permission.RUN_EHRA, survey.region.code)
+    records = pull_records(source, token or env_token(source.kind))
+    content = json.dumps(records, ensure_ascii=False).encode("utf-8")
+    return import_start(survey=survey, filename=source.filename(), content=content, by=by)
