@@ -35,9 +35,7 @@ DESA = "15.07.01.2001"
 
 
 def _parse(name: str, content: bytes, **kw: Any) -> tuple[list[Any], list[str]]:
-    rows, errors = parse_submissions(
-        name, content, definition=EHRA_2021, desa_codes={DESA}, **kw
-    )
+    rows, errors = parse_submissions(name, content, definition=EHRA_2021, desa_codes={DESA}, **kw)
     return rows, [str(e) for e in errors]
 
 
@@ -98,7 +96,11 @@ def test_it_treats_uuid_prefixed_and_bare_ids_as_one_instance(
     client.force_login(cast.pokja_kabkota)
     rows = answer_rows([DESA], 6, 4)
     kobo = _upload(
-        client, survey.pk, "kobo.xlsx", to_xlsx(kobo_table(rows)), django_capture_on_commit_callbacks
+        client,
+        survey.pk,
+        "kobo.xlsx",
+        to_xlsx(kobo_table(rows)),
+        django_capture_on_commit_callbacks,
     )
     assert (kobo.status, kobo.created, kobo.errors) == (ImportStatus.DONE, 6, [])
     odk = _upload(

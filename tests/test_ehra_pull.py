@@ -77,7 +77,7 @@ class Stub:
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            def do_GET(self) -> None:
                 stub.auth.append(self.headers.get("Authorization", ""))
                 body = stub.pages.get(self.path)
                 if body is None:

@@ -22,7 +22,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ppsp.compute.questionnaire import MULTI, NUMERIC, SINGLE, Question, Questionnaire, question_name
+from ppsp.compute.questionnaire import (
+    MULTI,
+    NUMERIC,
+    SINGLE,
+    Question,
+    Questionnaire,
+    question_name,
+)
 from ppsp.compute.questionnaire_rules import value_problem
 from ppsp.core.tabular import cell_text as _text
 from ppsp.core.tabular import read_table as _read_table
@@ -219,7 +226,9 @@ class _Parser:
                 "kuesioner putaran ini, terbitkan di KoboToolbox/ODK, lalu impor kiriman dari "
                 "versi itu."
             )
-            out.append(RowError(self.filename, numbers[0], column.header if column else "", message))
+            out.append(
+                RowError(self.filename, numbers[0], column.header if column else "", message)
+            )
         return out
 
     def _store(self, answers: dict[str, Any], column: Column, cell: Any) -> str:

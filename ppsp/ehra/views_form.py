@@ -50,7 +50,9 @@ def pull(request: HttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     source = PullSource(data["kind"], data["server"], data["form_id"], data["username"])
     try:
-        run = services.import_pull(survey=survey, source=source, token=data["token"], by=request.user)
+        run = services.import_pull(
+            survey=survey, source=source, token=data["token"], by=request.user
+        )
     except PullError as error:
         messages.error(request, _("Penarikan data gagal: %(e)s") % {"e": error})
         return redirect("ehra:round", pk=pk)

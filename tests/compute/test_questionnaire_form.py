@@ -110,11 +110,8 @@ def test_it_changes_the_version_with_every_change_of_the_form() -> None:
     assert EHRA_2021.form_version.startswith("2021.1-")
     assert EHRA_2021.form_version == dataclasses.replace(EHRA_2021).form_version
     section = EHRA_2021.sections[3]
-    edited = dataclasses.replace(
-        section,
-        questions=(dataclasses.replace(section.questions[0], label="Timbulan sampah"),)
-        + section.questions[1:],
-    )
+    first = dataclasses.replace(section.questions[0], label="Timbulan sampah")
+    edited = dataclasses.replace(section, questions=(first, *section.questions[1:]))
     sections = (*EHRA_2021.sections[:3], edited, *EHRA_2021.sections[4:])
     assert dataclasses.replace(EHRA_2021, sections=sections).form_version != (
         EHRA_2021.form_version
