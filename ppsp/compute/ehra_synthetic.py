@@ -97,11 +97,12 @@ def _clear_exclusive(
     for choice in options:
         if not choice.exclusive:
             continue
-        others = np.zeros_like(answers[column_name(code, choice.value)])
+        name = column_name(code, choice.value)
+        others = np.zeros(answers[name].shape, dtype=np.bool_)
         for other in options:
             if other.value != choice.value:
                 others |= np.asarray(answers[column_name(code, other.value)], dtype=np.bool_)
-        answers[column_name(code, choice.value)] &= ~others
+        answers[name] = np.asarray(answers[name], dtype=np.bool_) & ~others
 
 
 def _tick_when_empty(
@@ -113,7 +114,8 @@ def _tick_when_empty(
     names = [column_name(code, c.value) for c in options]
     empty = ~np.logical_or.reduce([np.asarray(answers[n], dtype=np.bool_) for n in names])
     fallback = next((c for c in options if c.exclusive), options[0])
-    answers[column_name(code, fallback.value)] |= empty
+    name = column_name(code, fallback.value)
+    answers[name] = np.asarray(answers[name], dtype=np.bool_) | empty
 
 
 def _columns_of(definition: Questionnaire, code: str) -> list[str]:
