@@ -215,3 +215,16 @@ def test_it_serves_the_rounds_desa_and_kecamatan_lists_for_the_form(cast: Cast) 
     kecamatan = client.get(reverse("ehra:kecamatan_csv", kwargs={"pk": survey.pk}))
     assert kecamatan.content.decode().splitlines()[0] == "name,label"
     assert "15.07.01," in kecamatan.content.decode()
+
+
+def test_it_shows_household_answers_in_english_when_chosen(cast: Cast) -> None:
+    survey = ehra_round("15.07")
+    household = Household.objects.create(
+        survey=survey, submission_id="h2", desa_id=_desa_pk(), answers={"D_1": 1, "D_2": ["B"]}
+    )
+    client = Client()
+    client.force_login(cast.pokja_kabkota)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("ehra:household", kwargs={"pk": household.pk})).content.decode()
+    assert "D.1 Where adult household members defecate" in page
+    assert "Own toilet" in page and "Adult women" in page and "Jamban pribadi" not in page
