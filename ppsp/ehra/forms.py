@@ -42,7 +42,9 @@ class PullForm(forms.Form):
     form_id = forms.CharField(
         label=_("ID formulir"),
         max_length=120,
-        help_text=_("KoboToolbox: uid aset; ODK Central: <nomor proyek>/<xmlFormId>"),
+        help_text=_(
+            "KoboToolbox: uid aset; ODK Central: nomor proyek/xmlFormId, misalnya 7/ehra_2021"
+        ),
     )
     username = forms.CharField(
         label=_("E-mail akun ODK Central (kosongkan bila token sesi)"),
