@@ -25,7 +25,7 @@ from ppsp.compute.questionnaire import (
 )
 from ppsp.compute.questionnaire_2021_choices import CHOICES
 
-__all__ = ["EHRA_2021"]
+__all__ = ["ACCEPTED_OLDER_VERSIONS", "EHRA_2021"]
 
 
 # Required whenever asked: identification, interview basics and every answer an IRS
@@ -353,3 +353,11 @@ EHRA_2021 = Questionnaire(
     sections=SECTIONS,
     choices=CHOICES,
 )
+
+ACCEPTED_OLDER_VERSIONS: frozenset[str] = frozenset()
+"""Older ``form_version`` strings whose exports are read as ``EHRA_2021`` (explicit mapping).
+
+Empty: the form before issue 17 ("2021.1") had other lists (E.3.2) and no desa list, so its
+exports are refused with both versions named. Add a version here only when its columns
+and answer codes are a subset of the current form's.
+"""

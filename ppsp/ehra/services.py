@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from ppsp.audit.models import Action, AuditEvent
 from ppsp.audit.services import audit_record, object_type_of
-from ppsp.compute.questionnaire_2021 import EHRA_2021
+from ppsp.compute.questionnaire_2021 import ACCEPTED_OLDER_VERSIONS, EHRA_2021
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra.arrays import households_from_answers, missing_required, skip_logic_problems
@@ -94,7 +94,11 @@ def import_run(run_id: int) -> ImportRun:
         )
     )
     rows, errors = parse_submissions(
-        run.filename, bytes(run.content), definition=EHRA_2021, desa_codes=desa.keys()
+        run.filename,
+        bytes(run.content),
+        definition=EHRA_2021,
+        desa_codes=desa.keys(),
+        accepted_versions=ACCEPTED_OLDER_VERSIONS,
     )
     run.rows_total = len(rows) + len({e.row for e in errors})
     if errors:
