@@ -150,11 +150,15 @@ class _Parser:
         }
         self.combined = {c.name for c in layout.columns if c.option is None}
         self.wrong_versions: dict[str, list[int]] = {}
+        self.desa_header = layout.header_of(DESA_COLUMN)
 
     def rows(self, body: Sequence[Sequence[Any]]) -> tuple[list[Submission], list[RowError]]:
         layout = self.layout
         assert layout.id_column is not None
-        used = [layout.id_column, *filter(None, [layout.version_column]), *layout.columns]
+        # Split 0/1 columns of a select_multiple that also has its combined column only
+        # mirror it (Kobo "both" layout): they were checked with the header and are not read.
+        read = [c for c in layout.columns if c.option is None or c.name not in self.combined]
+        used = [layout.id_column, *filter(None, [layout.version_column]), *read]
         rows: list[Submission] = []
         errors: list[RowError] = []
         seen: dict[str, int] = {}
@@ -201,7 +205,7 @@ class _Parser:
         elif ident in seen:
             message = f"ID '{ident}' sudah ada di baris {seen[ident]}."
             problems.append(RowError(self.filename, number, id_header, message))
-        desa_header = self.layout.header_of(DESA_COLUMN)
+        desa_header = self.desa_header
         desa = _dotted_desa(str(answers.get(DESA_COLUMN, "")))
         if not desa:
             problems.append(RowError(self.filename, number, desa_header, "kode desa wajib diisi."))
@@ -260,8 +264,6 @@ class _Parser:
     def _store_multi(self, answers: dict[str, Any], column: Column, value: str) -> str:
         name = column.name
         if column.option is not None:
-            if name in self.combined:
-                return ""  # the combined column is read; split ones only mirror it
             flag = value.lower()
             if flag not in _TRUE | _FALSE:
                 return f"isi 1 atau 0, bukan '{value}'."
