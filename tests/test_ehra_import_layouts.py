@@ -228,3 +228,16 @@ def test_it_shows_household_answers_in_english_when_chosen(cast: Cast) -> None:
     page = client.get(reverse("ehra:household", kwargs={"pk": household.pk})).content.decode()
     assert "D.1 Where adult household members defecate" in page
     assert "Own toilet" in page and "Adult women" in page and "Jamban pribadi" not in page
+
+
+def test_it_applies_the_form_bounds_to_answer_corrections(cast: Cast) -> None:
+    from django.core.exceptions import ValidationError
+
+    from ppsp.ehra.services_edit import household_answers_edit
+
+    household = Household.objects.create(
+        survey=ehra_round("15.07"), submission_id="h3", desa_id=_desa_pk(), answers={"B_1": 40.0}
+    )
+    with pytest.raises(ValidationError, match=r"B\.1: Isi angka antara 15 dan 110\."):
+        household_answers_edit(household=household, values={"B_1": "7"}, reason="x", by=cast.cf)
+    assert household_answers_edit(household=household, values={"B_1": "41"}, reason="x", by=cast.cf)
