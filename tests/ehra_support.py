@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
-from ppsp.compute.ehra_synthetic import synthetic_households
-from ppsp.compute.questionnaire import question_name
-from ppsp.compute.questionnaire_2021 import EHRA_2021
-from ppsp.ehra.arrays import rows_from_households
 from ppsp.ehra.models import AreaRisk, Household, ReviewState, SurveyRound
 from ppsp.regions.models import Level, Region
+from tests.ehra_exports import answer_rows, kobo_table, to_csv
 
 
 def ehra_round(kabkota: str, year: int = 2026) -> SurveyRound:
@@ -23,22 +17,9 @@ def ehra_round(kabkota: str, year: int = 2026) -> SurveyRound:
 def export_csv(
     desa_codes: list[str], per_desa: int = 5, *, seed: int = 1, prefix: str = "uuid"
 ) -> bytes:
-    """A Kobo-style CSV (group prefixes, _uuid) with synthetic answers for these desa."""
-    data = synthetic_households(EHRA_2021, len(desa_codes), per_desa, seed=seed)
-    rows = rows_from_households(EHRA_2021, data)
-    names = [question_name(q.code) for q in EHRA_2021.questions()]
-    section = {question_name(q.code): s.code for s in EHRA_2021.sections for q in s.questions}
-    header = [f"sec_{section[n]}/{n}" for n in names] + ["_uuid"]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for i, row in enumerate(rows):
-        desa = desa_codes[int(data.desa[i])]
-        row["ID_4"] = desa
-        row["ID_2"] = desa[:5]
-        row["ID_5"] = str(1 + i % 8)
-        writer.writerow([row.get(n, "") for n in names] + [f"{prefix}-{i:05d}"])
-    return buffer.getvalue().encode()
+    """A KoboToolbox CSV export ("both" layout, ``/`` groups) of synthetic answers."""
+    rows = answer_rows(desa_codes, per_desa, seed)
+    return to_csv(kobo_table(rows, uuid=prefix + "-{:05d}"))
 
 
 def desa_of(kabkota: str, count: int) -> list[str]:

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from openpyxl import Workbook
 from pyxform.xls2xform import convert
 
 from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.ehra.models import Household, ImportRun, ImportStatus
 from ppsp.ehra.submissions_file import parse_submissions, template_csv
 from tests.conftest import Cast
+from tests.ehra_exports import UUIDS, answer_rows, kobo_table, odk_table, to_csv, to_xlsx
 from tests.ehra_support import desa_of, ehra_round, export_csv
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_it_imports_nothing_and_reports_all_five_malformed_rows(
             2: ("sec_D/D_1", "9"),
             4: ("sec_ID/ID_4", "99.99.99.9999"),
             5: ("sec_B/B_1", "tiga puluh"),
-            7: ("_uuid", ""),
+            7: ("meta/instanceID", ""),
             9: ("sec_C/C_4", "A Z"),
         },
     )
@@ -102,45 +102,48 @@ def test_it_imports_nothing_and_reports_all_five_malformed_rows(
     assert "tidak ada data yang disimpan" in page and "baris 10" in page
 
 
+def _template(rows: list[dict[str, str]]) -> bytes:
+    header = template_csv(EHRA_2021).strip().split(",")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([row.get(name, "") for name in header])
+    return out.getvalue().encode()
+
+
 def test_it_reads_kobo_xlsx_with_split_multiselect_columns(regions: None) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["meta/instanceID", "sec_ID/ID_4", "sec_D/D_1", "sec_C/C_4/A", "sec_C/C_4/E"])
-    sheet.append(["uuid:1", "1507012001", 1, 1, 0])
-    sheet.append(["uuid:2", "15.07.01.2001", 4, 0, 1])
-    book.create_sheet("repeat_group").append(["_parent_index"])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    rows, errors = parse_submissions(
-        "kobo.xlsx", buffer.getvalue(), definition=EHRA_2021, desa_codes={"15.07.01.2001"}
+    rows = answer_rows(["15.07.01.2001"], 2, 3)
+    rows[0]["C_4"], rows[1]["C_4"], rows[1]["D_1"] = "A", "E", "4"
+    table = kobo_table(rows)
+    keep = [i for i, h in enumerate(table[0]) if h not in ("sec_C/C_4",)]  # "details" layout
+    details = [[r[i] for i in keep] for r in table]
+    rows_read, errors = parse_submissions(
+        "kobo.xlsx", to_xlsx(details), definition=EHRA_2021, desa_codes={"15.07.01.2001"}
     )
     assert errors == []
-    assert [(r.submission_id, r.desa_code) for r in rows] == [
-        ("uuid:1", "15.07.01.2001"),
-        ("uuid:2", "15.07.01.2001"),
-    ]
-    assert rows[0].answers["C_4"] == ["A"] and rows[1].answers["C_4"] == ["E"]
-    assert rows[1].answers["D_1"] == 4
+    assert [r.submission_id for r in rows_read] == [UUIDS.format(0), UUIDS.format(1)]
+    assert rows_read[0].answers["C_4"] == ["A"] and rows_read[1].answers["C_4"] == ["E"]
+    assert rows_read[1].answers["D_1"] == 4
 
 
 def test_it_reads_the_plain_template_and_odk_central_headers() -> None:
     header = template_csv(EHRA_2021).strip().split(",")
     assert header[0] == "id_kiriman" and "D_3" in header
-    odk = "KEY,sec_ID-ID_4,sec_D-D_1,sec_C-C_4\nuuid:9,15.07.01.2001,2,A D\n"
-    rows, errors = parse_submissions(
-        "odk.csv", odk.encode(), definition=EHRA_2021, desa_codes={"15.07.01.2001"}
+    rows = answer_rows(["15.07.01.2001"], 1, 5)
+    rows[0].update(D_1="2", C_4="A D")
+    rows_read, errors = parse_submissions(
+        "odk.csv", to_csv(odk_table(rows)), definition=EHRA_2021, desa_codes={"15.07.01.2001"}
     )
-    assert errors == [] and rows[0].answers == {
-        "ID_4": "15.07.01.2001",
-        "D_1": 2,
-        "C_4": ["A", "D"],
-    }
+    assert errors == []
+    answers = rows_read[0].answers
+    assert (answers["ID_4"], answers["D_1"], answers["C_4"]) == ("15.07.01.2001", 2, ["A", "D"])
 
 
 def test_it_reports_missing_required_columns() -> None:
     rows, errors = parse_submissions("x.csv", b"D_1\n1\n", definition=EHRA_2021, desa_codes=set())
-    assert rows == [] and "kolom wajib tidak ada" in str(errors[0])
+    assert rows == [] and "kolom ID kiriman tidak ada" in str(errors[0])
+    assert "kolom pertanyaan tidak ada: ID_1 (ID.1)" in str(errors[1])
 
 
 def test_it_marks_records_answering_skipped_questions_as_having_issues(
@@ -149,13 +152,17 @@ def test_it_marks_records_answering_skipped_questions_as_having_issues(
     survey = ehra_round("15.07")
     client = Client()
     client.force_login(cast.pokja_kabkota)
-    content = (
-        b"id_kiriman,ID_4,D_1,D_3,D_8\n"
-        b"a1,15.07.01.2001,1,2,1\n"  # septic tank: D.8 asked
-        b"a2,15.07.01.2001,1,4,1\n"  # cubluk: D.8 should have been skipped
-    )
-    run = _upload(client, survey.pk, "templat.csv", content, django_capture_on_commit_callbacks)
-    assert run.status == ImportStatus.DONE and run.created == 2
+    rows = answer_rows(["15.07.01.2001"], 2, 9)
+    base = {k: v for k, v in rows[0].items() if not k.startswith(("D_",))}
+    # a1: septic tank, D.8 asked; a2: cubluk, D.8 should have been skipped
+    first = {**base, "id_kiriman": "a1", "D_1": "1", "D_2": "H", "D_3": "2", "D_8": "1"}
+    first.update(D_5="1", D_6="1", D_7="1", D_10="1", D_11="1", D_12="5")
+    second = {**first, "id_kiriman": "a2", "D_3": "4", "D_10": "", "D_11": "", "D_12": ""}
+    run = _upload(
+        client, survey.pk, "templat.csv", _template([first, second]),
+        django_capture_on_commit_callbacks,
+    )  # fmt: skip
+    assert (run.status, run.created, run.errors) == (ImportStatus.DONE, 2, [])
     states = dict(Household.objects.filter(survey=survey).values_list("submission_id", "state"))
     assert states == {"a1": "diterima", "a2": "bermasalah"}
     flagged = Household.objects.get(survey=survey, submission_id="a2")

@@ -10,13 +10,13 @@ Source: ehra-risk.md §3.2, §11.2–§11.3.
 
 from __future__ import annotations
 
-import io
+import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
-from openpyxl import Workbook
 
 __all__ = [
     "All",
@@ -40,6 +40,7 @@ __all__ = [
 
 SINGLE = "select_one"
 MULTI = "select_multiple"
+FROM_FILE = "select_one_from_file"
 NUMERIC = frozenset({"integer", "decimal"})
 
 
@@ -56,10 +57,15 @@ def column_name(code: str, option: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Choice:
-    """One answer option: stored ``value`` (``"1"`` or ``"A"``) and Indonesian ``label``."""
+    """One answer option: stored ``value`` (``"1"`` or ``"A"``) and Indonesian ``label``.
+
+    ``exclusive`` marks a "tidak ada / tidak tahu / tidak pernah" option of a
+    select_multiple: it may not be ticked together with any other option.
+    """
 
     value: str
     label: str
+    exclusive: bool = False
 
 
 # --- expressions: skip logic and indicator conditions share one language ------------------
@@ -117,8 +123,12 @@ class Question:
     """One question of the form.
 
     ``kind`` is an XLSForm type (``integer``, ``decimal``, ``text``, ``date``, ``time``,
-    ``select_one``, ``select_multiple``); ``choices`` names a list in
-    :attr:`Questionnaire.choices`; ``relevant`` is the skip logic (None = always asked).
+    ``select_one``, ``select_multiple``, ``select_one_from_file``, ``calculate``);
+    ``choices`` names a list in :attr:`Questionnaire.choices` (for
+    ``select_one_from_file`` the CSV attachment, e.g. ``desa.csv``); ``relevant`` is the
+    skip logic (None = always asked); ``required`` must be answered whenever relevant;
+    ``bounds`` (min, max, inclusive, None = open) bound a number; ``choice_filter`` and
+    ``calculation`` are XLSForm XPath text.
     """
 
     code: str
@@ -127,6 +137,10 @@ class Question:
     choices: str | None = None
     relevant: Expr | None = None
     observe: bool = False
+    required: bool = False
+    bounds: tuple[float | None, float | None] | None = None
+    choice_filter: str | None = None
+    calculation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -164,6 +178,18 @@ class Questionnaire:
     def codes(self) -> frozenset[str]:
         """All question codes."""
         return frozenset(item.code for item in self.questions())
+
+    @cached_property
+    def form_version(self) -> str:
+        """Version string of the form: ``<version>-<8 hex digits>`` of its whole content.
+
+        The digits are a SHA-256 of the form id, title, sections (questions, skip logic,
+        constraints) and choice lists, so every change of the form gives a new version;
+        the same content always gives the same one.
+        """
+        content = repr((self.form_id, self.title, self.sections, sorted(self.choices.items())))
+        digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
+        return f"{self.version}-{digest}"
 
 
 def answer_columns(definition: Questionnaire) -> dict[str, str]:
@@ -279,57 +305,8 @@ def xpath(expr: Expr) -> str:
     return "(" + joiner.join(xpath(term) for term in expr.terms) + ")"
 
 
-def _survey_type(item: Question) -> str:
-    if item.kind in (SINGLE, MULTI):
-        return f"{item.kind} {item.choices}"
-    return item.kind
-
-
 def to_xlsform(definition: Questionnaire) -> bytes:
-    """Write the questionnaire as an XLSForm workbook (survey, choices, settings).
+    """The questionnaire as an XLSForm workbook; see :mod:`ppsp.compute.questionnaire_xlsform`."""
+    from ppsp.compute.questionnaire_xlsform import write_xlsform
 
-    Parameters
-    ----------
-    definition : Questionnaire
-        E.g. ``questionnaire_2021.EHRA_2021``.
-
-    Returns
-    -------
-    bytes
-        An XLSX file: one ``begin group``/``end group`` (or ``begin repeat``) per
-        section, skip logic as ``relevant`` XPath from :func:`xpath`, the ``label``
-        in Bahasa Indonesia, observation items hinted "(amati)". Source:
-        ehra-risk.md §3.2 (question codes, answer codes, skip logic), §11.2.
-    """
-    book = Workbook()
-    survey = book.active
-    assert survey is not None
-    survey.title = "survey"
-    survey.append(["type", "name", "label", "relevant", "required", "hint"])
-    for section in definition.sections:
-        group = "repeat" if section.repeat else "group"
-        survey.append([f"begin {group}", f"sec_{section.code}", section.label, "", "", ""])
-        for item in section.questions:
-            survey.append(
-                [
-                    _survey_type(item),
-                    question_name(item.code),
-                    f"{item.code} {item.label}",
-                    "" if item.relevant is None else xpath(item.relevant),
-                    "",
-                    "Amati (observasi)" if item.observe else "",
-                ]
-            )
-        survey.append([f"end {group}", "", "", "", "", ""])
-    choices = book.create_sheet("choices")
-    choices.append(["list_name", "name", "label"])
-    for list_name, options in definition.choices.items():
-        for option in options:
-            choices.append([list_name, option.value, option.label])
-    settings = book.create_sheet("settings")
-    settings.append(["form_title", "form_id", "version", "default_language", "name"])
-    row = [definition.title, definition.form_id, definition.version, "id", definition.form_id]
-    settings.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return write_xlsform(definition)

@@ -25,18 +25,33 @@ from ppsp.compute.questionnaire import (
 )
 from ppsp.compute.questionnaire_2021_choices import CHOICES
 
-__all__ = ["EHRA_2021"]
+__all__ = ["ACCEPTED_OLDER_VERSIONS", "EHRA_2021"]
+
+
+# Required whenever asked: identification, interview basics and every answer an IRS
+# indicator reads (ppsp.compute.ehra.DEFAULT_IRS_2021; a test keeps the two in step).
+_REQUIRED = frozenset(
+    {"ID.3", "ID.4", "ID.5", "A.1", "A.3", "A.9"}
+    | {"C.4", "C.6", "C.8", "C.9", "C.13"}
+    | {"D.1", "D.2", "D.3", "D.5", "D.6", "D.7", "D.10", "D.11", "D.12", "D.13", "D.14"}
+    | {"E.1.A", "E.1.B", "E.1.C", "E.1.D", "E.3.1", "E.4"}
+    | {"F.1.1.A", "F.1.1.B", "F.1.1.C", "F.1.1.D", "F.1.1.E", "F.1.2", "F.1.6"}
+    | {"F.2.3", "F.2.5", "G.1", "G.3", "G.5"}
+)
+_MONEY = (0.0, None)  # rupiah: not negative, no upper bound
 
 
 def _q(code: str, kind: str, label: str, choices: str | None = None, **kw: object) -> Question:
     full = {"yn": "select_one", "ever": "select_one"}.get(kind, kind)
     if choices is None and kind in ("yn", "ever"):
         choices = kind
-    return Question(code, full, label, choices, **kw)  # type: ignore[arg-type]
+    return Question(code, full, label, choices, required=code in _REQUIRED, **kw)  # type: ignore[arg-type]
 
 
 _ST = In("D.3", (2, 3))  # has a tangki septik
 _HAS_LATRINE = Not(In("D.1", (4,)))
+# The 2021 form: D.3 = 1 (to IPAL) skips to D.12, D.3 = 7 (to a water body) to D.16.
+_LATRINE_CHECKED = In("D.3", (2, 3, 4, 5, 6))
 _TODDLER = All((Answered("B.12"), Not(In("B.12", (0,)))))
 _SERVED = Selected("C.4", ("C", "D"))  # collected by a collector or taken to a TPS
 
@@ -45,11 +60,17 @@ SECTIONS = (
         "ID",
         "Identitas wilayah",
         (
-            _q("ID.1", "text", "Kode provinsi"),
-            _q("ID.2", "text", "Kode kabupaten/kota"),
-            _q("ID.3", "text", "Kode kecamatan"),
-            _q("ID.4", "text", "Kode desa/kelurahan"),
-            _q("ID.5", "integer", "Nomor RT"),
+            _q("ID.1", "calculate", "Kode provinsi", calculation="substr(${ID_4}, 0, 2)"),
+            _q("ID.2", "calculate", "Kode kabupaten/kota", calculation="substr(${ID_4}, 0, 5)"),
+            _q("ID.3", "select_one_from_file", "Kecamatan", "kecamatan.csv"),
+            _q(
+                "ID.4",
+                "select_one_from_file",
+                "Desa/kelurahan",
+                "desa.csv",
+                choice_filter="kecamatan=${ID_3}",
+            ),
+            _q("ID.5", "integer", "Nomor RT", bounds=(1, 999)),
         ),
     ),
     Section(
@@ -62,9 +83,9 @@ SECTIONS = (
             _q("A.4", "text", "Nama supervisor"),
             _q("A.5", "text", "Koordinator kecamatan"),
             _q("A.6", "text", "Nama kepala RT"),
-            _q("A.7", "integer", "Jumlah KK dalam rumah"),
-            _q("A.8.L", "integer", "Jumlah jiwa laki-laki"),
-            _q("A.8.P", "integer", "Jumlah jiwa perempuan"),
+            _q("A.7", "integer", "Jumlah KK dalam rumah", bounds=(1, 20)),
+            _q("A.8.L", "integer", "Jumlah jiwa laki-laki", bounds=(0, 50)),
+            _q("A.8.P", "integer", "Jumlah jiwa perempuan", bounds=(0, 50)),
             _q("A.9", "text", "Nama responden"),
             _q("A.10", "select_one", "Hubungan responden dengan kepala keluarga", "rel"),
             _q("A.11", "text", "Alamat"),
@@ -74,27 +95,27 @@ SECTIONS = (
         "B",
         "Informasi responden",
         (
-            _q("B.1", "integer", "Usia responden (tahun)"),
+            _q("B.1", "integer", "Usia responden (tahun)", bounds=(15, 110)),
             _q("B.2", "select_one", "Status rumah yang ditempati", "house"),
-            _q("B.3", "decimal", "Luas lahan rumah (m²)"),
+            _q("B.3", "decimal", "Luas lahan rumah (m²)", bounds=(1, 100_000)),
             _q("B.4", "select_one", "Jenis bangunan rumah", "build"),
             _q("B.5", "select_one", "Pendidikan terakhir", "edu"),
             _q("B.6", "yn", "Memiliki SKTM"),
-            _q("B.7", "decimal", "Pengeluaran rumah tangga per bulan (Rp)"),
+            _q("B.7", "decimal", "Pengeluaran rumah tangga per bulan (Rp)", bounds=_MONEY),
             _q("B.8", "select_one", "Penghasilan rumah tangga per bulan", "income"),
             _q("B.9", "yn", "Memiliki BPJS/KIS"),
             _q("B.10", "yn", "Pernah menerima bantuan AMS"),
-            _q("B.11", "integer", "Lama tinggal di rumah ini (tahun)"),
-            _q("B.12", "integer", "Jumlah anak usia 0–5 tahun"),
-            _q("B.13", "integer", "Jumlah anak laki-laki usia 6–18 tahun"),
-            _q("B.14", "integer", "Jumlah anak perempuan usia 6–18 tahun"),
+            _q("B.11", "integer", "Lama tinggal di rumah ini (tahun)", bounds=(0, 110)),
+            _q("B.12", "integer", "Jumlah anak usia 0–5 tahun", bounds=(0, 20)),
+            _q("B.13", "integer", "Jumlah anak laki-laki usia 6–18 tahun", bounds=(0, 20)),
+            _q("B.14", "integer", "Jumlah anak perempuan usia 6–18 tahun", bounds=(0, 20)),
         ),
     ),
     Section(
         "C",
         "Pengelolaan sampah rumah tangga",
         (
-            _q("C.1", "decimal", "Timbulan sampah per hari (kg)"),
+            _q("C.1", "decimal", "Timbulan sampah per hari (kg)", bounds=(0, 100)),
             _q("C.2", "yn", "Halaman rumah bersih dari sampah", observe=True),
             _q("C.3", "select_multiple", "Kondisi sampah di lingkungan RT/RW", "c3"),
             _q("C.4", "select_multiple", "Bagaimana sampah rumah tangga dikelola", "c4"),
@@ -111,7 +132,13 @@ SECTIONS = (
             _q("C.9", "select_one", "Ketepatan waktu pengangkutan", "c9", relevant=Answered("C.8")),
             _q("C.10", "yn", "Membayar layanan pengangkutan sampah", relevant=Answered("C.8")),
             _q("C.11", "select_one", "Pembayaran kepada siapa", "c11", relevant=In("C.10", (1,))),
-            _q("C.12", "decimal", "Biaya layanan sampah per bulan (Rp)", relevant=In("C.10", (1,))),
+            _q(
+                "C.12",
+                "decimal",
+                "Biaya layanan sampah per bulan (Rp)",
+                relevant=In("C.10", (1,)),
+                bounds=_MONEY,
+            ),
             _q("C.13", "yn", "Mengolah sampah menjadi kompos"),
             _q("C.14", "yn", "Kompos digunakan sendiri", relevant=In("C.13", (1,))),
             _q("C.15", "yn", "Kompos dijual", relevant=In("C.13", (1,))),
@@ -140,19 +167,25 @@ SECTIONS = (
                 "D.4",
                 "yn",
                 "Jarak resapan/cubluk ke sumber air ≥ 10 m",
-                relevant=In("D.3", (2, 3, 4, 5, 6)),
+                relevant=_LATRINE_CHECKED,
                 observe=True,
             ),
             _q(
                 "D.5",
                 "yn",
                 "Lantai dan dinding jamban bersih, tidak berbau",
-                relevant=_HAS_LATRINE,
+                relevant=_LATRINE_CHECKED,
                 observe=True,
             ),
-            _q("D.6", "yn", "Jamban bebas kecoa dan lalat", relevant=_HAS_LATRINE, observe=True),
             _q(
-                "D.7", "yn", "Ada air untuk menyiram dan cebok", relevant=_HAS_LATRINE, observe=True
+                "D.6", "yn", "Jamban bebas kecoa dan lalat", relevant=_LATRINE_CHECKED, observe=True
+            ),
+            _q(
+                "D.7",
+                "yn",
+                "Ada air untuk menyiram dan cebok",
+                relevant=_LATRINE_CHECKED,
+                observe=True,
             ),
             _q("D.8", "yn", "Tangki septik memiliki ventilasi", relevant=_ST, observe=True),
             _q("D.9", "yn", "Tangki septik memiliki lubang penyedotan", relevant=_ST, observe=True),
@@ -167,7 +200,13 @@ SECTIONS = (
                 relevant=In("D.12", (1, 2, 3, 4)),
             ),
             _q("D.14", "select_one", "Lumpur tinja dibuang ke", "d14", relevant=Answered("D.13")),
-            _q("D.15", "decimal", "Biaya pengosongan terakhir (Rp)", relevant=Answered("D.13")),
+            _q(
+                "D.15",
+                "decimal",
+                "Biaya pengosongan terakhir (Rp)",
+                relevant=Answered("D.13"),
+                bounds=_MONEY,
+            ),
             _q("D.16", "select_one", "Balita memakai popok", "d16", relevant=_TODDLER),
             _q("D.17", "yn", "Popok/tinja balita dibuang ke jamban", relevant=Answered("D.16")),
             _q("D.18", "yn", "Balita BAB sembarangan", relevant=Answered("D.16")),
@@ -178,6 +217,7 @@ SECTIONS = (
                 "decimal",
                 "Besar retribusi yang bersedia dibayar (Rp/bulan)",
                 relevant=In("D.20", (1,)),
+                bounds=_MONEY,
             ),
         ),
     ),
@@ -191,7 +231,7 @@ SECTIONS = (
             _q("E.1.D", "select_one", "Tujuan air limbah wastafel", "greywater"),
             _q("E.2", "yn", "Saluran air limbah mengalir lancar"),
             _q("E.3.1", "yn", "Ada genangan air di halaman/depan rumah", observe=True),
-            _q("E.3.2", "select_one", "Lokasi genangan", "g2", relevant=In("E.3.1", (1,))),
+            _q("E.3.2", "select_multiple", "Lokasi genangan", "e32", relevant=In("E.3.1", (1,))),
             _q("E.3.3", "select_multiple", "Asal genangan", "e33", relevant=In("E.3.1", (1,))),
             _q("E.4", "select_one", "Pernah mengalami banjir", "e4"),
             _q("E.5", "yn", "Banjir terjadi rutin", relevant=In("E.4", (2, 3, 4))),
@@ -220,12 +260,12 @@ SECTIONS = (
             _q("F.1.9", "yn", "Waktu mengambil air > 30 menit", relevant=In("F.1.7", (1,))),
             _q("F.1.10", "yn", "Puas dengan kualitas air"),
             _q("F.1.11", "ever", "Sumber air mengalami kekeringan"),
-            _q("F.1.12", "decimal", "Kedalaman muka air sumur (m)"),
+            _q("F.1.12", "decimal", "Kedalaman muka air sumur (m)", bounds=(0, 300)),
             _q("F.1.13", "select_one", "Jarak sumur ke penampungan tinja", "f113"),
             _q("F.1.14", "ever", "Gangguan aliran ledeng"),
             _q("F.1.15", "select_multiple", "Kondisi fisik air", "f115", observe=True),
             _q("F.1.16", "yn", "Wadah penyimpanan air tertutup", observe=True),
-            _q("F.1.17", "decimal", "Biaya air per bulan (Rp)"),
+            _q("F.1.17", "decimal", "Biaya air per bulan (Rp)", bounds=_MONEY),
             _q("F.2.1", "yn", "Mengolah air sebelum diminum"),
             _q("F.2.2", "select_multiple", "Cara mengolah air", "f22", relevant=In("F.2.1", (1,))),
             _q("F.2.3", "yn", "Air minum disimpan dalam wadah tertutup", observe=True),
@@ -313,3 +353,11 @@ EHRA_2021 = Questionnaire(
     sections=SECTIONS,
     choices=CHOICES,
 )
+
+ACCEPTED_OLDER_VERSIONS: frozenset[str] = frozenset()
+"""Older ``form_version`` strings whose exports are read as ``EHRA_2021`` (explicit mapping).
+
+Empty: the form before issue 17 ("2021.1") had other lists (E.3.2) and no desa list, so its
+exports are refused with both versions named. Add a version here only when its columns
+and answer codes are a subset of the current form's.
+"""

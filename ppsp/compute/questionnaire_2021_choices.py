@@ -19,10 +19,13 @@ def _num(labels: str) -> tuple[Choice, ...]:
     return tuple(Choice(str(i), label) for i, label in enumerate(parts, start=1))
 
 
-def _abc(labels: str) -> tuple[Choice, ...]:
-    """Choices coded A, B, … from ``"label; label; …"``."""
+def _abc(labels: str, exclusive: str = "") -> tuple[Choice, ...]:
+    """Choices coded A, B, … from ``"label; label; …"``; ``exclusive`` stands alone."""
     parts = labels.split("; ")
-    return tuple(Choice(string.ascii_uppercase[i], label) for i, label in enumerate(parts))
+    codes = string.ascii_uppercase
+    return tuple(
+        Choice(codes[i], label, exclusive=codes[i] == exclusive) for i, label in enumerate(parts)
+    )
 
 
 _WATER = _abc(
@@ -81,7 +84,8 @@ CHOICES: dict[str, tuple[Choice, ...]] = {
     ),
     "d2": _abc(
         "Laki-laki dewasa; Perempuan dewasa; Remaja laki-laki; Remaja perempuan; "
-        "Anak laki-laki; Anak perempuan; Orang tua/lansia; Tidak ada"
+        "Anak laki-laki; Anak perempuan; Orang tua/lansia; Tidak ada",
+        exclusive="H",
     ),
     "d3": _num(
         "Kloset leher angsa ke IPAL; Kloset leher angsa + tangki septik fabrikasi (SNI); "
@@ -98,7 +102,16 @@ CHOICES: dict[str, tuple[Choice, ...]] = {
     "d14": _num("IPLT; Sungai/selokan/parit/kolam/drainase; Dikubur"),
     "d16": _num("Popok sekali pakai; Popok kain; Tidak memakai popok"),
     "greywater": _GREYWATER,
-    "e33": _abc("Air hujan; Limbah dapur; Limbah kamar mandi; Lainnya"),
+    # E.3.2/E.3.3 as in the 2021 form ([C2] EhraQuestionsDrainaseData.php)
+    "e32": _abc(
+        "Di halaman/pekarangan rumah; Di dekat dapur; Di dekat kamar mandi; "
+        "Di dekat bak penampungan air hujan"
+    ),
+    "e33": _abc(
+        "Air hujan; Air limbah dapur; Air limbah kamar mandi; Air limbah dari sumber lain; "
+        "Tidak tahu/tidak pasti",
+        exclusive="E",
+    ),
     "e4": _num(
         "Tidak pernah; Sekali dalam setahun; Beberapa kali dalam setahun; "
         "Sekali atau beberapa kali dalam sebulan"
@@ -107,15 +120,16 @@ CHOICES: dict[str, tuple[Choice, ...]] = {
     "e9": _num("< 1 jam; 1–3 jam; Setengah hari; Satu hari; > 1 hari"),
     "water": _WATER,
     "f112": _num("Tertutup; Tanpa tutup; Tidak ada wadah"),
-    "f115": _abc("Keruh; Berwarna; Berasa; Berbusa; Berbau; Tidak ada"),
+    "f115": _abc("Keruh; Berwarna; Berasa; Berbusa; Berbau; Tidak ada", exclusive="F"),
     "f113": _num("< 10 m; ≥ 10 m; Tidak tahu"),
-    "f22": _abc("Direbus; Filter/penyaring; SODIS; Tidak tahu"),
+    "f22": _abc("Direbus; Filter/penyaring; SODIS; Tidak tahu", exclusive="D"),
     "f25": _num("Dituang/melalui kran; Diciduk"),
     "g2": _num("Kamar mandi; Dekat jamban; Dapur; Sumur; Lainnya"),
     "g3": _abc(
         "Sebelum ke toilet; Setelah menceboki bayi/anak; Setelah buang air besar; "
         "Sebelum makan; Sebelum menyuapi/menyusui anak; Sebelum menyiapkan masakan; "
-        "Setelah memegang hewan; Tidak pernah"
+        "Setelah memegang hewan; Tidak pernah",
+        exclusive="H",
     ),
     "g6": _num("Bak/ember; Kran berfungsi; Kran tidak berfungsi; Tidak ada"),
     "h1": _num(

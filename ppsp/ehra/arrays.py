@@ -26,6 +26,7 @@ from ppsp.compute.questionnaire import (
 __all__ = [
     "answers_from_row",
     "households_from_answers",
+    "missing_required",
     "rows_from_households",
     "skip_logic_problems",
 ]
@@ -134,5 +135,34 @@ def skip_logic_problems(definition: Questionnaire, households: Households) -> li
             item.relevant, households.answers, n
         )
         for i in np.flatnonzero(wrong).tolist():
+            found[i].append(item.code)
+    return found
+
+
+def missing_required(
+    definition: Questionnaire, answers: Sequence[Mapping[str, Any]], households: Households
+) -> list[list[str]]:
+    """Per household, the codes of required questions left empty although they were asked.
+
+    A required question whose ``relevant`` skip logic is false was not asked and is not
+    missing (ODK semantics). Text, date and from-file answers are read from ``answers``;
+    the others from the column arrays (``households`` built from the same records).
+    """
+    n = households.size
+    found: list[list[str]] = [[] for _ in range(n)]
+    for item in definition.questions():
+        if not item.required:
+            continue
+        asked = (
+            np.ones(n, dtype=np.bool_)
+            if item.relevant is None
+            else evaluate(item.relevant, households.answers, n)
+        )
+        if item.kind in (SINGLE, MULTI, *NUMERIC):
+            given = evaluate(Answered(item.code), households.answers, n)
+        else:
+            name = column_name(item.code)
+            given = np.array([bool(record.get(name)) for record in answers], dtype=np.bool_)
+        for i in np.flatnonzero(asked & ~given).tolist():
             found[i].append(item.code)
     return found

@@ -28,6 +28,37 @@ class SubmissionsForm(forms.Form):
         return upload
 
 
+class PullForm(forms.Form):
+    """Pull from a KoboToolbox/ODK Central server; the token is used once, never stored."""
+
+    kind = forms.ChoiceField(
+        label=_("Server"), choices=[("kobo", "KoboToolbox"), ("odk", "ODK Central")]
+    )
+    server = forms.URLField(
+        label=_("Alamat server"),
+        help_text=_("misalnya https://kf.kobotoolbox.org"),
+        assume_scheme="https",
+    )
+    form_id = forms.CharField(
+        label=_("ID formulir"),
+        max_length=120,
+        help_text=_(
+            "KoboToolbox: uid aset; ODK Central: nomor proyek/xmlFormId, misalnya 7/ehra_2021"
+        ),
+    )
+    username = forms.CharField(
+        label=_("E-mail akun ODK Central (kosongkan bila token sesi)"),
+        max_length=200,
+        required=False,
+    )
+    token = forms.CharField(
+        label=_("Token atau kata sandi (tidak disimpan)"),
+        widget=forms.PasswordInput(render_value=False),
+        required=False,
+        strip=True,
+    )
+
+
 class OverrideForm(forms.Form):
     risk_class = forms.TypedChoiceField(
         label=_("Kelas hasil verifikasi lapangan"),

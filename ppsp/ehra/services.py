@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,13 +11,14 @@ from django.utils import timezone
 
 from ppsp.audit.models import Action, AuditEvent
 from ppsp.audit.services import audit_record, object_type_of
-from ppsp.compute.questionnaire_2021 import EHRA_2021
+from ppsp.compute.questionnaire_2021 import ACCEPTED_OLDER_VERSIONS, EHRA_2021
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
-from ppsp.ehra.arrays import households_from_answers, skip_logic_problems
+from ppsp.ehra.arrays import households_from_answers, missing_required, skip_logic_problems
 from ppsp.ehra.config import approved_config
 from ppsp.ehra.models import Household, ImportRun, ImportStatus, ReviewState, SurveyRound
-from ppsp.ehra.submissions_file import parse_submissions
+from ppsp.ehra.submissions_file import instance_id, parse_submissions
+from ppsp.ehra.submissions_pull import PullSource, env_token, pull_records
 from ppsp.ehra.workflow import NEEDS_NOTE, next_state
 from ppsp.regions.models import Level, Region
 
@@ -92,7 +94,11 @@ def import_run(run_id: int) -> ImportRun:
         )
     )
     rows, errors = parse_submissions(
-        run.filename, bytes(run.content), definition=EHRA_2021, desa_codes=desa.keys()
+        run.filename,
+        bytes(run.content),
+        definition=EHRA_2021,
+        desa_codes=desa.keys(),
+        accepted_versions=ACCEPTED_OLDER_VERSIONS,
     )
     run.rows_total = len(rows) + len({e.row for e in errors})
     if errors:
@@ -103,16 +109,18 @@ def import_run(run_id: int) -> ImportRun:
         return run
     run.save(update_fields=["rows_total"])  # progress: rows read, now saving
     with transaction.atomic():
-        existing = set(
-            Household.objects.filter(
-                survey=survey, submission_id__in=[r.submission_id for r in rows]
-            ).values_list("submission_id", flat=True)
-        )
+        existing = _existing_ids(survey, [r.submission_id for r in rows])
         fresh = [r for r in rows if r.submission_id not in existing]
-        checks = skip_logic_problems(
-            EHRA_2021,
-            households_from_answers(EHRA_2021, [r.answers for r in fresh], [0] * len(fresh), 1),
-        )
+        records = [r.answers for r in fresh]
+        arrays = households_from_answers(EHRA_2021, records, [0] * len(fresh), 1)
+        checks = [
+            _problem_note(skipped, missing)
+            for skipped, missing in zip(
+                skip_logic_problems(EHRA_2021, arrays),
+                missing_required(EHRA_2021, records, arrays),
+                strict=True,
+            )
+        ]
         for start in range(0, len(fresh), PROGRESS_EVERY):
             Household.objects.bulk_create(
                 Household(
@@ -123,7 +131,7 @@ def import_run(run_id: int) -> ImportRun:
                     answers=r.answers,
                     import_run=run,
                     state=ReviewState.HAS_ISSUES if found else ReviewState.RECEIVED,
-                    note=_skip_note(found),
+                    note=found,
                 )
                 for r, found in zip(
                     fresh[start : start + PROGRESS_EVERY],
@@ -149,10 +157,25 @@ def import_run(run_id: int) -> ImportRun:
     return run
 
 
-def _skip_note(codes: list[str]) -> str:
-    if not codes:
-        return ""
-    return f"Dijawab padahal dilewati menurut alur kuesioner: {', '.join(codes)}"[:300]
+def _existing_ids(survey: SurveyRound, ids: list[str]) -> set[str]:
+    """Ids (without ``uuid:``) already in the round, whichever form an older import stored."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start : start + 2000]
+        stored = Household.objects.filter(
+            survey=survey, submission_id__in=[*chunk, *(f"uuid:{i}" for i in chunk)]
+        ).values_list("submission_id", flat=True)
+        found |= {instance_id(s) for s in stored}
+    return found
+
+
+def _problem_note(skipped: list[str], missing: list[str]) -> str:
+    parts = []
+    if missing:
+        parts.append(f"Wajib diisi tetapi kosong: {', '.join(missing)}")
+    if skipped:
+        parts.append(f"Dijawab padahal dilewati menurut alur kuesioner: {', '.join(skipped)}")
+    return "; ".join(parts)[:300]
 
 
 def _review(household: Household, action: str, note: str, by: Any) -> None:
@@ -239,3 +262,15 @@ def households_bulk_review(
     AuditEvent.objects.bulk_create(events)
     recompute_later(survey)
     return len(chosen)
+
+
+def import_pull(*, survey: SurveyRound, source: PullSource, token: str, by: Any) -> ImportRun:
+    """Pull the submissions of a Kobo/ODK form now and import them like a file (a task).
+
+    The token is used for this pull only and is not stored; the pulled records are
+    stored as the run's content (JSON) so the import is reproducible.
+    """
+    require(by, Permission.RUN_EHRA, survey.region.code)
+    records = pull_records(source, token or env_token(source.kind))
+    content = json.dumps(records, ensure_ascii=False).encode("utf-8")
+    return import_start(survey=survey, filename=source.filename(), content=content, by=by)

@@ -16,6 +16,7 @@ from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
 from ppsp.compute.questionnaire import Question, column_name
 from ppsp.compute.questionnaire_2021 import EHRA_2021
+from ppsp.compute.questionnaire_rules import value_problem
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra.models import Household, ReviewState
@@ -50,6 +51,8 @@ def _parse(question: Question, text: str) -> Any:
             raise ValidationError(f"{question.code}: '{text}' bukan angka.") from None
         if question.kind == "integer" and not number.is_integer():
             raise ValidationError(f"{question.code}: harus bilangan bulat.")
+        if problem := value_problem(question, number, EHRA_2021):
+            raise ValidationError(f"{question.code}: {problem}")
         return number
     return text[:300]
 

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from ppsp.ehra import views, views_config, views_edit, views_results, views_sampling
+from ppsp.ehra import (
+    views,
+    views_config,
+    views_edit,
+    views_form,
+    views_results,
+    views_sampling,
+)
 
 app_name = "ehra"
 urlpatterns = [
@@ -9,6 +16,9 @@ urlpatterns = [
     path("templat.csv", views.template, name="template"),
     path("putaran/<int:pk>/", views.round_detail, name="round"),
     path("putaran/<int:pk>/impor/", views.import_upload, name="import"),
+    path("putaran/<int:pk>/tarik/", views_form.pull, name="pull"),
+    path("putaran/<int:pk>/desa.csv", views_form.round_desa_csv, name="desa_csv"),
+    path("putaran/<int:pk>/kecamatan.csv", views_form.round_kecamatan_csv, name="kecamatan_csv"),
     path("putaran/<int:pk>/rumah-tangga/", views.households, name="households"),
     path("putaran/<int:pk>/periksa/", views.bulk_review, name="bulk_review"),
     path("putaran/<int:pk>/hitung/", views_results.compute, name="compute"),

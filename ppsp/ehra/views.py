@@ -18,8 +18,9 @@ from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra import selectors, services
+from ppsp.ehra.answers_display import answer_rows
 from ppsp.ehra.config import config_for_round
-from ppsp.ehra.forms import RoundForm, SubmissionsForm
+from ppsp.ehra.forms import PullForm, RoundForm, SubmissionsForm
 from ppsp.ehra.models import ConfigStatus, ReviewState, RiskMethodConfig, SurveyRound
 from ppsp.ehra.services_edit import may_edit
 from ppsp.ehra.submissions_file import template_csv
@@ -43,7 +44,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def questionnaire(request: HttpRequest) -> HttpResponse:
     """The 2021 questionnaire as XLSForm for KoboToolbox / ODK Collect."""
     response = HttpResponse(to_xlsform(EHRA_2021), content_type=XLSX)
-    name = f"{EHRA_2021.form_id}_{EHRA_2021.version}.xlsx"
+    name = f"{EHRA_2021.form_id}_{EHRA_2021.form_version}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -89,10 +90,14 @@ def round_create(request: HttpRequest, code: str) -> HttpResponse:
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     survey = selectors.get_round_for_user(request.user, pk)
     code = survey.region.code
+    counts = selectors.state_counts(survey)
     context: dict[str, Any] = {
         "survey": survey,
-        "counts": selectors.state_counts(survey),
+        "counts": counts,
+        "state_counts": [(v, label, counts.get(v, 0)) for v, label in ReviewState.choices],
         "states": ReviewState.choices,
+        "pull_form": PullForm(),
+        "form_version": EHRA_2021.form_version,
         "imports": survey.imports.select_related("created_by").defer("content")[:10],
         "can_run": has_permission(request.user, Permission.RUN_EHRA, code),
         "can_review": has_permission(request.user, Permission.REVIEW_EHRA, code),
@@ -173,8 +178,7 @@ def bulk_review(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     household = selectors.get_household_for_user(request.user, pk)
-    labels = {q.code.replace(".", "_"): f"{q.code} {q.label}" for q in EHRA_2021.questions()}
-    answers = [(labels.get(k, k), v) for k, v in household.answers.items()]
+    answers = answer_rows(EHRA_2021, household.answers)
     can_review = has_permission(request.user, Permission.REVIEW_EHRA, household.desa.code)
     context = {
         "household": household,
