@@ -133,6 +133,7 @@ DETAILS: dict[str, Kwargs] = {
 EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "api:token": (no_kwargs, logged_in_only()),
     "api:schema": (no_kwargs, public_api),
+    "api:docs": (no_kwargs, public_api),
     "api:api-root": (no_kwargs, signed_in_api),
     "api:public-document-list": (no_kwargs, public_api),
     "api:public-document-detail": (approved_version, public_api),

@@ -39,6 +39,28 @@ def _with_sk(code: str) -> dict[str, object]:
     return {"code": pokja_sk_in(code[:5]).region.code}
 
 
+def _member(code: str) -> dict[str, object]:
+    from ppsp.programme.models import PokjaMember
+    from tests.programme_helpers import pokja_sk_in
+
+    sk = pokja_sk_in(code[:5])
+    member, _ = PokjaMember.objects.get_or_create(sk=sk, full_name="Anggota Uji", role="anggota")
+    return {"pk": member.pk}
+
+
+def _assignment(code: str) -> dict[str, object]:
+    from ppsp.accounts.services import user_create
+    from ppsp.programme.models import FacilitatorAssignment
+    from ppsp.regions.models import Region
+
+    user = user_create(username=f"cf-{code[:5]}-{FacilitatorAssignment.objects.count()}",
+                       password=None)  # fmt: skip
+    assignment = FacilitatorAssignment.objects.create(
+        user=user, kind="cf", region=Region.objects.get(code=code[:5]), contract_year=2020
+    )
+    return {"pk": assignment.pk}
+
+
 EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "programme:index": (no_kwargs, logged_in_only()),
     "programme:national": (no_kwargs, national_only),
@@ -55,7 +77,7 @@ EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "programme:training_create": (no_kwargs, national_only),
     "programme:workload": (no_kwargs, logged_in_only()),
     "programme:kabkota": (by_kabkota, scoped(SEES)),
-    "programme:participation_edit": (by_kabkota, scoped(EDITS)),
+    "programme:participation_edit": (by_kabkota, scoped(SEES)),  # read-only for viewers
     "programme:stage_record_create": (by_kabkota, scoped(EDITS_STAGES)),
     "programme:stage_record_edit": (_stage_record, scoped(EDITS_STAGES)),
     "programme:stage_record_transition": (_stage_record, everyone(405)),  # POST only
@@ -63,4 +85,8 @@ EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "programme:pokja_sk_create": (by_kabkota, scoped(EDITS)),
     "programme:pokja_member_add": (_with_sk, scoped(EDITS)),
     "programme:opd_create": (by_kabkota, scoped(EDITS)),
+    "programme:pokja_member_edit": (_member, scoped(EDITS)),
+    "programme:pokja_member_end": (_member, scoped(EDITS)),
+    "programme:facilitator_assignment_edit": (_assignment, national_only),
+    "programme:facilitator_assignment_end": (_assignment, national_only),
 }

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from ppsp.programme.models import Participation, PokjaSk, Stage, StageRecord
+from ppsp.programme.models import (
+    FacilitatorTraining,
+    Participation,
+    PokjaSk,
+    Stage,
+    StageRecord,
+)
 from ppsp.programme.services import participation_upsert, stage_record_create
 from ppsp.regions.models import Region
 
@@ -31,3 +38,13 @@ def pokja_sk_in(code: str) -> PokjaSk:
     return PokjaSk.objects.filter(region=region).first() or PokjaSk.objects.create(
         region=region, number=f"SK-UJI-{code}", date=dt.date(2023, 1, 2)
     )
+
+
+def trained(user: Any) -> Any:
+    """Give a user the facilitator training that an assignment requires; return the user."""
+    FacilitatorTraining.objects.get_or_create(
+        user=user,
+        title="Training of Facilitators PPSP",
+        defaults={"start_date": dt.date(2023, 1, 9), "end_date": dt.date(2023, 1, 13)},
+    )
+    return user

@@ -51,9 +51,19 @@ def test_it_exports_a_sheet_per_source_and_a_rekapitulasi(cast: Cast) -> None:
     assert workbook.sheetnames == [*SHEET_OF_SOURCE.values(), "Rekapitulasi"]
     assert workbook["APBN"].max_row == 2  # header + the TPS3R row
     recap = {
-        (r[0], r[1]): r[-2] for r in workbook["Rekapitulasi"].iter_rows(min_row=2, values_only=True)
+        (r[0], r[1]): r for r in workbook["Rekapitulasi"].iter_rows(min_row=2, values_only=True)
     }
-    assert recap[("air_limbah", "apbd_kabkota")] == 950 * JUTA
+    line = recap[("Air limbah domestik", "APBD Kabupaten/Kota")]
+    assert sum(line[2:7]) == 950 * JUTA
+    assert str(line[7]).startswith("=SUM(C") and recap[("Jumlah", None)][2].startswith("=SUM(")
+    texts = {
+        str(value)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+        for value in row
+        if isinstance(value, str)
+    }
+    assert not texts & {"air_limbah", "apbd_kabkota", "prioritas", "konstruksi"}  # labels
 
 
 def test_it_round_trips_three_changed_cells_into_preview_and_audit(cast: Cast) -> None:

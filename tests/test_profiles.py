@@ -185,3 +185,18 @@ def test_it_shows_the_audit_trail_of_a_profile_in_scope_only(cast: Cast) -> None
     other = Client()
     other.force_login(cast.public)
     assert other.get(url).status_code == 404
+
+
+def test_it_warns_on_implausible_values_without_blocking(cast: Cast) -> None:
+    client = Client()
+    client.force_login(cast.pokja_kabkota)
+    url = reverse("profiles:row", kwargs={"code": "15.07", "year": 2025, "desa": OWN_DESA})
+    data = {c.key: "" for c in COLUMNS if c.editable}
+    data.update({"penduduk": "5.900", "kk": "1536", "jamban_pribadi": "1100"})
+    data["tangki_septik"] = "5000"
+    row = client.post(url, data).content.decode()
+    assert DesaProfile.objects.get().tangki_septik == 5000  # saved: a warning, not an error
+    assert f'data-testid="plausibility-{OWN_DESA}"' in row
+    assert "KK dengan tangki septik (5.000) melebihi jumlah KK (1.536)" in row
+    grid = client.get(reverse("profiles:kabkota", kwargs={"code": "15.07"}) + "?tahun=2025")
+    assert 'data-testid="plausibility"' in grid.content.decode()

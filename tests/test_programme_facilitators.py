@@ -14,11 +14,11 @@ from ppsp.programme.selectors import workload_for
 from ppsp.programme.services_facilitators import facilitator_assign, facilitator_training_create
 from ppsp.regions.models import Region
 from tests.conftest import Cast
-from tests.programme_helpers import stage_record_in
+from tests.programme_helpers import stage_record_in, trained
 
 
 def _user(name: str):  # type: ignore[no-untyped-def]
-    return user_create(username=name, password=None)
+    return trained(user_create(username=name, password=None))
 
 
 def test_it_allows_three_pf_per_province_and_refuses_the_fourth(regions: None) -> None:
@@ -56,10 +56,14 @@ def test_it_refuses_the_wrong_region_level(regions: None, kind: str, code: str) 
 
 def test_it_lists_the_workload_of_a_pf_and_a_cf(cast: Cast) -> None:
     facilitator_assign(
-        user=cast.pf, kind="pf", region=Region.objects.get(code="15"), contract_year=2024, by=None
+        user=trained(cast.pf),
+        kind="pf",
+        region=Region.objects.get(code="15"),
+        contract_year=2024,
+        by=None,
     )
     facilitator_assign(
-        user=cast.cf,
+        user=trained(cast.cf),
         kind="cf",
         region=Region.objects.get(code="15.07"),
         contract_year=2024,
@@ -80,7 +84,7 @@ def test_it_lists_the_workload_of_a_pf_and_a_cf(cast: Cast) -> None:
 
 def test_it_shows_the_workload_page(cast: Cast, client: Client) -> None:
     facilitator_assign(
-        user=cast.cf,
+        user=trained(cast.cf),
         kind="cf",
         region=Region.objects.get(code="15.07"),
         contract_year=2024,
@@ -93,6 +97,7 @@ def test_it_shows_the_workload_page(cast: Cast, client: Client) -> None:
 
 def test_it_assigns_from_the_page_with_a_clear_error(cast: Cast, client: Client) -> None:
     client.force_login(cast.pmu)
+    trained(cast.cf), trained(cast.pf)
     data = {"username": "cf.tanjabtim", "kind": "cf", "region_code": "15.07", "contract_year": 2024}
     assert client.post("/program/fasilitator/tugaskan/", data).status_code == 302
     data["username"] = "pf.jambi"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -62,7 +63,10 @@ def test_it_builds_tabel_51_from_the_lines_and_the_fiscal_capacity(cast: Cast) -
     )
     assert table.gaps.totals["need_total"] == 325 * JUTA
     assert table.problems == []
-    sheet = load_workbook(io.BytesIO(table51_workbook(scenario, table))).active
+    content = table51_workbook(scenario, table)
+    Path("test-artifacts/xlsx").mkdir(parents=True, exist_ok=True)
+    Path("test-artifacts/xlsx/tabel-5-1.xlsx").write_bytes(content)  # to look at by hand
+    sheet = load_workbook(io.BytesIO(content)).active
     assert sheet is not None
     labels = [row[1] for row in sheet.iter_rows(values_only=True) if len(row) > 1]
     assert labels[labels.index("Sektor/Subsektor") + 1 :][:9] == [
@@ -78,9 +82,19 @@ def test_it_builds_tabel_51_from_the_lines_and_the_fiscal_capacity(cast: Cast) -
     ]
     rows = {row[1]: row[2:] for row in sheet.iter_rows(values_only=True) if len(row) > 2}
     assert rows["Sektor/Subsektor"] == (2027, 2028, 2029, 2030, 2031, "Total")
-    assert rows["Jumlah (a)"] == (105, 155, 55, 5, 5, 325)  # computed in Rp, shown in Rp juta
+    needs = [rows[label] for label in labels[labels.index("Sektor/Subsektor") + 1 :][:4]]
+    # computed in Rp, shown in Rp juta; Jumlah (a), Total and the gaps are formulas
+    assert [sum(v[i] for v in needs) for i in range(5)] == [105, 155, 55, 5, 5]
+    assert rows["Jumlah (a)"] == (
+        "=SUM(C5:C8)", "=SUM(D5:D8)", "=SUM(E5:E8)", "=SUM(F5:F8)", "=SUM(G5:G8)", "=SUM(C9:G9)"
+    )  # fmt: skip
+    assert rows["Gap 1 (a − b)"][0] == "=C9-C10"
+    assert rows["Air limbah domestik"][-1] == "=SUM(C5:G5)"
     (jumlah,) = [r for r in sheet.iter_rows() if r[1].value == "Jumlah (a)"]
-    assert {cell.number_format for cell in jumlah[2:]} == {"#,##0"}
+    assert {cell.number_format for cell in jumlah[2:]} == {"#,##0.00"}
+    assert sheet.freeze_panes == "C5" and sheet.print_title_rows == "$4:$4"
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert len(sheet._charts) == 1
 
 
 def test_it_costs_volumes_with_the_regional_index(cast: Cast) -> None:

@@ -5,18 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.permissions import AllowAny
 
 from ppsp.api import serializers as s
 from ppsp.api.pagination import Pagination
-from ppsp.api.scoping import KABKOTA, PROVINCE, YEAR, int_param
+from ppsp.api.scoping import YEAR, check_query, documented, int_param
 from ppsp.api.views import DOC_TYPE
 from ppsp.documents.models import DocumentVersion, Status
 
 
-@extend_schema_view(list=extend_schema(parameters=[KABKOTA, PROVINCE, DOC_TYPE, YEAR]))
+@documented(DOC_TYPE, YEAR)
 class PublicDocumentViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[misc,unused-ignore]
     """Metadata of approved (disahkan) BPS/SSK/MPS versions of every kab/kota."""
 
@@ -33,6 +32,8 @@ class PublicDocumentViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[misc
             .order_by("pk")
         )
         params = self.request.query_params
+        if self.action == "list":
+            check_query(params, self.query_filters)  # type: ignore[attr-defined]
         if kabkota := params.get("kabkota"):
             rows = rows.filter(document__region__kabkota_code=kabkota[:5])
         if province := params.get("province"):

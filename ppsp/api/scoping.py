@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from django.db.models import Model, QuerySet
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
@@ -37,6 +37,35 @@ KABKOTA = OpenApiParameter("kabkota", OpenApiTypes.STR, description="kode kab/ko
 PROVINCE = OpenApiParameter("province", OpenApiTypes.STR, description="kode provinsi, mis. 15")
 YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="tahun (1990–2100)")
 SUBSECTOR = OpenApiParameter("subsector", OpenApiTypes.STR, description="kode subsektor")
+COMMON = (KABKOTA, PROVINCE)
+# Accepted on every list besides its documented filters (pagination, DRF's format override).
+PAGING = frozenset({"page", "page_size", "format"})
+
+
+def documented(*parameters: OpenApiParameter) -> Any:
+    """Class decorator: document the list filters and accept exactly those.
+
+    The OpenAPI parameters are the one list of a list endpoint's filters: the schema shows
+    them and `check_query` refuses any other query parameter with 400, so a misspelt or
+    unsupported filter (e.g. `?tingkat=` before it existed) never silently returns every row.
+    """
+    every = (*COMMON, *parameters)
+
+    def wrap(cls: Any) -> Any:
+        cls.query_filters = frozenset(p.name for p in every)
+        return extend_schema_view(list=extend_schema(parameters=list(every)))(cls)
+
+    return wrap
+
+
+def check_query(params: Any, allowed: frozenset[str]) -> None:
+    """400 naming each unknown query parameter and the filters this list accepts."""
+    unknown = sorted(set(params) - allowed - PAGING)
+    if unknown:
+        accepted = ", ".join(sorted(allowed))
+        raise ValidationError(
+            {name: f"parameter tidak dikenal; yang tersedia: {accepted}" for name in unknown}
+        )
 
 
 class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[misc,unused-ignore]
@@ -49,6 +78,7 @@ class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[misc
 
     permission: ClassVar[Permission]
     region_prefix: ClassVar[str] = "region__"
+    query_filters: ClassVar[frozenset[str]] = frozenset(p.name for p in COMMON)
     permission_classes = [IsAuthenticated]
     pagination_class = Pagination
     lookup_value_regex = r"[0-9]{1,9}"
@@ -68,6 +98,8 @@ class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[misc
             return rows.none()
         rows = rows.filter(scope.region_q(self.region_prefix))
         params = self.request.query_params
+        if self.action == "list":
+            check_query(params, self.query_filters)
         if kabkota := params.get("kabkota"):
             rows = rows.filter(**{f"{self.region_prefix}kabkota_code": kabkota[:5]})
         if province := params.get("province"):

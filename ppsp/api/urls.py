@@ -10,7 +10,10 @@ import importlib.util
 
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework.routers import DefaultRouter
 
 from ppsp.api import public, tokens, views
@@ -49,6 +52,8 @@ PLUGINS = register_plugins()
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # the split view serves its start-up script as a file: no inline script (CSP)
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("token/", tokens.token_page, name="token"),
     *router.urls,
 ]

@@ -6,15 +6,15 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.exceptions import ValidationError
 
 from ppsp.api import serializers as s
 from ppsp.api.scoping import (
-    KABKOTA,
-    PROVINCE,
     SUBSECTOR,
     YEAR,
     ScopedReadOnlyViewSet,
+    documented,
     int_param,
 )
 from ppsp.core.permissions import Permission
@@ -26,19 +26,34 @@ from ppsp.programme.models import Participation, StageRecord
 from ppsp.regions.models import Region
 
 LEVEL = OpenApiParameter("level", OpenApiTypes.INT, description="1 provinsi … 4 desa")
+TINGKAT = OpenApiParameter(
+    "tingkat",
+    OpenApiTypes.STR,
+    enum=["provinsi", "kabkota", "kecamatan", "desa"],
+    description="tingkat wilayah by name (the same as level 1–4)",
+)
+LEVEL_NAMES = {"provinsi": 1, "kabkota": 2, "kab/kota": 2, "kecamatan": 3, "desa": 4}
 PARENT = OpenApiParameter("parent", OpenApiTypes.STR, description="kode wilayah induk")
 STATUS = OpenApiParameter("status", OpenApiTypes.STR, description="status")
 DOC_TYPE = OpenApiParameter("doc_type", OpenApiTypes.STR, description="BPS, SSK atau MPS")
 STAGE = OpenApiParameter("stage", OpenApiTypes.INT, description="nomor tahapan")
 COMPONENT = OpenApiParameter("component", OpenApiTypes.STR, description="komponen risiko")
-COMMON = [KABKOTA, PROVINCE]
 
 
-def _documented(*parameters: OpenApiParameter) -> Any:
-    return extend_schema_view(list=extend_schema(parameters=[*COMMON, *parameters]))
+def _level(params: Any) -> int | None:
+    """`level` (1–4) or `tingkat` (provinsi, kabkota, kecamatan, desa); 400 if they disagree."""
+    level = int_param(params.get("level"), "level", 1, 4)
+    if tingkat := params.get("tingkat"):
+        named = LEVEL_NAMES.get(tingkat.strip().lower())
+        if named is None:
+            raise ValidationError({"tingkat": "harus provinsi, kabkota, kecamatan atau desa"})
+        if level is not None and level != named:
+            raise ValidationError({"tingkat": "tidak sama dengan level"})
+        level = named
+    return level
 
 
-@_documented(LEVEL, PARENT)
+@documented(LEVEL, TINGKAT, PARENT)
 class RegionViewSet(ScopedReadOnlyViewSet):
     """Wilayah (provinsi, kab/kota, kecamatan, desa) inside the caller's scope."""
 
@@ -52,14 +67,14 @@ class RegionViewSet(ScopedReadOnlyViewSet):
         return Region.objects.select_related("parent").order_by("code")
 
     def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
-        if (level := int_param(params.get("level"), "level", 1, 4)) is not None:
+        if (level := _level(params)) is not None:
             rows = rows.filter(level=level)
         if parent := params.get("parent"):
             rows = rows.filter(parent__code=parent)
         return rows
 
 
-@_documented(YEAR, STATUS)
+@documented(YEAR, STATUS)
 class ParticipationViewSet(ScopedReadOnlyViewSet):
     """Kepesertaan PPSP per kab/kota; `year` filters on the cohort year."""
 
@@ -77,7 +92,7 @@ class ParticipationViewSet(ScopedReadOnlyViewSet):
         return rows
 
 
-@_documented(STAGE, STATUS, YEAR)
+@documented(STAGE, STATUS, YEAR)
 class StageRecordViewSet(ScopedReadOnlyViewSet):
     """Catatan tahapan; `year` filters on the start date's year."""
 
@@ -104,7 +119,7 @@ def _period(rows: QuerySet[Any], year: int | None, prefix: str = "") -> QuerySet
     return rows.filter(**{f"{prefix}period_start__lte": year, f"{prefix}period_end__gte": year})
 
 
-@_documented(DOC_TYPE, YEAR)
+@documented(DOC_TYPE, YEAR)
 class DocumentViewSet(ScopedReadOnlyViewSet):
     """BPS/SSK/MPS per kab/kota; `year` selects documents whose period contains it."""
 
@@ -120,7 +135,7 @@ class DocumentViewSet(ScopedReadOnlyViewSet):
         return _period(rows, int_param(params.get("year"), "year"))
 
 
-@_documented(DOC_TYPE, STATUS, YEAR)
+@documented(DOC_TYPE, STATUS, YEAR)
 class DocumentVersionViewSet(ScopedReadOnlyViewSet):
     """Versions of documents with status and legal basis (metadata only, no files)."""
 
@@ -162,7 +177,7 @@ class _EhraViewSet(ScopedReadOnlyViewSet):
         )
 
 
-@_documented(YEAR)
+@documented(YEAR)
 class DesaResultViewSet(_EhraViewSet):
     """Indikator EHRA per desa: IRS and its five component indices (0–100)."""
 
@@ -172,7 +187,7 @@ class DesaResultViewSet(_EhraViewSet):
         return DesaResult.objects.select_related("desa", "survey").order_by("pk")
 
 
-@_documented(YEAR, COMPONENT, OpenApiParameter("risk_class", OpenApiTypes.INT))
+@documented(YEAR, COMPONENT, OpenApiParameter("risk_class", OpenApiTypes.INT))
 class AreaRiskViewSet(_EhraViewSet):
     """Area berisiko per desa and component, with the verified class when overridden."""
 
@@ -197,7 +212,7 @@ def _plan_year(rows: QuerySet[Any], year: int | None) -> QuerySet[Any]:
     return rows.filter(plan__first_year__lte=year, plan__first_year__gt=year - 5)
 
 
-@_documented(SUBSECTOR, YEAR)
+@documented(SUBSECTOR, YEAR)
 class SasaranViewSet(ScopedReadOnlyViewSet):
     """Indikator sasaran of the KKL (MPS): baseline and targets per year."""
 
@@ -218,7 +233,7 @@ class SasaranViewSet(ScopedReadOnlyViewSet):
         return _plan_year(rows, int_param(params.get("year"), "year"))
 
 
-@_documented(SUBSECTOR, YEAR, OpenApiParameter("source", OpenApiTypes.STR))
+@documented(SUBSECTOR, YEAR, OpenApiParameter("source", OpenApiTypes.STR))
 class ProgrammeRowViewSet(ScopedReadOnlyViewSet):
     """Baris program/kegiatan (Lampiran 4); `year` selects plans whose window contains it."""
 

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ppsp.consultation.models import Comment, Consultation
+from ppsp.core.xlsx import finish_table
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = (
@@ -77,7 +78,12 @@ def matrix_xlsx(consultation: Consultation, comments: Iterable[Comment]) -> byte
     for row in sheet.iter_rows(min_row=5):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A5"
+    finish_table(
+        sheet,
+        header_row=4,
+        widths={get_column_letter(i): w for i, w in enumerate(WIDTHS, start=1)},
+        wrap_columns=frozenset({"C", "E", "G", "I", "J"}),
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -29,6 +29,7 @@ from ppsp.consultation.forms import (
 )
 from ppsp.consultation.models import (
     ConsultationState,
+    QaCheck,
     QaItem,
 )
 from ppsp.consultation.workflow import CONSULTATION_LABELS, consultation_available
@@ -41,6 +42,9 @@ from ppsp.documents.selectors import get_document_version_for_user, get_kabkota_
 def flash_errors(request: HttpRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
+
+
+QA_UNDO = "consultation_qa_undo"  # the last self-assessment change, offered once for undo
 
 
 @login_required
@@ -101,7 +105,9 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
         else []
     )
     results = qa.evaluate(consultation)
+    undo = request.session.pop(QA_UNDO, None)
     context = {
+        "qa_undo": undo if undo and undo.get("consultation") == consultation.pk else None,
         "consultation": consultation,
         "version": consultation.version,
         "counts": selectors.moderation_counts(consultation),
@@ -206,16 +212,27 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
 def qa_set(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = selectors.get_consultation_for_user(request.user, pk, write=True)
     item = get_object_or_404(QaItem, pk=request.POST.get("item", 0), active=True)
+    passed = request.POST.get("passed") == "1"
+    was = QaCheck.objects.filter(consultation=consultation, item=item, passed=True).exists()
     try:
         services_pengesahan.qa_check_set(
             consultation=consultation,
             item=item,
-            passed=request.POST.get("passed") == "1",
+            passed=passed,
             note=request.POST.get("note", ""),
             by=request.user,
         )
     except ValidationError as error:
         flash_errors(request, error)
+    else:
+        if passed != was:  # say what changed and offer the way back (no silent toggle)
+            template = (
+                _("“%(item)s” ditandai terpenuhi.")
+                if passed
+                else _("Tanda terpenuhi “%(item)s” dibatalkan.")
+            )
+            messages.success(request, template % {"item": item.label})
+            request.session[QA_UNDO] = {"consultation": pk, "item": item.pk, "passed": was}
     return redirect("consultation:manage", pk=pk)
 
 

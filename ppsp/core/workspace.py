@@ -26,32 +26,61 @@ class Step:
     url_name: str
     permission: Permission
     with_year: bool = False
+    # the Proses 1–5 whose outputs this page produces (its process page links here)
+    processes: tuple[int, ...] = ()
 
 
 P = Permission
 STEPS: tuple[Step, ...] = (
     Step(_("Program"), _("Kepesertaan, tahapan dan Pokja"), "programme:kabkota", P.VIEW_PROGRAMME),
+    Step(
+        _("Proses 1"),
+        _("Pokja Sanitasi: SK, anggota, OPD"),
+        "programme:pokja",
+        P.VIEW_PROGRAMME,
+        processes=(1,),
+    ),
     Step(_("Program"), _("Siklus pemutakhiran (Proses 1–5)"), "cycles:kabkota", P.VIEW_CYCLES),
-    Step(_("Proses 2"), _("Profil desa (Form 2)"), "profiles:kabkota", P.VIEW_EHRA),
-    Step(_("Proses 2"), _("Survei EHRA dan IRS"), "ehra:kabkota", P.VIEW_EHRA),
-    Step(_("Proses 2"), _("Peta area berisiko"), "maps:map", P.VIEW_EHRA),
-    Step(_("Proses 2"), _("Kemajuan terhadap SSK sebelumnya"), "profiles:kemajuan", P.VIEW_EHRA),
-    Step(_("Proses 3"), _("Visi, skenario dan Tabel 5.1"), "scenarios:kabkota", P.VIEW_PLANNING),
+    Step(_("Proses 2"), _("Profil desa (Form 2)"), "profiles:kabkota", P.VIEW_EHRA, processes=(2,)),
+    Step(_("Proses 2"), _("Survei EHRA dan IRS"), "ehra:kabkota", P.VIEW_EHRA, processes=(2,)),
+    Step(_("Proses 2"), _("Peta area berisiko"), "maps:map", P.VIEW_EHRA, processes=(2,)),
+    Step(
+        _("Proses 2"),
+        _("Kemajuan terhadap SSK sebelumnya"),
+        "profiles:kemajuan",
+        P.VIEW_EHRA,
+        processes=(2,),
+    ),
+    Step(
+        _("Proses 3"),
+        _("Visi, skenario dan Tabel 5.1"),
+        "scenarios:kabkota",
+        P.VIEW_PLANNING,
+        processes=(3,),
+    ),
     Step(
         _("Proses 3"),
         _("Kemampuan keuangan (PT-03)"),
         "finance:capacity",
         P.VIEW_PLANNING,
         with_year=True,
+        processes=(3,),
     ),
-    Step(_("Proses 4"), _("Program, KKL, SWOT dan MPS"), "mps:kabkota", P.VIEW_MPS),
+    Step(_("Proses 4"), _("Program, KKL, SWOT dan MPS"), "mps:kabkota", P.VIEW_MPS, processes=(4,)),
     Step(
         _("Proses 5"),
         _("Konsultasi publik dan moderasi"),
         "consultation:kabkota",
         P.MODERATE_CONSULTATION,
+        processes=(5,),
     ),
-    Step(_("Dokumen"), _("BPS, SSK dan MPS"), "documents:kabkota", P.VIEW_DOCUMENTS),
+    Step(
+        _("Dokumen"),
+        _("BPS, SSK dan MPS"),
+        "documents:kabkota",
+        P.VIEW_DOCUMENTS,
+        processes=(3, 4, 5),
+    ),
     Step(_("Monev"), _("Realisasi dan capaian"), "monev:kabkota", P.VIEW_MONEV, with_year=True),
     Step(
         _("Data"),
@@ -69,14 +98,19 @@ class Link:
     url: str
 
 
-def workspace_links(user: Any, code: str, *, year: int | None = None) -> list[Link]:
-    """The steps of kab/kota `code` that `user` may open, with their addresses.
+def workspace_links(
+    user: Any, code: str, *, year: int | None = None, process: int | None = None
+) -> list[Link]:
+    """The steps of kab/kota `code` that `user` may open, with their addresses; with
+    `process`, only the pages that produce the outputs of that Proses (its tools).
 
     One scope query per distinct permission (cached on the user for the request).
     """
     year = year or timezone.localdate().year
     links = []
     for step in STEPS:
+        if process is not None and process not in step.processes:
+            continue
         if not scope_for(user, step.permission).covers(code):
             continue
         args: list[Any] = [code, year] if step.with_year else [code]

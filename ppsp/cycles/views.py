@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission, scope_for
+from ppsp.core.workspace import workspace_links
 from ppsp.cycles import outputs, prerequisites, selectors, services
 from ppsp.cycles.forms import (
     ActivityForm,
@@ -146,6 +147,9 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "activity_form": ActivityForm(),
         "meeting_form": MeetingForm(),
         "can_audit": has_permission(request.user, Permission.VIEW_AUDIT, code),
+        "tools": workspace_links(
+            request.user, code, year=cycle.fiscal_year, process=process.number
+        ),
     }
     return render(request, "cycles/process.html", context)
 

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from ppsp.compute.sampling import desa_count
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.xlsx import finish_table
 from ppsp.ehra import selectors
 from ppsp.ehra.config import config_for_round
 from ppsp.ehra.forms import SamplingForm, SubmissionsForm
@@ -146,6 +147,7 @@ def sampling_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         for rt in row.rt_selected:
             for slot in range(1, row.households_per_rt + 1):
                 sheet.append([*base, rt, slot])
+    finish_table(sheet, freeze_columns=3, landscape=False)
     if frame is not None:
         sheet.append([])
         sheet.append([_(FIELD_RULE)])

@@ -16,6 +16,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from ppsp.core.scope import scope_for
+from ppsp.core.xlsx import start_streamed_table, streamed_row
 from ppsp.exchange.models import ExportJob, JobStatus
 from ppsp.exchange.registry import TABLES
 from ppsp.regions.models import Region
@@ -44,10 +45,10 @@ def write_xlsx(
 ) -> int:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("data")
-    sheet.append(headers)
+    start_streamed_table(sheet, headers)
     count = 0
     for row in rows:
-        sheet.append(row)
+        sheet.append(streamed_row(sheet, row))
         count += 1
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)

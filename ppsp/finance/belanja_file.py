@@ -15,6 +15,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from ppsp.core.xlsx import finish_table
 from ppsp.finance.models import FiscalCapacity
 
 SHEET = "Belanja Sanitasi"
@@ -39,7 +40,7 @@ def belanja_workbook(capacity: FiscalCapacity) -> bytes:
         by_opd.setdefault(row.opd, {})[row.year] = row.amount
     for opd, amounts in sorted(by_opd.items()):
         sheet.append([opd, *[amounts.get(y, 0) for y in years]])
-    sheet.column_dimensions["A"].width = 40
+    finish_table(sheet, widths={"A": 40}, landscape=False)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -11,12 +11,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
 from ppsp.api.fastlist import FastList
 from ppsp.api.pagination import CachedCountPagination
-from ppsp.api.scoping import KABKOTA, PROVINCE, YEAR, ScopedReadOnlyViewSet, int_param
+from ppsp.api.scoping import YEAR, ScopedReadOnlyViewSet, documented, int_param
 from ppsp.core.permissions import Permission
 from ppsp.monev.models import IndicatorRealisation, ReportStatus, RowRealisation
 
@@ -84,7 +84,7 @@ class _ReportFilters(FastList, ScopedReadOnlyViewSet):
         return rows
 
 
-@extend_schema(parameters=[KABKOTA, PROVINCE, YEAR, STATUS])
+@documented(YEAR, STATUS)
 class RealisationViewSet(_ReportFilters):
     """Realisasi baris program per tahun (anggaran Rp, output fisik, status, bukti)."""
 
@@ -99,7 +99,7 @@ class RealisationViewSet(_ReportFilters):
         )
 
 
-@extend_schema(parameters=[KABKOTA, PROVINCE, YEAR, STATUS])
+@documented(YEAR, STATUS)
 class IndicatorRealisationViewSet(_ReportFilters):
     """Realisasi indikator sasaran per tahun dengan sumber datanya."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import io
 import mimetypes
 from typing import Any
 
@@ -144,54 +143,12 @@ def mps_sign(request: HttpRequest, pk: int, year: int) -> HttpResponse:
 
 @login_required
 def mps_table_export(request: HttpRequest, pk: int, year: int) -> HttpResponse:
-    from openpyxl import Workbook
+    from ppsp.mps.exports import mps_table_workbook
 
     plan = selectors.get_plan_for_user(request.user, pk)
     lines, per_source = selectors.mps_table(plan, _year(plan, year))
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = f"MPS {year}"
-    sheet.append(
-        [
-            "id",
-            "subsektor",
-            "program",
-            "kegiatan",
-            "lokasi/zona",
-            "sumber",
-            "opd",
-            f"biaya {year} (Rp)",
-            "komitmen tercatat (Rp)",
-            "DED",
-            "lahan",
-            "kelembagaan",
-        ]
-    )
-    for line in lines:
-        row = line.row
-        sheet.append(
-            [
-                row.pk,
-                row.subsector,
-                row.program,
-                row.kegiatan,
-                row.lokasi.code if row.lokasi else row.zone,
-                row.source,
-                row.opd,
-                line.amount,
-                line.committed,
-                "ya" if row.ready_ded else "tidak",
-                "ya" if row.ready_lahan else "tidak",
-                "ya" if row.ready_kelembagaan else "tidak",
-            ]
-        )
-    recap = workbook.create_sheet("Per sumber")
-    recap.append(["sumber", f"biaya {year} (Rp)"])
-    for source, amount in sorted(per_source.items()):
-        recap.append([source, amount])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _download(buffer.getvalue(), f"mps-{plan.region.code}-{year}.xlsx")
+    content = mps_table_workbook(plan, year, lines, per_source)
+    return _download(content, f"mps-{plan.region.code}-{year}.xlsx")
 
 
 @login_required

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ppsp.core.xlsx import finish_table
 from ppsp.profiles.columns import COLUMNS
 from ppsp.profiles.kemajuan import STATUS_LABELS, KemajuanRow
 from ppsp.profiles.selectors import Profile
@@ -36,8 +37,7 @@ def form2_xlsx(profiles: Iterable[Profile], title: str) -> bytes:
                 value = 1 if value else 0
             row.append(value)
         sheet.append(row)
-    sheet.freeze_panes = "D2"
-    sheet.column_dimensions["B"].width = 24
+    finish_table(sheet, freeze_columns=3, widths={"B": 24})
     workbook.properties.title = title
     return _save(workbook)
 
@@ -83,5 +83,6 @@ def kemajuan_xlsx(rows: list[KemajuanRow], title: str) -> bytes:
                 str(STATUS_LABELS[r.status]),
             ]
         )
+    finish_table(sheet, widths={"B": 44}, wrap_columns=frozenset({"B"}))
     workbook.properties.title = title
     return _save(workbook)

@@ -20,6 +20,7 @@ from ppsp.profiles.columns import COLUMNS, EDITABLE, parse_cell
 from ppsp.profiles.exports import form2_xlsx, kemajuan_xlsx
 from ppsp.profiles.forms import ImportForm, LegacyForm, TargetForm
 from ppsp.profiles.kemajuan import SOURCES, STATUS_LABELS, current_values, kemajuan_rows
+from ppsp.profiles.plausibility import warnings_by_desa
 from ppsp.regions.models import Population
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,6 +50,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
     profiles = selectors.profiles_of(selectors.desa_of(code), year)
     years = sorted(set(selectors.profile_years(code)) | {year}, reverse=True)
     context = {
+        "plausibility": warnings_by_desa(profiles),
         "region": region,
         "year": year,
         "years": years,
@@ -90,6 +92,7 @@ def row(request: HttpRequest, code: str, year: int, desa: str) -> HttpResponse:
         editing = bool(errors)
     profile = selectors.profiles_of([region], year)[0]
     context = {
+        "warnings": warnings_by_desa([profile]).get(profile.code, []),
         "p": profile,
         "year": year,
         "code": code,
@@ -128,6 +131,13 @@ def import_upload(request: HttpRequest, code: str, year: int) -> HttpResponse:
                 messages.error(request, message)
         else:
             messages.success(request, _("%(n)d baris Form 2 disimpan.") % {"n": report.saved})
+            flagged = warnings_by_desa(selectors.profiles_of(selectors.desa_of(code), year))
+            if flagged:
+                messages.warning(
+                    request,
+                    _("%(n)d desa punya angka yang perlu diperiksa lagi (ditandai ⚠ di tabel); "
+                      "data tetap tersimpan.") % {"n": len(flagged)},
+                )  # fmt: skip
     else:
         messages.error(request, _("Pilih berkas .xlsx atau .csv."))
     return redirect(f"{reverse('profiles:kabkota', args=[code])}?tahun={year}")

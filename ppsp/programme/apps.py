@@ -23,6 +23,11 @@ class ProgrammeConfig(AppConfig):
         )
         register("programme.pokjask", selectors.get_pokja_sk_for_user, lambda obj: obj.region.code)
         register(
+            "programme.pokjamember",
+            selectors.get_pokja_member_for_user,
+            lambda obj: obj.sk.region.code,
+        )
+        register(
             "programme.facilitatorassignment",
             selectors.get_assignment_for_user,
             lambda obj: obj.region.code,

@@ -1,14 +1,14 @@
-"""Dashboard tables as CSV (UTF-8 with BOM for Excel) or XLSX (openpyxl, write-only)."""
+"""Dashboard tables as CSV (UTF-8 with BOM for Excel) or XLSX (house style, `core.xlsx`)."""
 
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.http import HttpResponse
 
+from ppsp.core.xlsx import table_workbook
 from ppsp.programme.models import Participation
 
 HEADER = (
@@ -45,16 +45,8 @@ def table_rows(participations: Iterable[Participation]) -> list[list[Any]]:
 
 def respond(fmt: str, name: str, header: Sequence[str], rows: list[list[Any]]) -> HttpResponse:
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("peserta")
-        sheet.append(list(header))
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+        content = table_workbook({"peserta": (header, rows)}, title=name)
+        response = HttpResponse(content, content_type=XLSX_TYPE)
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")
@@ -69,16 +61,6 @@ def summary_workbook(
     name: str, sheets: Mapping[str, tuple[Sequence[str], list[list[Any]]]]
 ) -> HttpResponse:
     """Every summary table of a dashboard as one XLSX, a sheet per table."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    for title, (header, rows) in sheets.items():
-        sheet = workbook.create_sheet(title[:31])
-        sheet.append(list(header))
-        for row in rows:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response = HttpResponse(table_workbook(sheets, title=name), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}-ringkasan.xlsx"'
     return response

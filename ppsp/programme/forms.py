@@ -119,3 +119,17 @@ class TrainingForm(forms.Form):
     start_date = forms.DateField(label=_("Tanggal mulai"), widget=DATE)
     end_date = forms.DateField(label=_("Tanggal selesai"), widget=DATE)
     certificate = forms.CharField(label=_("Nomor sertifikat"), max_length=80, required=False)
+
+
+class EndForm(forms.Form):
+    """When and why a Pokja membership or a facilitator assignment ends."""
+
+    ended_on = forms.DateField(label=_("Tanggal berakhir"), widget=DATE)
+    reason = forms.CharField(label=_("Alasan"), max_length=200)
+
+
+class AssignmentEditForm(forms.Form):
+    region_code = forms.CharField(label=_("Kode wilayah tugas (provinsi untuk PF)"), max_length=13)
+    contract_year = forms.IntegerField(label=_("Tahun kontrak"), min_value=2000, max_value=2100)
+
+    clean_region_code = AssignmentForm.clean_region_code

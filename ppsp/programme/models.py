@@ -199,6 +199,9 @@ class PokjaMember(models.Model):
         Opd, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("OPD")
     )
     position = models.CharField(_("jabatan di OPD"), max_length=120, blank=True)
+    # a member who leaves stays in the SK's history: ended, never deleted
+    ended_on = models.DateField(_("berhenti pada"), null=True, blank=True)
+    end_reason = models.CharField(_("alasan berhenti"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["sk", "role", "full_name"]
@@ -207,6 +210,9 @@ class PokjaMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.get_role_display()})"
+
+
+MAX_PF_PER_PROVINCE = 3  # domain-ppsp §2.3: up to three PF per province
 
 
 class FacilitatorKind(models.TextChoices):
@@ -226,6 +232,9 @@ class FacilitatorAssignment(models.Model):
         Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("wilayah tugas")
     )
     contract_year = models.PositiveSmallIntegerField(_("tahun kontrak"))
+    # an assignment that ends early stays in the history: ended, never deleted
+    ended_on = models.DateField(_("berakhir pada"), null=True, blank=True)
+    end_reason = models.CharField(_("alasan berakhir"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-contract_year", "region__code", "kind"]
@@ -234,7 +243,7 @@ class FacilitatorAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["region", "contract_year"],
-                condition=models.Q(kind="cf"),
+                condition=models.Q(kind="cf", ended_on__isnull=True),
                 name="one_cf_per_kabkota_year",
             ),
             models.UniqueConstraint(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,11 +13,13 @@ from django.shortcuts import get_object_or_404
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme.models import (
+    MAX_PF_PER_PROVINCE,
     FacilitatorAssignment,
     FacilitatorKind,
     FacilitatorTraining,
     Opd,
     Participation,
+    PokjaMember,
     PokjaSk,
     StageRecord,
     StageStatus,
@@ -87,6 +90,16 @@ def get_pokja_sk_for_user(user: Any, pk: int, *, write: bool = False) -> PokjaSk
     return sk
 
 
+def get_pokja_member_for_user(user: Any, pk: int, *, write: bool = False) -> PokjaMember:
+    member = get_object_or_404(PokjaMember.objects.select_related("sk__region", "opd"), pk=pk)
+    _require(
+        user,
+        Permission.EDIT_PROGRAMME if write else Permission.VIEW_PROGRAMME,
+        member.sk.region.code,
+    )
+    return member
+
+
 def get_assignment_for_user(user: Any, pk: int, *, write: bool = False) -> FacilitatorAssignment:
     assignment = get_object_or_404(
         FacilitatorAssignment.objects.select_related("region", "user"), pk=pk
@@ -133,7 +146,7 @@ def pokja_opd_check(sk: PokjaSk | None) -> OpdCheck:
     """The '5–9 OPD' rule of the 2017 method as a warning (never blocks saving)."""
     if sk is None:
         return OpdCheck(0, False, "Belum ada SK Pokja.")
-    count = len({m.opd_id for m in sk.members.all() if m.opd_id is not None})
+    count = len({m.opd_id for m in sk.members.all() if m.opd_id is not None and m.ended_on is None})
     if count < POKJA_OPD_MIN:
         message = f"Anggota Pokja baru berasal dari {count} OPD; pedoman 2017 meminta minimal 5."
         return OpdCheck(count, False, message)
@@ -197,8 +210,10 @@ def workload_for(user: Any, *, year: int | None = None) -> Workload:
     """The user's facilitator assignments (latest contract year unless `year` is given), the
     kab/kota they cover (the CF's own, every kab/kota of the PF's province) and the stage
     records running late there. A constant number of queries whatever the size."""
+    today = dt.date.today()
     assignments = list(
         FacilitatorAssignment.objects.filter(user=user)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
         .select_related("region")
         .order_by("-contract_year", "region__code")
     )
@@ -224,3 +239,71 @@ def workload_for(user: Any, *, year: int | None = None) -> Workload:
 
     extend_workload(workload)
     return workload
+
+
+@dataclass(frozen=True)
+class ProvinceCoverage:
+    """Facilitator coverage of one province in a contract year (national workload)."""
+
+    code: str
+    name: str
+    pf: list[str]
+    kabkota_total: int
+    kabkota_with_cf: int
+    late_stages: int
+
+    @property
+    def pf_over(self) -> bool:
+        return len(self.pf) > MAX_PF_PER_PROVINCE
+
+    @property
+    def without_cf(self) -> int:
+        return self.kabkota_total - self.kabkota_with_cf
+
+
+def national_workload(year: int | None = None) -> tuple[int | None, list[ProvinceCoverage]]:
+    """Per province: its PF, how many kab/kota have a CF, stage records running late.
+    For the PMU's `beban-kerja` page; five queries whatever the size."""
+    running = FacilitatorAssignment.objects.filter(ended_on__isnull=True)
+    if year is None:
+        year = running.order_by("-contract_year").values_list("contract_year", flat=True).first()
+    if year is None:
+        return None, []
+    current = list(running.filter(contract_year=year).select_related("user", "region"))
+    pf_of: dict[str, list[str]] = {}
+    cf_kabkota: set[str] = set()
+    for a in current:
+        if a.kind == FacilitatorKind.PF:
+            pf_of.setdefault(a.region.code, []).append(str(a.user))
+        else:
+            cf_kabkota.add(a.region.code)
+    kabkota = dict(
+        Region.objects.filter(level=Level.KABKOTA)
+        .values_list("province_code")
+        .annotate(n=Count("id"))
+        .values_list("province_code", "n")
+    )
+    with_cf = dict(
+        Region.objects.filter(code__in=cf_kabkota)
+        .values_list("province_code")
+        .annotate(n=Count("id"))
+        .values_list("province_code", "n")
+    )
+    late = dict(
+        StageRecord.objects.filter(status=StageStatus.TERLAMBAT)
+        .values_list("participation__region__province_code")
+        .annotate(n=Count("id"))
+        .values_list("participation__region__province_code", "n")
+    )
+    rows = [
+        ProvinceCoverage(
+            code=p.code,
+            name=p.name,
+            pf=sorted(pf_of.get(p.code, [])),
+            kabkota_total=kabkota.get(p.code, 0),
+            kabkota_with_cf=with_cf.get(p.code, 0),
+            late_stages=late.get(p.code, 0),
+        )
+        for p in Region.objects.filter(level=Level.PROVINSI).order_by("code")
+    ]
+    return year, rows

@@ -11,25 +11,50 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
-from ppsp.programme.models import FacilitatorAssignment, FacilitatorKind, FacilitatorTraining
+from ppsp.programme.models import (
+    MAX_PF_PER_PROVINCE,
+    FacilitatorAssignment,
+    FacilitatorKind,
+    FacilitatorTraining,
+)
 from ppsp.regions.models import Level, Region
 
-MAX_PF_PER_PROVINCE = 3
+
+def check_eligible(user: Any, kind: str) -> None:
+    """Only a trained, non-public account may be a PF or CF (domain-ppsp §2.3: facilitators
+    are trained by the central government before they are assigned)."""
+    from ppsp.accounts.models import Role, RoleAssignment
+
+    if not user.is_active:
+        raise ValidationError({"username": _("Akun %(user)s tidak aktif.") % {"user": user}})
+    if RoleAssignment.objects.filter(user=user, role=Role.PUBLIC).exists():
+        raise ValidationError(
+            {"username": _("%(user)s adalah akun publik; akun publik tidak dapat ditugaskan "
+                           "sebagai fasilitator.") % {"user": user}}
+        )  # fmt: skip
+    if not FacilitatorTraining.objects.filter(user=user).exists():
+        raise ValidationError(
+            {"username": _("%(user)s belum memiliki catatan pelatihan fasilitator; catat "
+                           "pelatihannya terlebih dahulu.") % {"user": user}}
+        )  # fmt: skip
 
 
-@transaction.atomic
-def facilitator_assign(
-    *, user: Any, kind: str, region: Region, contract_year: int, by: Any
-) -> FacilitatorAssignment:
+def _check_rules(
+    *, user: Any, kind: str, region: Region, contract_year: int, exclude: int | None = None
+) -> None:
+    """Region level, no double assignment, at most 3 PF per province, 1 CF per kab/kota."""
     if kind == FacilitatorKind.PF and region.level != Level.PROVINSI:
-        raise ValidationError({"region": "PF ditugaskan pada provinsi."})
+        raise ValidationError({"region": _("PF ditugaskan pada provinsi.")})
     if kind == FacilitatorKind.CF and region.level != Level.KABKOTA:
-        raise ValidationError({"region": "CF ditugaskan pada kabupaten/kota."})
-    same_year = FacilitatorAssignment.objects.select_for_update().filter(
-        region=region, contract_year=contract_year, kind=kind
+        raise ValidationError({"region": _("CF ditugaskan pada kabupaten/kota.")})
+    same_year = (
+        FacilitatorAssignment.objects.select_for_update()
+        .filter(region=region, contract_year=contract_year, kind=kind, ended_on__isnull=True)
+        .exclude(pk=exclude)
     )
     if same_year.filter(user=user).exists():
         raise ValidationError(f"{user} sudah ditugaskan di {region.code} tahun {contract_year}.")
@@ -45,6 +70,17 @@ def facilitator_assign(
                 f"{region.display_name} sudah memiliki CF pada tahun {contract_year} "
                 f"({existing.user}); satu kabupaten/kota hanya didampingi satu CF per tahun."
             )
+
+
+ASSIGNMENT_FIELDS = ("user", "kind", "region", "contract_year")
+
+
+@transaction.atomic
+def facilitator_assign(
+    *, user: Any, kind: str, region: Region, contract_year: int, by: Any
+) -> FacilitatorAssignment:
+    check_eligible(user, kind)
+    _check_rules(user=user, kind=kind, region=region, contract_year=contract_year)
     assignment = FacilitatorAssignment(
         user=user, kind=kind, region=region, contract_year=contract_year
     )
@@ -54,10 +90,62 @@ def facilitator_assign(
         actor=by,
         obj=assignment,
         action=Action.CREATE,
-        changes=field_changes(
-            {}, snapshot(assignment, ("user", "kind", "region", "contract_year"))
-        ),
+        changes=field_changes({}, snapshot(assignment, ASSIGNMENT_FIELDS)),
         region_code=region.code,
+    )
+    return assignment
+
+
+@transaction.atomic
+def facilitator_assignment_update(
+    *, assignment: FacilitatorAssignment, region: Region, contract_year: int, by: Any
+) -> FacilitatorAssignment:
+    """Correct the region or contract year of a running assignment (same rules, audited)."""
+    if assignment.ended_on is not None:
+        raise ValidationError(_("Penugasan yang sudah berakhir tidak dapat diubah."))
+    _check_rules(
+        user=assignment.user,
+        kind=assignment.kind,
+        region=region,
+        contract_year=contract_year,
+        exclude=assignment.pk,
+    )
+    before = snapshot(assignment, ASSIGNMENT_FIELDS)
+    assignment.region, assignment.contract_year = region, contract_year
+    assignment.full_clean()
+    assignment.save()
+    changes = field_changes(before, snapshot(assignment, ASSIGNMENT_FIELDS))
+    if changes:
+        audit_record(
+            actor=by, obj=assignment, action=Action.UPDATE, changes=changes,
+            region_code=region.code,
+        )  # fmt: skip
+    return assignment
+
+
+@transaction.atomic
+def facilitator_assignment_end(
+    *, assignment: FacilitatorAssignment, ended_on: dt.date, reason: str, by: Any
+) -> FacilitatorAssignment:
+    """End an assignment early (resignation, replacement): kept in the history, audited;
+    the region may then get another CF or PF for the same year."""
+    if assignment.ended_on is not None:
+        raise ValidationError(_("Penugasan ini sudah berakhir."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Tuliskan alasan penugasan berakhir.")})
+    assignment.ended_on, assignment.end_reason = ended_on, reason.strip()
+    assignment.full_clean()
+    assignment.save(update_fields=["ended_on", "end_reason"])
+    audit_record(
+        actor=by,
+        obj=assignment,
+        action=Action.UPDATE,
+        changes=[
+            {"field": "ended_on", "old": None, "new": ended_on.isoformat()},
+            {"field": "end_reason", "old": "", "new": assignment.end_reason},
+        ],
+        reason=assignment.end_reason,
+        region_code=assignment.region.code,
     )
     return assignment
 

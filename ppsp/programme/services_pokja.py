@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
@@ -67,7 +68,7 @@ def pokja_sk_create(
             PokjaMember(
                 sk=sk, full_name=m.full_name, role=m.role, opd_id=m.opd_id, position=m.position
             )
-            for m in previous.members.all()
+            for m in previous.members.filter(ended_on__isnull=True)
         ]
         PokjaMember.objects.bulk_create(members)
         copied = len(members)
@@ -112,3 +113,58 @@ def pokja_member_remove(*, member: PokjaMember, by: Any) -> None:
         region_code=sk.region.code,
     )
     member.delete()
+
+
+MEMBER_FIELDS = ("full_name", "role", "opd", "position")
+
+
+@transaction.atomic
+def pokja_member_update(
+    *,
+    member: PokjaMember,
+    full_name: str,
+    role: str,
+    by: Any,
+    opd: Opd | None = None,
+    position: str = "",
+) -> PokjaMember:
+    """Correct a member's name, role, OPD or position (each changed field audited)."""
+    if member.ended_on is not None:
+        raise ValidationError(_("Anggota yang sudah berhenti tidak dapat diubah."))
+    if opd is not None and opd.region_id != member.sk.region_id:
+        raise ValidationError({"opd": _("OPD harus dari kabupaten/kota yang sama dengan Pokja.")})
+    before = snapshot(member, MEMBER_FIELDS)
+    member.full_name, member.role = full_name.strip(), role
+    member.opd, member.position = opd, position.strip()
+    member.full_clean()
+    member.save()
+    changes = field_changes(before, snapshot(member, MEMBER_FIELDS))
+    if changes:
+        audit_record(
+            actor=by, obj=member, action=Action.UPDATE, changes=changes,
+            region_code=member.sk.region.code,
+        )  # fmt: skip
+    return member
+
+
+@transaction.atomic
+def pokja_member_end(*, member: PokjaMember, ended_on: dt.date, reason: str, by: Any) -> None:
+    """A member leaves the Pokja: kept in the SK with the date and reason (audited)."""
+    if member.ended_on is not None:
+        raise ValidationError(_("Anggota ini sudah berhenti."))
+    if ended_on < member.sk.date:
+        raise ValidationError({"ended_on": _("Tanggal berhenti tidak boleh sebelum tanggal SK.")})
+    member.ended_on, member.end_reason = ended_on, reason.strip()
+    member.full_clean()
+    member.save(update_fields=["ended_on", "end_reason"])
+    audit_record(
+        actor=by,
+        obj=member,
+        action=Action.UPDATE,
+        changes=[
+            {"field": "ended_on", "old": None, "new": ended_on.isoformat()},
+            {"field": "end_reason", "old": "", "new": member.end_reason},
+        ],
+        reason=member.end_reason,
+        region_code=member.sk.region.code,
+    )

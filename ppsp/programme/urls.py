@@ -26,4 +26,16 @@ urlpatterns = [
     path("<str:code>/pokja/sk-baru/", pokja.pokja_sk_create, name="pokja_sk_create"),
     path("<str:code>/pokja/anggota/", pokja.pokja_member_add, name="pokja_member_add"),
     path("<str:code>/pokja/opd/", pokja.opd_create, name="opd_create"),
+    path("pokja/anggota/<int:pk>/ubah/", pokja.pokja_member_edit, name="pokja_member_edit"),
+    path("pokja/anggota/<int:pk>/berhenti/", pokja.pokja_member_end, name="pokja_member_end"),
+    path(
+        "fasilitator/<int:pk>/ubah/",
+        facilitators.assignment_edit,
+        name="facilitator_assignment_edit",
+    ),
+    path(
+        "fasilitator/<int:pk>/akhiri/",
+        facilitators.assignment_end,
+        name="facilitator_assignment_end",
+    ),
 ]

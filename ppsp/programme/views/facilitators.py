@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,7 +14,7 @@ from ppsp.accounts.models import User
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, services_facilitators
-from ppsp.programme.forms import AssignmentForm, TrainingForm
+from ppsp.programme.forms import AssignmentEditForm, AssignmentForm, EndForm, TrainingForm
 from ppsp.programme.views.stages import _errors_to_form
 
 
@@ -98,6 +100,67 @@ def training_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def workload(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "programme/workload.html", {"workload": selectors.workload_for(request.user)}
-    )
+    """A facilitator's own desk; for the national office, every province's coverage."""
+    context: dict[str, object] = {
+        "workload": selectors.workload_for(request.user),
+        "provinces": None,
+    }
+    if scope_for(request.user, Permission.MANAGE_FACILITATORS).national:
+        year, provinces = selectors.national_workload(_year(request))
+        context.update(national_year=year, provinces=provinces)
+    return render(request, "programme/workload.html", context)
+
+
+def _year(request: HttpRequest) -> int | None:
+    raw = request.GET.get("tahun", "")
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    assignment = selectors.get_assignment_for_user(request.user, pk, write=True)
+    initial = {"region_code": assignment.region.code, "contract_year": assignment.contract_year}
+    form = AssignmentEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_facilitators.facilitator_assignment_update(
+                assignment=assignment,
+                region=form.cleaned_data["region_code"],
+                contract_year=form.cleaned_data["contract_year"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("Penugasan fasilitator diperbarui."))
+            return redirect("programme:facilitators")
+    title = _("Ubah penugasan: %(a)s") % {"a": assignment}
+    return render(request, "programme/form.html", {"form": form, "title": title})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    assignment = selectors.get_assignment_for_user(request.user, pk, write=True)
+    form = EndForm(request.POST or None, initial={"ended_on": dt.date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_facilitators.facilitator_assignment_end(
+                assignment=assignment,
+                ended_on=form.cleaned_data["ended_on"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(
+                request, _("Penugasan berakhir; tetap tercatat dalam riwayat. Wilayah ini dapat "
+                           "ditugasi fasilitator pengganti.")
+            )  # fmt: skip
+            return redirect("programme:facilitators")
+    title = _("Akhiri penugasan: %(a)s") % {"a": assignment}
+    return render(request, "programme/form.html", {"form": form, "title": title})

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ppsp.core.permissions import Permission
 from ppsp.programme import selectors, services_pokja
-from ppsp.programme.forms import OpdForm, PokjaMemberForm, PokjaSkForm
+from ppsp.programme.forms import EndForm, OpdForm, PokjaMemberForm, PokjaSkForm
 from ppsp.programme.views.stages import _errors_to_form
 
 
@@ -21,9 +23,12 @@ def pokja(request: HttpRequest, code: str) -> HttpResponse:
     sks = selectors.pokja_sks(region)
     current = sks[0] if sks else None
     can_edit = selectors.can(request.user, Permission.EDIT_PROGRAMME, code)
+    members = list(current.members.select_related("opd")) if current else []
     context = {
         "region": region,
         "sk": current,
+        "members": [m for m in members if m.ended_on is None],
+        "ended_members": [m for m in members if m.ended_on is not None],
         "history": sks[1:],
         "opd_check": selectors.pokja_opd_check(current),
         "opds": selectors.opds_of(region),
@@ -95,4 +100,62 @@ def opd_create(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "programme/form.html",
         {"region": region, "form": form, "title": _("OPD baru"), "multipart": False},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pokja_member_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.get_pokja_member_for_user(request.user, pk, write=True)
+    region = member.sk.region
+    initial = {
+        "full_name": member.full_name,
+        "role": member.role,
+        "opd": member.opd_id,
+        "position": member.position,
+    }
+    form = PokjaMemberForm(request.POST or None, region=region, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_pokja.pokja_member_update(member=member, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("Data anggota Pokja diperbarui."))
+            return redirect("programme:pokja", code=region.code)
+    title = _("Ubah anggota Pokja: %(name)s") % {"name": member.full_name}
+    return render(
+        request,
+        "programme/form.html",
+        {"region": region, "form": form, "title": title, "multipart": False},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pokja_member_end(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.get_pokja_member_for_user(request.user, pk, write=True)
+    region = member.sk.region
+    form = EndForm(request.POST or None, initial={"ended_on": dt.date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_pokja.pokja_member_end(
+                member=member,
+                ended_on=form.cleaned_data["ended_on"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(
+                request, _("%(name)s tercatat berhenti; tetap tampil di riwayat SK.")
+                % {"name": member.full_name},
+            )  # fmt: skip
+            return redirect("programme:pokja", code=region.code)
+    title = _("Akhiri keanggotaan: %(name)s") % {"name": member.full_name}
+    return render(
+        request,
+        "programme/form.html",
+        {"region": region, "form": form, "title": title, "multipart": False},
     )

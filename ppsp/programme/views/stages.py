@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ppsp.core.permissions import Permission
 from ppsp.programme import selectors, services
 from ppsp.programme.forms import (
     ParticipationForm,
@@ -30,8 +31,25 @@ def _errors_to_form(form: BaseForm, error: ValidationError) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def participation_edit(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=True)
-    current = Participation.objects.filter(region=region).first()
+    """The PMU and the Pokja change the kepesertaan; every other role that sees the kab/kota
+    (CF, PF, Pokja Provinsi, Kepala Daerah) reads it here instead of meeting a 404."""
+    region = selectors.get_kabkota_for_user(request.user, code)
+    current = Participation.objects.filter(region=region).select_related("phase").first()
+    if not selectors.can(request.user, Permission.EDIT_PROGRAMME, code):
+        if request.method == "POST":
+            raise Http404
+        records = current.stage_records.select_related("stage").order_by("stage__number") if (
+            current) else []  # fmt: skip
+        return render(
+            request,
+            "programme/participation.html",
+            {
+                "region": region,
+                "participation": current,
+                "records": records,
+                "can_audit": selectors.can(request.user, Permission.VIEW_AUDIT, code),
+            },
+        )
     initial = {"cohort_year": current.cohort_year} if current else {}
     form = ParticipationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
