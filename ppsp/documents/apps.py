@@ -9,7 +9,9 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.documents import selectors
+        from ppsp.documents import freeze_keys, selectors
+
+        freeze_keys.register_all()
 
         register(
             "documents.document",
