@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
@@ -37,6 +38,7 @@ class Holder:
 
     label: str  # "SSK 2027–2031 versi 3"
     version_id: int
+    region_code: str = ""
 
 
 _REGISTRY: dict[type[models.Model], Resolver] = {}
@@ -137,6 +139,45 @@ class FrozenAdminMixin:
     def _frozen(self, obj: Any) -> Holder | None:
         return frozen_by(obj) if obj is not None and obj.pk is not None else None
 
+    def _audit_refusal(self, request: HttpRequest, object_id: str | None, what: str) -> None:
+        """A POST on a frozen object is refused by Django (403); record who tried."""
+        if request.method != "POST" or not object_id:
+            return
+        model = self.model  # type: ignore[attr-defined]
+        obj = model._default_manager.filter(pk=object_id).first()
+        holder = self._frozen(obj)
+        if holder is None:
+            return
+        from ppsp.audit.models import Action
+        from ppsp.audit.services import audit_record
+
+        action = Action.DELETE if what == "hapus" else Action.UPDATE
+        audit_record(
+            actor=request.user,
+            obj=obj,
+            action=action,
+            reason=f"DITOLAK (admin, {what}): {frozen_message(holder)}",
+            region_code=holder.region_code,
+        )
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> Any:
+        self._audit_refusal(request, object_id, "ubah")
+        return super().changeform_view(  # type: ignore[misc]
+            request, object_id, form_url, extra_context
+        )
+
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> Any:
+        self._audit_refusal(request, object_id, "hapus")
+        return super().delete_view(request, object_id, extra_context)  # type: ignore[misc]
+
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if self._frozen(obj) is not None:
             return False
@@ -159,5 +200,24 @@ class FrozenAdminMixin:
         super().delete_model(request, obj)  # type: ignore[misc]
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
-        ensure_not_frozen(*queryset)
+        frozen = [obj for obj in queryset if frozen_by(obj) is not None]
+        if frozen:
+            holder = frozen_by(frozen[0])
+            messages.error(request, frozen_message(holder) if holder else "")
+            return
         super().delete_queryset(request, queryset)  # type: ignore[misc]
+
+
+def lock_admin(site: Any) -> int:
+    """Give every admin of a registered model the `FrozenAdminMixin` (one mechanism, no
+    per-app edits). Run after admin autodiscovery (the documents app's ready()); returns
+    the number of admins locked."""
+    count = 0
+    for model, model_admin in list(site._registry.items()):
+        cls = type(model_admin)
+        if not registered(model) or issubclass(cls, FrozenAdminMixin):
+            continue
+        locked = type(f"Frozen{cls.__name__}", (FrozenAdminMixin, cls), {})
+        site._registry[model] = locked(model, site)
+        count += 1
+    return count

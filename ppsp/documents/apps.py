@@ -12,6 +12,11 @@ class DocumentsConfig(AppConfig):
         from ppsp.documents import freeze_keys, selectors
 
         freeze_keys.register_all()
+        from django.contrib import admin
+
+        from ppsp.core.freeze import lock_admin
+
+        lock_admin(admin.site)
 
         register(
             "documents.document",

@@ -40,7 +40,7 @@ def active_snapshots(code: str) -> list[tuple[Holder, dict[str, list[int]]]]:
         .only("inputs", "version__number", "version__document__doc_type")
         .order_by("pk")
     )
-    return [(Holder(_label(s.version), s.version_id), s.inputs or {}) for s in rows]
+    return [(Holder(_label(s.version), s.version_id, code), s.inputs or {}) for s in rows]
 
 
 def _region_code(obj: Any, attr: str = "region") -> str:
@@ -77,10 +77,12 @@ def _round(survey: Any) -> Iterable[Key]:
 def _version_lock(version: DocumentVersion) -> Holder | None:
     if version.pk is None:
         return None
-    stored = DocumentVersion.objects.select_related("document").filter(pk=version.pk).first()
+    stored = (
+        DocumentVersion.objects.select_related("document__region").filter(pk=version.pk).first()
+    )
     if stored is None or not stored.locked:
         return None
-    return Holder(_label(stored), stored.pk)
+    return Holder(_label(stored), stored.pk, stored.document.region.code)
 
 
 def _through_version(obj: Any) -> Holder | None:

@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
 from ppsp.compute.questionnaire import Question, column_name
@@ -68,6 +69,7 @@ def household_answers_edit(
     """Set the given answers (XLSForm name -> typed text, "" clears); returns changes made."""
     if by is not None and not may_edit(by, household):
         raise PermissionDenied("Anda tidak berwenang mengubah rekaman ini.")
+    ensure_not_frozen(household)
     if household.state == ReviewState.REJECTED:
         raise ValidationError("Rekaman yang ditolak tidak dapat diubah.")
     if not reason.strip():

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core.permissions import Permission
@@ -47,6 +48,7 @@ def _actor(by: Any) -> Any:
 def _locked(capacity: FiscalCapacity, by: Any) -> FiscalCapacity:
     locked = FiscalCapacity.objects.select_for_update().select_related("region").get(pk=capacity.pk)
     require(by, locked.region.code)
+    ensure_not_frozen(locked)
     return locked
 
 

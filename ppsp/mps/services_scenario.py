@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
 from ppsp.compute.programme_drift import pair_rows
@@ -101,6 +102,7 @@ def rows_align_with_scenario(*, plan: Plan, keys: Collection[str], by: Any) -> i
     new cost lines become rows; the stored Tabel 5.1 need becomes the live one. Rows no
     longer in the scenario are left to the Pokja (move them to the Daftar Tunggu or edit)."""
     require(by, Permission.EDIT_MPS, plan.region.code)
+    ensure_not_frozen(plan)
     drift = scenario_drift(plan)
     if not drift.available:
         raise ValidationError("Belum ada skenario terpilih (Proses 3) untuk dibandingkan.")
