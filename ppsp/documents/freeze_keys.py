@@ -104,8 +104,14 @@ def register_all() -> None:
     from ppsp.mps.models import KklNode, Plan, ProgrammeRow, SwotFactor
     from ppsp.profiles.models import DesaProfile
     from ppsp.regions.models import Population
-    from ppsp.scenarios.models import OptimisationRun, Scenario, ScenarioLine, SourceCap
-    from ppsp.scenarios.models import Vision, ZoneStage
+    from ppsp.scenarios.models import (
+        OptimisationRun,
+        Scenario,
+        ScenarioLine,
+        SourceCap,
+        Vision,
+        ZoneStage,
+    )
 
     freeze.set_active_lookup(active_snapshots)
     freeze.register(Plan, _plan)
@@ -124,9 +130,7 @@ def register_all() -> None:
     freeze.register(
         DesaProfile, lambda p: [(_kabkota(p.desa), "form2_year", p.year)] if p.desa_id else []
     )
-    freeze.register(
-        Population, lambda p: [(_kabkota(p.region), "population_year", p.year)]
-    )
+    freeze.register(Population, lambda p: [(_kabkota(p.region), "population_year", p.year)])
     freeze.register_lock(DocumentVersion, _version_lock)
     freeze.register_lock(DocumentFile, _through_version)
     freeze.register_lock(SectionText, _through_version)

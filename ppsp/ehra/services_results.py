@@ -16,7 +16,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from ppsp.core.freeze import ensure_not_frozen
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
 from ppsp.compute.area_risk import (
@@ -29,6 +28,7 @@ from ppsp.compute.area_risk import (
 from ppsp.compute.ehra import COMPONENTS, irs
 from ppsp.compute.ladder import LABELS, ladder
 from ppsp.compute.questionnaire_2021 import EHRA_2021
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.ehra.arrays import households_from_answers
 from ppsp.ehra.config import IMPACT_PARAMETERS, area_config, config_for_round, irs_config

@@ -9,11 +9,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from ppsp.core.freeze import ensure_not_frozen
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.compute.programme_rows import RowDraft, drafts_from_cost_lines, need_by_subsector
 from ppsp.compute.records import CostLine
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.mps.codes import DEFAULT_PROGRAM, NOMENCLATURE_NAMES, Source, tupoksi_allows

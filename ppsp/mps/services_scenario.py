@@ -11,7 +11,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ppsp.core.freeze import ensure_not_frozen
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
 from ppsp.compute.programme_drift import pair_rows
@@ -22,6 +21,7 @@ from ppsp.compute.programme_rows import (
     need_by_subsector,
     subsector_mismatches,
 )
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.mps.models import AMOUNT_FIELDS, Plan, ProgrammeRow
 from ppsp.mps.services import draft_origin, require, row_from_draft, row_save

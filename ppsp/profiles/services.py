@@ -9,9 +9,9 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 
-from ppsp.core import freeze
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core import freeze
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.core.tabular import cell_text, read_table

@@ -13,9 +13,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ppsp.core.freeze import ensure_not_frozen
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.regions.models import Level, Region
 from ppsp.scenarios.models import Scenario, Subsector, Vision, ZoneStage
 from ppsp.scenarios.services import _locked, require
