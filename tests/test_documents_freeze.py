@@ -184,7 +184,7 @@ def _refusals(version: DocumentVersion) -> dict[str, Callable[[], Any]]:
         "area berisiko": lambda: area_override(area=area, risk_class=4, reason="cek", by=None),
         "narasi": lambda: section_text_save(version=version, section="1.1", text="x", by=None),
         "dasar hukum": lambda: document_version_set_legal_basis(
-            version=version, kind="perbup", number="99 Tahun 2099", date=dt.date(2099, 1, 1), by=None
+            version=version, kind="perbup", number="99/2099", date=dt.date(2099, 1, 1), by=None
         ),
     }
 
