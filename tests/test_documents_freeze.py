@@ -77,9 +77,9 @@ def approved(cast: Cast, django_capture_on_commit_callbacks: Any) -> DocumentVer
 
 
 def _row(version: DocumentVersion) -> ProgrammeRow:
-    return ProgrammeRow.objects.filter(plan__pk__in=version.snapshot.inputs["plan"]).order_by(
-        "pk"
-    )[0]
+    return ProgrammeRow.objects.filter(plan__pk__in=version.snapshot.inputs["plan"]).order_by("pk")[
+        0
+    ]
 
 
 def _docx_texts(data: bytes) -> list[str]:
@@ -100,9 +100,7 @@ def test_it_stores_the_snapshot_and_serves_the_approved_files_byte_for_byte(
 ) -> None:
     snap = ApprovedSnapshot.objects.get(version=approved)
     assert snap.sha256 == digest(snap.model) and snapshot_intact(snap)
-    assert {"plan", "scenario", "fiscal", "ehra_round", "form2_year", "version"} <= set(
-        snap.inputs
-    )
+    assert {"plan", "scenario", "fiscal", "ehra_round", "form2_year", "version"} <= set(snap.inputs)
     queued = RenderedFile.objects.filter(version=approved, snapshot=snap)
     assert {f.state for f in queued} == {RenderState.QUEUED}  # the worker renders them
     files = {f.fmt: render_run(f.pk) for f in queued}
