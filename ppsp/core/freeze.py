@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -189,14 +189,18 @@ class FrozenAdminMixin:
         return super().has_delete_permission(request, obj)  # type: ignore[misc]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        if change:
-            stored = type(obj)._default_manager.filter(pk=obj.pk).first()
-            ensure_not_frozen(stored)
-        ensure_not_frozen(obj)
+        stored = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
+        try:
+            ensure_not_frozen(stored, obj)
+        except Frozen as refused:  # a stale form or a move into frozen data: 403, not 500
+            raise PermissionDenied(refused.messages[0]) from refused
         super().save_model(request, obj, form, change)  # type: ignore[misc]
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        ensure_not_frozen(obj)
+        try:
+            ensure_not_frozen(obj)
+        except Frozen as refused:
+            raise PermissionDenied(refused.messages[0]) from refused
         super().delete_model(request, obj)  # type: ignore[misc]
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:

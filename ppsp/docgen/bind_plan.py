@@ -326,7 +326,9 @@ def tahapan_pengembangan(region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def tanggapan(region: Region, facts: dict[str, str]) -> list[Block]:
-    consultation = consultations_of(region.code).first()
+    start = periods.years_of(facts)[0]  # the consultation of this document's period
+    of_period = consultations_of(region.code).filter(version__document__period_start=start)
+    consultation = of_period.first()
     if consultation is None:
         return [Missing("Konsultasi publik belum diadakan (menu Konsultasi).")]
     rows = matrix_rows(tanggapan_rows(consultation))
