@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import Client
 from docx import Document as read_docx
 
@@ -44,6 +45,7 @@ from ppsp.profiles.services import profile_save
 from ppsp.scenarios.models import ScenarioLine
 from ppsp.scenarios.services import scenario_line_delete
 from tests.conftest import Cast
+from tests.cycles_support import ssk
 from tests.docgen_support import demo_ssk_version, load_all_demo
 
 pytestmark = pytest.mark.django_db
@@ -274,3 +276,19 @@ def test_it_binds_the_data_of_the_documents_own_period(approved: DocumentVersion
     ssk = build_context(approved)
     titles = " ".join(t.title for t in ssk.tables)
     assert "EHRA 2026" in titles
+
+
+def test_it_snapshots_versions_approved_before_snapshots_existed(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    version = ssk("15.07").versions.get()
+    monkeypatch.setattr("ppsp.documents.services.APPROVAL_HOOKS", [])
+    _approve(version, django_capture_on_commit_callbacks)
+    assert not ApprovedSnapshot.objects.filter(version=version).exists()
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=False):
+        call_command("snapshot_approved", stdout=io.StringIO())
+        call_command("snapshot_approved", stdout=io.StringIO())
+    snap = ApprovedSnapshot.objects.get(version=version)
+    assert snapshot_intact(snap) and snap.inputs == {"version": [version.pk]}
+    assert RenderedFile.objects.filter(snapshot=snap).count() == len(Format.values)

@@ -181,12 +181,14 @@ class FrozenAdminMixin:
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if self._frozen(obj) is not None:
             return False
-        return super().has_change_permission(request, obj)  # type: ignore[misc]
+        allowed: bool = super().has_change_permission(request, obj)  # type: ignore[misc]
+        return allowed
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if self._frozen(obj) is not None:
             return False
-        return super().has_delete_permission(request, obj)  # type: ignore[misc]
+        allowed: bool = super().has_delete_permission(request, obj)  # type: ignore[misc]
+        return allowed
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         stored = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None

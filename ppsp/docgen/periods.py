@@ -53,14 +53,16 @@ def population_year(region: Region, start: int) -> int | None:
     found = Population.objects.filter(
         region__kabkota_code=region.code, year__range=(start - DATA_YEARS, start)
     ).aggregate(y=Max("year"))
-    return found["y"]
+    year: int | None = found["y"]
+    return year
 
 
 def form2_year(region: Region, start: int) -> int | None:
     found = DesaProfile.objects.filter(
         desa__kabkota_code=region.code, year__range=(start - DATA_YEARS, start)
     ).aggregate(y=Max("year"))
-    return found["y"]
+    year: int | None = found["y"]
+    return year
 
 
 def scenario(region: Region, start: int) -> Scenario | None:

@@ -10,6 +10,7 @@ stored files byte for byte.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -59,7 +60,7 @@ def snapshot_take(*, version: DocumentVersion, by: Any) -> ApprovedSnapshot:
         rendered = RenderedFile.objects.create(
             version=version, fmt=fmt, snapshot=snap, created_by=_user(by)
         )
-        transaction.on_commit(lambda pk=rendered.pk: render_document_task.enqueue(pk))
+        transaction.on_commit(partial(render_document_task.enqueue, rendered.pk))
     return snap
 
 

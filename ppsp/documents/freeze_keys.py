@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Model, OuterRef
 
 from ppsp.core import freeze
 from ppsp.core.freeze import Holder, Key
@@ -115,17 +115,21 @@ def register_all() -> None:
 
     freeze.set_active_lookup(active_snapshots)
     freeze.register(Plan, _plan)
-    for model in (ProgrammeRow, KklNode, SwotFactor):
+    by_plan: tuple[type[Model], ...] = (ProgrammeRow, KklNode, SwotFactor)
+    for model in by_plan:
         freeze.register(model, lambda obj: _plan(obj.plan))
     freeze.register(Scenario, _scenario)
-    for model in (ScenarioLine, SourceCap, OptimisationRun, ZoneStage):
+    by_scenario: tuple[type[Model], ...] = (ScenarioLine, SourceCap, OptimisationRun, ZoneStage)
+    for model in by_scenario:
         freeze.register(model, lambda obj: _scenario(obj.scenario))
     freeze.register(Vision, lambda v: [(_region_code(v), "vision", v.pk)] if v.pk else [])
     freeze.register(FiscalCapacity, _capacity)
-    for model in (BelanjaOpd, HistoryYear, PlanYear):
+    by_capacity: tuple[type[Model], ...] = (BelanjaOpd, HistoryYear, PlanYear)
+    for model in by_capacity:
         freeze.register(model, lambda obj: _capacity(obj.capacity))
     freeze.register(SurveyRound, _round)
-    for model in (DesaResult, AreaRisk, OpdRating, OpdSubmission, Household):
+    by_round: tuple[type[Model], ...] = (DesaResult, AreaRisk, OpdRating, OpdSubmission, Household)
+    for model in by_round:
         freeze.register(model, lambda obj: _round(obj.survey))
     freeze.register(
         DesaProfile, lambda p: [(_kabkota(p.desa), "form2_year", p.year)] if p.desa_id else []

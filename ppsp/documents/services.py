@@ -326,12 +326,10 @@ def document_version_create_next(*, document: Document, by: Any) -> DocumentVers
             )
             for f in latest.files.all()
         )
-    revision = latest is not None and latest.status == Status.APPROVED
-    if revision:
+    reason = f"Disalin dari versi {latest.number}." if latest else ""
+    if latest is not None and latest.status == Status.APPROVED:
         for hook in REVISION_HOOKS:
             hook(version=version, previous=latest, by=by)
-    reason = f"Disalin dari versi {latest.number}." if latest else ""
-    if revision:
         reason = (
             f"Perubahan (revisi) dari versi {latest.number} yang disahkan; data yang terikat "
             "dibuka kembali untuk versi ini sampai disahkan."
