@@ -213,6 +213,8 @@ def test_it_refuses_the_lampiran4_edit_on_the_page_after_pengesahan(
     assert "sudah disahkan" in response.content.decode()
     assert "Baris disimpan" not in response.content.decode()
     assert ProgrammeRow.objects.get(pk=row.pk).amount_1 == row.amount_1
+    refusal = AuditEvent.objects.get(object_id=str(row.pk), reason__startswith="DITOLAK")
+    assert refusal.actor == cast.pokja_kabkota and "SSK 2027–2031 versi 1" in refusal.reason
 
 
 def test_it_makes_the_admin_obey_the_same_locks(approved: DocumentVersion, cast: Cast) -> None:

@@ -18,6 +18,7 @@ services. The lookup of active snapshots is plugged in by the documents app
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,6 +113,18 @@ def frozen_by(obj: Any) -> Holder | None:
     return holder_of_keys(keys_of(obj))
 
 
+# Refusals raised inside a service's transaction are rolled back with it; they are kept
+# here and audited after the view by `RefusalAuditMiddleware` (who, when, what, why).
+_pending: ContextVar[list[tuple[Any, Holder]] | None] = ContextVar("freeze_pending", default=None)
+
+
+def _refuse(obj: Any, holder: Holder) -> Frozen:
+    pending = _pending.get()
+    if pending is not None:
+        pending.append((obj, holder))
+    return Frozen(holder)
+
+
 def ensure_not_frozen(*objs: Any) -> None:
     """Raise `Frozen` when any object belongs to an approved (locked) version."""
     for obj in objs:
@@ -119,14 +132,51 @@ def ensure_not_frozen(*objs: Any) -> None:
             continue
         holder = frozen_by(obj)
         if holder is not None:
-            raise Frozen(holder)
+            raise _refuse(obj, holder)
 
 
 def ensure_keys_not_frozen(keys: Iterable[Key]) -> None:
     """For writes that create data (no object yet): refuse when the keys are frozen."""
     holder = holder_of_keys(keys)
     if holder is not None:
-        raise Frozen(holder)
+        raise _refuse(None, holder)
+
+
+class RefusalAuditMiddleware:
+    """Audit every write refused by the freeze during a request, after its rollback."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> Any:
+        token = _pending.set([])
+        try:
+            response = self.get_response(request)
+            refused = _pending.get() or []
+        finally:
+            _pending.reset(token)
+        if refused:
+            _audit_refusals(request, refused)
+        return response
+
+
+def _audit_refusals(request: HttpRequest, refused: list[tuple[Any, Holder]]) -> None:
+    from ppsp.audit.models import Action
+    from ppsp.audit.services import audit_record
+    from ppsp.documents.models import DocumentVersion
+
+    for obj, holder in refused:
+        target = obj if obj is not None and obj.pk is not None else None
+        target = target or DocumentVersion.objects.filter(pk=holder.version_id).first()
+        if target is None:
+            continue
+        audit_record(
+            actor=request.user,
+            obj=target,
+            action=Action.UPDATE,
+            reason=f"DITOLAK: {frozen_message(holder)}",
+            region_code=holder.region_code,
+        )
 
 
 class FrozenAdminMixin:
