@@ -198,7 +198,9 @@ def kabkota_desa_count(region: Region) -> int:
 def kemajuan(region: Region, facts: dict[str, str]) -> list[Block]:
     """Bab 2.2: indicators of the previous SSK (profiles app) against today's values."""
     documents = legacy_documents(region)
-    rows = kemajuan_rows(documents, current_values(region)) if documents else []
+    start, _end = periods.years_of(facts)
+    window = (start - periods.DATA_YEARS, start)  # values of the document's own period
+    rows = kemajuan_rows(documents, current_values(region, within=window)) if documents else []
     if not rows:
         return [
             Missing(
