@@ -190,7 +190,9 @@ def test_it_marks_every_missing_part_instead_of_failing(cast: Cast, tmp_path: Pa
     pdf = render_pdf(context)
     flat = re.sub(r"\s+", " ", _pdf_text(pdf, tmp_path))
     assert flat.count(MISSING) >= len({s.binding for s in bound})
-    assert "Area berisiko belum ditetapkan" in flat and "Tabel 5.1" in flat
+    # issue 16: no data inside the document's period says so (never today's data)
+    assert "Area berisiko" in flat and "Tabel 5.1" in flat
+    assert "data tidak tersedia untuk periode ini" in flat
     assert "[Narasi bagian ini belum ditulis.]" in flat
     _pages_to_png(pdf, "ssk-kosong")
 

@@ -7,14 +7,15 @@ from collections import defaultdict
 
 from ppsp.consultation.exports import matrix_rows
 from ppsp.consultation.selectors import consultations_of, tanggapan_rows
+from ppsp.docgen import periods
 from ppsp.docgen.doc import Block, Figure, Missing, Table
 from ppsp.docgen.fmt import id_number, rp_juta
 from ppsp.mps.codes import Source, Subsector
 from ppsp.mps.models import KklNode, Plan
-from ppsp.mps.selectors import current_plan, mps_table, plan_rows
+from ppsp.mps.selectors import mps_table, plan_rows
 from ppsp.regions.models import Region
-from ppsp.scenarios.models import KegiatanType
-from ppsp.scenarios.selectors import chosen_cost_lines, chosen_scenario, table51
+from ppsp.scenarios.models import KegiatanType, Scenario
+from ppsp.scenarios.selectors import chosen_cost_lines, table51
 from ppsp.scenarios.selectors_vision import vision_of
 
 SUBSECTORS = {k: str(v) for k, v in Subsector.choices}
@@ -24,13 +25,22 @@ NO_PLAN = "Rencana program (Proses 4, menu MPS) belum dibuat."
 
 
 def _plan(region: Region, facts: dict[str, str]) -> Plan | None:
-    return current_plan(region)
+    """The Lampiran 4 plan of the document's period (`periods.plan`), never a later one."""
+    return periods.plan(region, periods.years_of(facts)[0])
+
+
+def _scenario(region: Region, facts: dict[str, str]) -> Scenario | None:
+    return periods.scenario(region, periods.years_of(facts)[0])
+
+
+def _no_scenario(what: str, facts: dict[str, str]) -> Missing:
+    return Missing(periods.unavailable(what, *periods.years_of(facts)))
 
 
 def tabel_5_1(region: Region, facts: dict[str, str]) -> list[Block]:
-    scenario = chosen_scenario(region)
+    scenario = _scenario(region, facts)
     if scenario is None:
-        return [Missing("Skenario terpilih (Proses 3, menu Skenario) belum ada: Tabel 5.1.")]
+        return [_no_scenario("Skenario terpilih (Proses 3, menu Skenario) untuk Tabel 5.1", facts)]
     table = table51(scenario)
     gaps, totals = table.gaps, table.gaps.totals
     body = [
@@ -129,8 +139,8 @@ def program_kegiatan(region: Region, facts: dict[str, str]) -> list[Block]:
     ]
 
 
-def _nodes(region: Region) -> list[KklNode]:
-    plan = current_plan(region)
+def _nodes(region: Region, facts: dict[str, str]) -> list[KklNode]:
+    plan = _plan(region, facts)
     return list(plan.kkl_nodes.order_by("pk")) if plan else []
 
 
@@ -144,7 +154,7 @@ def _chain(node: KklNode, by_pk: dict[int, KklNode]) -> dict[str, str]:
 
 
 def kkl_matrix(region: Region, facts: dict[str, str]) -> list[Block]:
-    nodes = _nodes(region)
+    nodes = _nodes(region, facts)
     if not nodes:
         return [Missing("Kerangka Kerja Logis belum disusun (menu MPS, KKL).")]
     by_pk = {n.pk: n for n in nodes}
@@ -163,7 +173,7 @@ def kkl_matrix(region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def tujuan_sasaran(region: Region, facts: dict[str, str]) -> list[Block]:
-    nodes = _nodes(region)
+    nodes = _nodes(region, facts)
     sasaran = [n for n in nodes if n.level == "sasaran"]
     if not sasaran:
         return [Missing("Tujuan dan sasaran belum disusun dalam KKL (menu MPS).")]
@@ -186,7 +196,7 @@ def tujuan_sasaran(region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def strategi(subsector: str, region: Region, facts: dict[str, str]) -> list[Block]:
-    nodes = _nodes(region)
+    nodes = _nodes(region, facts)
     by_pk = {n.pk: n for n in nodes}
     own = [n for n in nodes if n.level == "strategi" and _subsector(n, by_pk) == subsector]
     if not own:
@@ -210,7 +220,7 @@ def _subsector(node: KklNode, by_pk: dict[int, KklNode]) -> str:
 
 
 def monev(region: Region, facts: dict[str, str]) -> list[Block]:
-    sasaran = [n for n in _nodes(region) if n.level == "sasaran" and n.indicator]
+    sasaran = [n for n in _nodes(region, facts) if n.level == "sasaran" and n.indicator]
     if not sasaran:
         return [Missing("Indikator sasaran (KKL) belum diisi: matriks monev kosong.")]
     body = []
@@ -231,7 +241,7 @@ def monev(region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def swot(region: Region, facts: dict[str, str]) -> list[Block]:
-    plan = current_plan(region)
+    plan = _plan(region, facts)
     factors = list(plan.swot_factors.order_by("subsector", "kind", "pk")) if plan else []
     if not factors:
         return [Missing("Analisis SWOT belum diisi (menu MPS).")]
@@ -250,11 +260,11 @@ def swot(region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def skenario(region: Region, facts: dict[str, str]) -> list[Block]:
-    scenario = chosen_scenario(region)
+    scenario = _scenario(region, facts)
     if scenario is None:
-        return [Missing("Skenario pembangunan sanitasi belum dipilih (Proses 3).")]
+        return [_no_scenario("Skenario pembangunan sanitasi (Proses 3)", facts)]
     facts["skenario"] = scenario.name
-    lines = chosen_cost_lines(region) or []
+    lines = chosen_cost_lines(region, scenario=scenario) or []
     per_sub: dict[str, float] = defaultdict(float)
     for line in lines:
         per_sub[line.subsector] += sum(line.amounts_by_year)
@@ -293,7 +303,8 @@ def visi_misi(region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def tahapan_pengembangan(region: Region, facts: dict[str, str]) -> list[Block]:
-    lines = chosen_cost_lines(region)
+    scenario = _scenario(region, facts)
+    lines = chosen_cost_lines(region, scenario=scenario) if scenario else None
     if not lines:
         return [Missing("Sistem dan zona (skenario terpilih, Proses 3) belum ada.")]
     body = [
@@ -315,7 +326,9 @@ def tahapan_pengembangan(region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def tanggapan(region: Region, facts: dict[str, str]) -> list[Block]:
-    consultation = consultations_of(region.code).first()
+    start = periods.years_of(facts)[0]  # the consultation of this document's period
+    of_period = consultations_of(region.code).filter(version__document__period_start=start)
+    consultation = of_period.first()
     if consultation is None:
         return [Missing("Konsultasi publik belum diadakan (menu Konsultasi).")]
     rows = matrix_rows(tanggapan_rows(consultation))
@@ -327,12 +340,14 @@ def tanggapan(region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def mps_tahunan(region: Region, facts: dict[str, str]) -> list[Block]:
-    plan = current_plan(region)
+    plan = _plan(region, facts)
     if plan is None:
         return [Missing(NO_PLAN)]
-    lines, _per_source = mps_table(plan, plan.first_year)
+    start = periods.years_of(facts)[0]
+    year = start if start in plan.years else plan.first_year
+    lines, _per_source = mps_table(plan, year)
     if not lines:
-        return [Missing(f"Tidak ada kegiatan prioritas tahun {plan.first_year}.")]
+        return [Missing(f"Tidak ada kegiatan prioritas tahun {year}.")]
     body = [
         [
             x.row.kegiatan,
@@ -343,4 +358,4 @@ def mps_tahunan(region: Region, facts: dict[str, str]) -> list[Block]:
         for x in lines
     ]
     header = ["Kegiatan", "Sumber", "Biaya", "Komitmen tercatat"]
-    return [Table(f"MPS tahun {plan.first_year} (x Rp juta)", header, body, numeric={2, 3})]
+    return [Table(f"MPS tahun {year} (x Rp juta)", header, body, numeric={2, 3})]

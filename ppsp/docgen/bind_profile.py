@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Max
-
 from ppsp.compute.area_risk import RISK_CLASSES, SSK_COMPONENTS
+from ppsp.docgen import periods
 from ppsp.docgen.doc import Block, Figure, Missing, Table
 from ppsp.docgen.fmt import id_number
 from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
@@ -30,10 +29,10 @@ COMPONENT_LABELS = {
 
 
 def penduduk(region: Region, facts: dict[str, str]) -> list[Block]:
-    latest = Population.objects.filter(region__kabkota_code=region.code).aggregate(y=Max("year"))
-    year = latest["y"]
+    start, end = periods.years_of(facts)
+    year = periods.population_year(region, start)
     if year is None:
-        return [Missing("Data penduduk per desa (menu Wilayah) belum dimuat.")]
+        return [Missing(periods.unavailable("Data penduduk per desa (menu Wilayah)", start, end))]
     rows = (
         Population.objects.filter(region__kabkota_code=region.code, year=year)
         .values_list("region__parent__name", "penduduk", "kk")
@@ -62,18 +61,18 @@ def penduduk(region: Region, facts: dict[str, str]) -> list[Block]:
     ]
 
 
-def _round(region: Region) -> SurveyRound | None:
-    return (
-        SurveyRound.objects.filter(region=region, computed_at__isnull=False)
-        .order_by("-year")
-        .first()
-    )
+def _round(region: Region, facts: dict[str, str]) -> SurveyRound | None:
+    return periods.survey_round(region, periods.years_of(facts)[0])
+
+
+def _no_round(what: str, facts: dict[str, str]) -> Missing:
+    return Missing(periods.unavailable(what, *periods.years_of(facts)))
 
 
 def irs(region: Region, facts: dict[str, str]) -> list[Block]:
-    survey = _round(region)
+    survey = _round(region, facts)
     if survey is None:
-        return [Missing("Hasil studi EHRA (IRS) belum dihitung (menu EHRA).")]
+        return [_no_round("Hasil studi EHRA (IRS, menu EHRA)", facts)]
     results = list(
         DesaResult.objects.filter(survey=survey)
         .select_related("desa", "desa__parent")
@@ -110,7 +109,9 @@ def irs(region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def area_berisiko(region: Region, facts: dict[str, str]) -> list[Block]:
-    survey = _round(region)
+    survey = _round(region, facts)
+    if survey is None:
+        return [_no_round("Area berisiko (menu EHRA, hasil area berisiko)", facts)]
     cells = (
         list(
             AreaRisk.objects.filter(survey=survey, component__in=SSK_COMPONENTS).select_related(
@@ -197,7 +198,9 @@ def kabkota_desa_count(region: Region) -> int:
 def kemajuan(region: Region, facts: dict[str, str]) -> list[Block]:
     """Bab 2.2: indicators of the previous SSK (profiles app) against today's values."""
     documents = legacy_documents(region)
-    rows = kemajuan_rows(documents, current_values(region)) if documents else []
+    start, _end = periods.years_of(facts)
+    window = (start - periods.DATA_YEARS, start)  # values of the document's own period
+    rows = kemajuan_rows(documents, current_values(region, within=window)) if documents else []
     if not rows:
         return [
             Missing(

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ppsp.documents.models import DocumentVersion
+from ppsp.documents.models import ApprovedSnapshot, DocumentVersion
 
 
 class SectionText(models.Model):
@@ -70,6 +70,15 @@ class RenderedFile(models.Model):
     error = models.TextField(_("galat"), blank=True)
     # the data tables as rendered: [{"number", "title", "header", "rows"}], for version diffs
     tables = models.JSONField(_("tabel data"), default=list, blank=True)
+    # set for the files of an approved version: rendered from this snapshot, never from data
+    snapshot = models.ForeignKey(
+        ApprovedSnapshot,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rendered_files",
+        verbose_name=_("snapshot"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

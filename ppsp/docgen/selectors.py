@@ -51,7 +51,10 @@ def rendered_of(version: DocumentVersion) -> list[RenderedFile]:
 
 
 def latest_done(version: DocumentVersion, fmt: str) -> RenderedFile | None:
-    """The file to offer: an approved version's first file, else the newest."""
+    """The file to offer: an approved version's first file rendered from its snapshot (its
+    first file at all when it was approved before snapshots existed), else the newest."""
     done = RenderedFile.objects.filter(version=version, fmt=fmt, state=RenderState.DONE)
-    order = ("created_at", "id") if version.locked else ("-created_at", "-id")
-    return done.order_by(*order).first()
+    if not version.locked:
+        return done.order_by("-created_at", "-id").first()
+    frozen = done.filter(snapshot__isnull=False).order_by("created_at", "id").first()
+    return frozen or done.order_by("created_at", "id").first()

@@ -21,6 +21,7 @@ from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.docgen.charts import render_figures
 from ppsp.docgen.context import build_context
+from ppsp.docgen.doc import DocContext
 from ppsp.docgen.models import Format, RenderedFile, RenderState, SectionText
 from ppsp.docgen.outlines import outline_for
 from ppsp.docgen.render_docx import render_docx
@@ -69,13 +70,19 @@ def render_request(*, version: DocumentVersion, fmt: str, by: Any) -> RenderedFi
     """Queue one render (background task); an approved version keeps its first file."""
     if fmt not in Format.values:
         raise ValidationError("Format tidak dikenal.")
+    from ppsp.docgen.services_snapshot import snapshot_of
+
     with transaction.atomic():
+        snap = snapshot_of(version) if version.locked else None
         done = RenderedFile.objects.filter(version=version, fmt=fmt, state=RenderState.DONE)
+        if snap is not None:
+            done = done.filter(snapshot=snap)
         if version.locked and done.exists():
             raise ValidationError(IMMUTABLE)
         rendered = RenderedFile.objects.create(
             version=version,
             fmt=fmt,
+            snapshot=snap,
             created_by=by if getattr(by, "is_authenticated", False) else None,
         )
         audit_record(
@@ -96,6 +103,15 @@ def _progress(rendered: RenderedFile, percent: int) -> None:
     RenderedFile.objects.filter(pk=rendered.pk).update(progress=percent, state=rendered.state)
 
 
+def _context_of(rendered: RenderedFile) -> DocContext:
+    """An approved version's file renders from its snapshot; a draft's from the data."""
+    if rendered.snapshot_id is not None:
+        from ppsp.docgen.services_snapshot import snapshot_context
+
+        return snapshot_context(rendered.snapshot)  # type: ignore[arg-type]
+    return build_context(rendered.version)
+
+
 def render_bytes(version: DocumentVersion, fmt: str) -> bytes:
     context = build_context(version)
     render_figures(context)
@@ -105,7 +121,7 @@ def render_bytes(version: DocumentVersion, fmt: str) -> bytes:
 def render_run(rendered_id: int) -> RenderedFile:
     """Build the context, draw figures, render, store the file with its sha256."""
     rendered = RenderedFile.objects.select_related(
-        "version__document__region", "version__document__method_version"
+        "version__document__region", "version__document__method_version", "snapshot"
     ).get(pk=rendered_id)
     if rendered.state == RenderState.DONE:
         return rendered
@@ -114,7 +130,7 @@ def render_run(rendered_id: int) -> RenderedFile:
     _progress(rendered, 5)
     try:
         version = rendered.version
-        context = build_context(version)
+        context = _context_of(rendered)
         _progress(rendered, 40)
         render_figures(context)
         _progress(rendered, 60)

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
-from ppsp.docgen import selectors, services
+from ppsp.docgen import revision, selectors, services
 from ppsp.docgen.diff import diff_tables
 from ppsp.docgen.forms import NarrativeForm, RenderForm
 from ppsp.docgen.models import Format, RenderedFile, RenderState
+from ppsp.docgen.services_snapshot import snapshot_intact, snapshot_of
 from ppsp.documents.models import DocumentVersion, Status
 
 CONTENT_TYPES = {
@@ -29,7 +30,10 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
     states = selectors.completeness(version)
     can_edit = has_permission(request.user, Permission.EDIT_DOCUMENTS, code)
     others = version.document.versions.exclude(pk=version.pk).order_by("-number")
+    snap = snapshot_of(version)
     context = {
+        "snapshot": snap,
+        "snapshot_intact": snapshot_intact(snap) if snap else True,
         "version": version,
         "document": version.document,
         "states": states,
@@ -110,23 +114,31 @@ def _file_response(rendered: RenderedFile) -> HttpResponse:
     return response
 
 
-def _latest_tables(files: list[RenderedFile]) -> RenderedFile | None:
-    return next((f for f in files if f.state == RenderState.DONE and f.tables), None)
-
-
 @login_required
 def diff(request: HttpRequest, pk: int) -> HttpResponse:
+    """Revision diff: the approved version (its snapshot) against this one (its snapshot
+    when approved, else its data now): changed figures per table and changed narrative."""
     version = selectors.get_version_for_user(request.user, pk)
     other_pk = request.GET.get("dengan", "")
     other = (
         version.document.versions.filter(pk=int(other_pk)).first() if other_pk.isdigit() else None
     )
     if other is None:
+        other = revision.base_of(version)
+    if other is None:
         other = version.document.versions.exclude(pk=version.pk).order_by("-number").first()
-    a = _latest_tables(selectors.rendered_of(other)) if other else None
-    b = _latest_tables(selectors.rendered_of(version))
+    a = revision.side_of(other) if other else None
+    b = revision.side_of(version)
     diffs = diff_tables(a.tables, b.tables) if a and b else []
-    context = {"version": version, "other": other, "a": a, "b": b, "diffs": diffs}
+    context = {
+        "version": version,
+        "other": other,
+        "a": a,
+        "b": b,
+        "diffs": diffs,
+        "changed": [d for d in diffs if d.changed],
+        "texts": revision.narrative_changes(a, b) if a and b else [],
+    }
     return render(request, "docgen/diff.html", context)
 
 

@@ -9,7 +9,14 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.documents import selectors
+        from ppsp.documents import freeze_keys, selectors
+
+        freeze_keys.register_all()
+        from django.contrib import admin
+
+        from ppsp.core.freeze import lock_admin
+
+        lock_admin(admin.site)
 
         register(
             "documents.document",

@@ -168,3 +168,46 @@ class DocumentFile(models.Model):
 
     def __str__(self) -> str:
         return self.label or self.file.name
+
+
+class SnapshotImmutable(Exception):
+    """An approved snapshot is written once and never changed or deleted."""
+
+
+class ApprovedSnapshot(models.Model):
+    """The document model of an approved version, frozen at approval (issue 16).
+
+    ``model`` is the bound document model the renderers consume (sections, tables,
+    figures' data, narrative with placeholders filled), serialised to canonical JSON;
+    ``sha256`` is the hash of that JSON. ``inputs`` lists the input keys the version bound
+    (``{"plan": [7], "ehra_round": [2], "form2_year": [2025], ...}``): while this version
+    is the latest of its document and approved, `ppsp.core.freeze` refuses writes to them.
+    The DOCX/PDF rendered from ``model`` are `docgen.RenderedFile` rows pointing here.
+    """
+
+    version = models.OneToOneField(
+        DocumentVersion, on_delete=models.PROTECT, related_name="snapshot"
+    )
+    region_code = models.CharField(_("kode kab/kota"), max_length=13, db_index=True)
+    model = models.JSONField(_("model dokumen"))
+    inputs = models.JSONField(_("data masukan yang terikat"), default=dict)
+    sha256 = models.CharField(_("sha256 model"), max_length=64)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("snapshot versi disahkan")
+        verbose_name_plural = _("snapshot versi disahkan")
+
+    def __str__(self) -> str:
+        return f"snapshot {self.version} {self.sha256[:12]}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None and type(self).objects.filter(pk=self.pk).exists():
+            raise SnapshotImmutable("Snapshot versi yang disahkan tidak dapat diubah.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise SnapshotImmutable("Snapshot versi yang disahkan tidak dapat dihapus.")

@@ -37,6 +37,13 @@ NOT_DRAFT_MESSAGE = (
 )
 
 
+# Called inside the approval transaction with (version, by): the docgen app stores the
+# snapshot of what the version binds (issue 16). Called with (new, previous, by) when a
+# revision (perubahan) is started from an approved version: the narrative is copied.
+APPROVAL_HOOKS: list[Callable[..., Any]] = []
+REVISION_HOOKS: list[Callable[..., Any]] = []
+
+
 def _code(version: DocumentVersion) -> str:
     return version.document.region.code
 
@@ -275,6 +282,9 @@ def document_version_transition(
             )
     version.full_clean()
     version.save()
+    if action == DocAction.APPROVE:
+        for hook in APPROVAL_HOOKS:
+            hook(version=version, by=by)
     audit_record(
         actor=by,
         obj=version,
@@ -316,11 +326,19 @@ def document_version_create_next(*, document: Document, by: Any) -> DocumentVers
             )
             for f in latest.files.all()
         )
+    reason = f"Disalin dari versi {latest.number}." if latest else ""
+    if latest is not None and latest.status == Status.APPROVED:
+        for hook in REVISION_HOOKS:
+            hook(version=version, previous=latest, by=by)
+        reason = (
+            f"Perubahan (revisi) dari versi {latest.number} yang disahkan; data yang terikat "
+            "dibuka kembali untuk versi ini sampai disahkan."
+        )
     audit_record(
         actor=by,
         obj=version,
         action=Action.CREATE,
-        reason=f"Disalin dari versi {latest.number}." if latest else "",
+        reason=reason,
         region_code=document.region.code,
     )
     return version

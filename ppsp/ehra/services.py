@@ -12,6 +12,7 @@ from django.utils import timezone
 from ppsp.audit.models import Action, AuditEvent
 from ppsp.audit.services import audit_record, object_type_of
 from ppsp.compute.questionnaire_2021 import ACCEPTED_OLDER_VERSIONS, EHRA_2021
+from ppsp.core.freeze import ensure_not_frozen, frozen_by
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra.arrays import households_from_answers, missing_required, skip_logic_problems
@@ -57,8 +58,8 @@ def round_create(*, region: Region, year: int, by: Any) -> SurveyRound:
 
 def recompute_later(survey: SurveyRound) -> None:
     """Inputs changed: once a round has results, recompute them by a task after commit."""
-    if survey.computed_at is None:
-        return
+    if survey.computed_at is None or frozen_by(survey) is not None:
+        return  # a round bound by an approved document keeps its approved results
     from ppsp.ehra.tasks import compute_round_task
 
     transaction.on_commit(lambda: compute_round_task.enqueue(survey.pk))
@@ -73,6 +74,7 @@ def recompute_kabkota_later(kabkota_code: str) -> None:
 def import_start(*, survey: SurveyRound, filename: str, content: bytes, by: Any) -> ImportRun:
     """Store the file as an ImportRun and queue the import task."""
     require(by, Permission.RUN_EHRA, survey.region.code)
+    ensure_not_frozen(survey)
     run = ImportRun.objects.create(
         survey=survey, filename=filename[:200], content=content, created_by=_user(by)
     )
@@ -186,6 +188,7 @@ def _review(household: Household, action: str, note: str, by: Any) -> None:
         )
     new_state, permission = step
     require(by, permission, household.desa.code)
+    ensure_not_frozen(household)
     if action in NEEDS_NOTE and not note.strip():
         raise ValidationError({"note": "Tuliskan catatan masalah atau alasan penolakan."})
     old = household.state
@@ -221,6 +224,7 @@ def households_bulk_review(
     Bulk: one UPDATE and one INSERT of audit rows, whatever the number of records.
     """
     require(by, Permission.REVIEW_EHRA, survey.region.code)
+    ensure_not_frozen(survey)
     if action in NEEDS_NOTE and not note.strip():
         raise ValidationError({"note": "Tuliskan catatan masalah atau alasan penolakan."})
     chosen = list(

@@ -17,6 +17,7 @@ from ppsp.audit.services import audit_record
 from ppsp.compute.questionnaire import Question, column_name
 from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.compute.questionnaire_rules import value_problem
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra.models import Household, ReviewState
@@ -71,6 +72,7 @@ def household_answers_edit(
     """Set the given answers (XLSForm name -> typed text, "" clears); returns changes made."""
     if by is not None and not may_edit(by, household):
         raise PermissionDenied("Anda tidak berwenang mengubah rekaman ini.")
+    ensure_not_frozen(household)
     if household.state == ReviewState.REJECTED:
         raise ValidationError("Rekaman yang ditolak tidak dapat diubah.")
     if not reason.strip():

@@ -28,6 +28,7 @@ from ppsp.compute.area_risk import (
 from ppsp.compute.ehra import COMPONENTS, irs
 from ppsp.compute.ladder import LABELS, ladder
 from ppsp.compute.questionnaire_2021 import EHRA_2021
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.ehra.arrays import households_from_answers
 from ppsp.ehra.config import IMPACT_PARAMETERS, area_config, config_for_round, irs_config
@@ -99,6 +100,7 @@ def round_compute(*, survey: SurveyRound, by: Any) -> int:
     on the round at its first computation).
     """
     require(by, Permission.RUN_EHRA, survey.region.code)
+    ensure_not_frozen(survey)
     config = config_for_round(survey)
     if survey.config_id is None and config.pk is not None:
         survey.config = config
@@ -214,6 +216,7 @@ def _store_area_risk(
 def area_override(*, area: AreaRisk, risk_class: int, reason: str, by: Any) -> AreaRisk:
     """Pokja correction after field verification; the computed class stays beside it."""
     require(by, Permission.RUN_EHRA, area.desa.code)
+    ensure_not_frozen(area)
     if risk_class not in (1, 2, 3, 4):
         raise ValidationError({"risk_class": "Kelas risiko harus 1–4."})
     if not reason.strip():
@@ -242,6 +245,7 @@ def area_override(*, area: AreaRisk, risk_class: int, reason: str, by: Any) -> A
 def opd_save(*, survey: SurveyRound, scores: Mapping[tuple[int, str], int | None], by: Any) -> int:
     """Store the rater's own draft scores 1–4 (None clears a cell); refused after submitting."""
     require(by, Permission.RUN_EHRA, survey.region.code)
+    ensure_not_frozen(survey)
     if OpdSubmission.objects.filter(survey=survey, rater=by).exists():
         raise ValidationError("Penilaian persepsi OPD Anda sudah dikirim dan tidak dapat diubah.")
     if not survey.opd_open:
@@ -282,6 +286,7 @@ def opd_save(*, survey: SurveyRound, scores: Mapping[tuple[int, str], int | None
 def opd_submit(*, survey: SurveyRound, opd: str, by: Any) -> OpdSubmission:
     """Make the rater's scores final (raw scores are kept); EHRA results then show to them."""
     require(by, Permission.RUN_EHRA, survey.region.code)
+    ensure_not_frozen(survey)
     if OpdSubmission.objects.filter(survey=survey, rater=by).exists():
         raise ValidationError("Penilaian persepsi OPD Anda sudah dikirim.")
     count = OpdRating.objects.filter(survey=survey, rater=by).count()

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.finance.models import (
@@ -47,6 +48,7 @@ def _actor(by: Any) -> Any:
 def _locked(capacity: FiscalCapacity, by: Any) -> FiscalCapacity:
     locked = FiscalCapacity.objects.select_for_update().select_related("region").get(pk=capacity.pk)
     require(by, locked.region.code)
+    ensure_not_frozen(locked)
     return locked
 
 

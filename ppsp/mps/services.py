@@ -13,6 +13,7 @@ from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.compute.programme_rows import RowDraft, drafts_from_cost_lines, need_by_subsector
 from ppsp.compute.records import CostLine
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.mps.codes import DEFAULT_PROGRAM, NOMENCLATURE_NAMES, Source, tupoksi_allows
@@ -110,6 +111,7 @@ def plan_open(*, region: Region, first_year: int, by: Any) -> Plan:
 @transaction.atomic
 def plan_set_komitmen(*, plan: Plan, komitmen_apbd: int, by: Any) -> Plan:
     require(by, Permission.EDIT_MPS, plan.region.code)
+    ensure_not_frozen(plan)
     old = plan.komitmen_apbd
     plan.komitmen_apbd = komitmen_apbd
     plan.full_clean()
@@ -131,6 +133,7 @@ def rows_generate(*, region: Region, lines: Sequence[CostLine], by: Any) -> Plan
         raise ValidationError("Skenario terpilih tidak memuat baris biaya.")
     first_year = min(line.first_year for line in lines)
     plan = plan_open(region=region, first_year=first_year, by=by)
+    ensure_not_frozen(plan)
     if plan.rows.exists():
         raise ValidationError(
             "Lampiran 4 periode ini sudah berisi baris; hapus atau ubah baris yang ada."
@@ -184,6 +187,7 @@ def row_save(*, row: ProgrammeRow, by: Any, reason: str = "") -> ProgrammeRow:
     """Create or update one row; one source and tupoksi enforced; audited field by field."""
     code = row.plan.region.code
     require(by, Permission.EDIT_MPS, code)
+    ensure_not_frozen(row, ProgrammeRow.objects.filter(pk=row.pk).first() if row.pk else None)
     before = snapshot(ProgrammeRow.objects.get(pk=row.pk), ROW_FIELDS) if row.pk else {}
     _validate(row)
     row.save()
@@ -204,6 +208,7 @@ def row_save(*, row: ProgrammeRow, by: Any, reason: str = "") -> ProgrammeRow:
 def row_move(*, row: ProgrammeRow, status: str, by: Any, reason: str = "") -> ProgrammeRow:
     """Move a row between prioritas and the Daftar Tunggu (audited with the reason)."""
     require(by, Permission.EDIT_MPS, row.plan.region.code)
+    ensure_not_frozen(row)
     if status not in RowStatus.values:
         raise ValidationError({"status": "Status baris tidak dikenal."})
     if row.status == status:
@@ -234,6 +239,7 @@ def rows_apply_changes(
     """Apply (row id, field, new value) cell changes of an import and create the new rows
     (field → value dicts); all or nothing. Returns the number of changed cells."""
     require(by, Permission.EDIT_MPS, plan.region.code)
+    ensure_not_frozen(plan)
     for values in additions:
         row_save(row=ProgrammeRow(plan=plan, **values), by=by, reason=reason)
     by_row: dict[int, list[tuple[str, Any]]] = {}
@@ -253,6 +259,7 @@ def swot_factor_add(
     *, plan: Plan, subsector: str, kind: str, text: str, weight: Any, score: Any, by: Any
 ) -> SwotFactor:
     require(by, Permission.EDIT_MPS, plan.region.code)
+    ensure_not_frozen(plan)
     factor = SwotFactor(
         plan=plan, subsector=subsector, kind=kind, text=text, weight=weight, score=score
     )
@@ -282,6 +289,7 @@ def kkl_node_add(
     from ppsp.compute.kkl import parent_level
 
     require(by, Permission.EDIT_MPS, plan.region.code)
+    ensure_not_frozen(plan)
     expected = parent_level(level)
     if (parent is None) != (expected is None) or (
         parent is not None and (parent.level != expected or parent.plan_id != plan.pk)

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.mps.models import KklNode
 from ppsp.mps.services import require
@@ -23,6 +24,7 @@ def kkl_node_update(*, node: KklNode, by: Any, **values: Any) -> KklNode:
     """Change the editable fields of a node; its level and place in the tree stay."""
     code = node.plan.region.code
     require(by, Permission.EDIT_MPS, code)
+    ensure_not_frozen(node)
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise ValidationError(f"Kolom tidak dapat diubah: {', '.join(sorted(unknown))}.")
@@ -60,6 +62,7 @@ def kkl_node_delete(*, node: KklNode, by: Any) -> None:
     code = node.plan.region.code
     require(by, Permission.EDIT_MPS, code)
     node = KklNode.objects.select_for_update().get(pk=node.pk)
+    ensure_not_frozen(node)
     blockers = kkl_delete_blockers(node)
     if blockers:
         raise ValidationError(blockers)

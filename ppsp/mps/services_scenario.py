@@ -21,6 +21,7 @@ from ppsp.compute.programme_rows import (
     need_by_subsector,
     subsector_mismatches,
 )
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.mps.models import AMOUNT_FIELDS, Plan, ProgrammeRow
 from ppsp.mps.services import draft_origin, require, row_from_draft, row_save
@@ -101,6 +102,7 @@ def rows_align_with_scenario(*, plan: Plan, keys: Collection[str], by: Any) -> i
     new cost lines become rows; the stored Tabel 5.1 need becomes the live one. Rows no
     longer in the scenario are left to the Pokja (move them to the Daftar Tunggu or edit)."""
     require(by, Permission.EDIT_MPS, plan.region.code)
+    ensure_not_frozen(plan)
     drift = scenario_drift(plan)
     if not drift.available:
         raise ValidationError("Belum ada skenario terpilih (Proses 3) untuk dibandingkan.")

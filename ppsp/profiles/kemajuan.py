@@ -106,17 +106,21 @@ def _form2_values(profiles: list[Profile]) -> dict[str, float]:
     return {k: v for k, v in candidates.items() if v is not None}
 
 
-def current_values(region: Region) -> CurrentValues:
-    """Current value per source key for a kab/kota (latest EHRA round, latest Form 2 year)."""
+def current_values(region: Region, *, within: tuple[int, int] | None = None) -> CurrentValues:
+    """Current value per source key for a kab/kota (latest EHRA round, latest Form 2 year).
+
+    ``within`` (first, last year, inclusive) limits both to a document's period, so that a
+    historical document never shows today's values (issue 16)."""
     values: dict[str, float] = {}
-    survey = (
-        SurveyRound.objects.filter(region=region, computed_at__isnull=False)
-        .order_by("-year")
-        .first()
-    )
+    rounds = SurveyRound.objects.filter(region=region, computed_at__isnull=False)
+    if within is not None:
+        rounds = rounds.filter(year__range=within)
+    survey = rounds.order_by("-year").first()
     if survey is not None:
         values.update(_ladder_values(survey))
     years = profile_years(region.code)
+    if within is not None:
+        years = [y for y in years if within[0] <= y <= within[1]]
     if years:
         values.update(_form2_values(list(profile_for_kabkota(region.code, years[0]).values())))
     return CurrentValues(values, survey.year if survey else None, years[0] if years else None)

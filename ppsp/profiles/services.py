@@ -6,11 +6,12 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core import freeze
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.core.tabular import cell_text, read_table
@@ -76,6 +77,7 @@ def profile_save(
     if desa.level != Level.DESA:
         raise ValidationError({"desa": "Profil Form 2 dicatat per desa/kelurahan."})
     require(by, Permission.EDIT_REGION_DATA, desa.code)
+    _refuse_frozen_year(desa.kabkota_code or "", year)
     population = Population.objects.filter(region=desa, year=year).first()
     errors = _check_values(values, population)
     if errors:
@@ -121,6 +123,19 @@ def profile_save(
     return profile
 
 
+def _frozen_year(code: str, year: int) -> str:
+    """The refusal when Form 2/penduduk of `year` is bound by an approved document."""
+    keys = [(code, "form2_year", year), (code, "population_year", year)]
+    holder = freeze.holder_of_keys(keys)
+    return freeze.frozen_message(holder) if holder else ""
+
+
+def _refuse_frozen_year(code: str, year: int) -> None:
+    message = _frozen_year(code, year)
+    if message:
+        raise ValidationError({NON_FIELD_ERRORS: message})
+
+
 @dataclass
 class ImportReport:
     saved: int = 0
@@ -132,6 +147,8 @@ def profiles_import(
 ) -> ImportReport:
     """Import a Form 2 XLSX/CSV: all rows or nothing; every bad cell is reported."""
     require(by, Permission.EDIT_REGION_DATA, kabkota.code)
+    if _frozen_year(kabkota.code, year):
+        return ImportReport(errors=[f"{filename}: {_frozen_year(kabkota.code, year)}"])
     report = ImportReport()
     try:
         table = list(read_table(filename, content))

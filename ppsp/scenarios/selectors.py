@@ -226,7 +226,7 @@ def _cost_line(scenario: Scenario, line: ScenarioLine) -> CostLine:
     )
 
 
-def chosen_cost_lines(region: Region) -> list[CostLine] | None:
+def chosen_cost_lines(region: Region, *, scenario: Scenario | None = None) -> list[CostLine] | None:
     """The chosen scenario's cost lines for Proses 4, or None when none is chosen.
 
     Every line of the scenario is returned, so that their sums per subsector equal the
@@ -236,8 +236,9 @@ def chosen_cost_lines(region: Region) -> list[CostLine] | None:
     ranked); ``funding_source`` is one of `ppsp.scenarios.models.FundingSource` values
     ("apbd_kabkota", "apbd_provinsi", "apbn", "dak", "hibah", "csr", "masyarakat").
     Amounts are rupiah per plan year from ``first_year`` (the cycle year + 1).
+    ``scenario`` (optional) names the scenario of a given period (documents of the past).
     """
-    scenario = chosen_scenario(region)
+    scenario = scenario or chosen_scenario(region)
     if scenario is None:
         return None
     lines = lines_of(scenario)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.compute.cost import local_price
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.finance.selectors import budgets
@@ -50,6 +51,7 @@ def _locked(scenario: Scenario, by: Any) -> Scenario:
         .get(pk=scenario.pk)
     )
     require(by, locked.region.code)
+    ensure_not_frozen(locked)
     return locked
 
 
@@ -371,6 +373,7 @@ def scenario_choose(*, scenario: Scenario, justification: str, by: Any) -> Scena
         .filter(region=scenario.region, fiscal_year=scenario.fiscal_year, chosen=True)
         .exclude(pk=scenario.pk)
     )
+    ensure_not_frozen(*previous)
     for other in previous:
         other.chosen = False
         other.save(update_fields=["chosen"])

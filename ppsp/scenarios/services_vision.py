@@ -15,6 +15,7 @@ from django.db import transaction
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core.freeze import ensure_not_frozen
 from ppsp.regions.models import Level, Region
 from ppsp.scenarios.models import Scenario, Subsector, Vision, ZoneStage
 from ppsp.scenarios.services import _locked, require
@@ -82,6 +83,7 @@ def vision_save(
     vision = (
         Vision.objects.select_for_update().filter(region=region, fiscal_year=fiscal_year).first()
     )
+    ensure_not_frozen(vision)
     created = vision is None
     if vision is None:
         vision = Vision(region=region, fiscal_year=fiscal_year)
