@@ -1,0 +1,83 @@
+"""Typed narrative survives an expired session (issue 21 item 10): the Pokja writes in the
+narrative editor, the session ends (logged out in another tab), "Simpan" leads to the login
+page; after logging in the editor shows the text again with a notice, and saving it clears
+the draft."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import PASSWORD, Cast
+from tests.cycles_support import ssk
+
+pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
+TEXT = "Latar belakang SSK {kabkota}: paragraf panjang yang diketik sebelum sesi habis."
+
+
+def _log_in(page: Any, username: str) -> None:
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("form[data-login] button[type=submit]")
+
+
+def test_typed_narrative_survives_a_logout_and_login(
+    live_server: Any, cast: Cast, page: Any, screenshot: Any
+) -> None:
+    page.set_default_timeout(60_000)  # the shared machine is slow under load
+    version = ssk("15.07").versions.get()
+    base = live_server.url
+    editor = f"{base}/susun-dokumen/versi/{version.pk}/narasi/1.1/"
+    page.goto(f"{base}/akun/masuk/?next=/susun-dokumen/versi/{version.pk}/narasi/1.1/")
+    _log_in(page, cast.pokja_kabkota.username)
+    page.wait_for_url(editor)
+    page.fill("textarea[name=text]", TEXT)
+    page.wait_for_timeout(600)  # the draft is saved shortly after typing stops
+
+    # the session ends elsewhere: log out in a second tab of the same browser
+    other = page.context.new_page()
+    other.goto(f"{base}/akun/")
+    other.click("header form button[type=submit]")
+    other.wait_for_url(f"{base}/akun/masuk/")
+    other.close()
+
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_url(lambda url: "/akun/masuk/?next=" in url)
+    _log_in(page, cast.pokja_kabkota.username)
+    page.wait_for_url(editor)
+    assert page.input_value("textarea[name=text]") == TEXT
+    notice = page.locator("[data-testid=draft-notice]")
+    assert notice.is_visible()
+    screenshot("draft-restored")
+
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_url(f"{base}/susun-dokumen/versi/{version.pk}/")
+    assert "Narasi tersimpan" in page.content()
+    page.goto(editor)
+    assert page.input_value("textarea[name=text]") == TEXT  # now from the server
+    assert page.locator("[data-testid=draft-notice]").count() == 0
+    drafts = page.evaluate(
+        "Object.keys(localStorage).filter(function (k) { return k.indexOf('ppsp-draft|') === 0; })"
+    )
+    assert drafts == []
+
+
+def test_a_restored_draft_can_be_discarded(live_server: Any, cast: Cast, page: Any) -> None:
+    page.set_default_timeout(60_000)
+    version = ssk("15.07").versions.get()
+    base = live_server.url
+    editor = f"{base}/susun-dokumen/versi/{version.pk}/narasi/1.1/"
+    page.goto(f"{base}/akun/masuk/?next=/susun-dokumen/versi/{version.pk}/narasi/1.1/")
+    _log_in(page, cast.pokja_kabkota.username)
+    page.wait_for_url(editor)
+    original = page.input_value("textarea[name=text]")
+    page.fill("textarea[name=text]", "Draf yang tidak jadi dipakai.")
+    page.wait_for_timeout(600)
+    page.goto(editor)  # left without saving, came back
+    assert page.input_value("textarea[name=text]") == "Draf yang tidak jadi dipakai."
+    page.click("[data-draft-discard]")
+    assert page.input_value("textarea[name=text]") == original
+    page.goto(editor)
+    assert page.input_value("textarea[name=text]") == original
+    assert page.locator("[data-testid=draft-notice]").count() == 0
