@@ -310,6 +310,8 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PPSP Planner <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(3 * 3600)))
+# Password-reset requests per client address: (count, seconds)
+PASSWORD_RESET_RATE = (5, 3600)
 
 LOGGING = {
     "version": 1,
