@@ -194,3 +194,10 @@ def test_it_warns_once_about_a_proxy_that_trusted_proxies_does_not_cover(
             middleware(factory.get("/", REMOTE_ADDR="10.0.0.2", **extra))
     warnings = [r for r in caplog.records if "PPSP_TRUSTED_PROXIES" in r.getMessage()]
     assert len(warnings) == (1 if warns else 0)
+
+
+def test_it_shows_the_password_reset_pages_in_english_when_chosen(regions: None) -> None:
+    client = Client()
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("accounts:password_reset")).content.decode()
+    assert "Forgot password" in page and "Send link" in page
