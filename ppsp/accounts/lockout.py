@@ -27,12 +27,12 @@ def _name(parameter: str | list[str]) -> str:
     return parameter if isinstance(parameter, str) else "+".join(parameter)
 
 
-class LockoutHandler(AxesDatabaseHandler):
+class LockoutHandler(AxesDatabaseHandler):  # type: ignore[misc]
     def failure_counts(
         self, request: HttpRequest, credentials: dict[str, Any] | None = None
     ) -> list[tuple[str, int, int]]:
         """(count name, failures within the cool-off, its limit) per lockout parameter."""
-        base = get_failure_limit(request, credentials)
+        base = int(get_failure_limit(request, credentials))
         limits: dict[str, int] = getattr(settings, "LOCKOUT_LIMITS", {})
         groups = get_lockout_parameters(request, credentials)
         attempts: list[QuerySet[Any]] = self.get_user_attempts(request, credentials)
@@ -43,7 +43,7 @@ class LockoutHandler(AxesDatabaseHandler):
         return counts
 
     def get_failures(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
-        base = get_failure_limit(request, credentials)
+        base = int(get_failure_limit(request, credentials))
         counts = self.failure_counts(request, credentials)
         if any(failures >= limit for _name, failures, limit in counts):
             return base

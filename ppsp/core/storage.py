@@ -28,5 +28,5 @@ def _without_source_maps(patterns: Any) -> tuple[Any, ...]:
     return tuple(kept)
 
 
-class ManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):
+class ManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):  # type: ignore[misc]
     patterns = _without_source_maps(CompressedManifestStaticFilesStorage.patterns)
