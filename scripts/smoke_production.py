@@ -152,6 +152,7 @@ def run(workdir: Path) -> list[str]:
         STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=str(workdir / "media"),
         BEHIND_TLS_PROXY="1",
+        PPSP_TRUSTED_PROXIES="1",
         EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
         LOG_LEVEL="WARNING",
     )

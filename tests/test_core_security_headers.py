@@ -130,3 +130,17 @@ def test_it_takes_https_settings_from_the_environment() -> None:
     demo = _settings(PPSP_DEMO="1")
     assert demo["SECURE_SSL_REDIRECT"] is False and demo["SECURE_HSTS_SECONDS"] == 0
     assert demo["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_it_warns_at_start_up_when_a_tls_proxy_is_not_counted() -> None:
+    from django.test import override_settings
+
+    from ppsp.core.checks import trusted_proxies_cover_tls_proxy
+
+    proxy = ("HTTP_X_FORWARDED_PROTO", "https")
+    with override_settings(SECURE_PROXY_SSL_HEADER=proxy, TRUSTED_PROXIES=0):
+        assert [m.id for m in trusted_proxies_cover_tls_proxy()] == ["ppsp.W001"]
+    with override_settings(SECURE_PROXY_SSL_HEADER=proxy, TRUSTED_PROXIES=1):
+        assert trusted_proxies_cover_tls_proxy() == []
+    with override_settings(SECURE_PROXY_SSL_HEADER=None, TRUSTED_PROXIES=0):
+        assert trusted_proxies_cover_tls_proxy() == []
