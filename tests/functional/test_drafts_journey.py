@@ -104,7 +104,23 @@ def test_pages_run_under_the_content_security_policy(
     for path in ("/", "/program/nasional/", "/wilayah/15.07/", "/akun/"):
         page.goto(f"{base}{path}")
         page.wait_for_load_state("networkidle")
-    page.select_option("#lang-select", "en")
-    page.wait_for_load_state("load")
-    assert page.locator("html").get_attribute("lang") == "en"
+    with page.expect_navigation():
+        page.select_option("#lang-select", "en")
+    page.wait_for_function("document.documentElement.lang === 'en'")
     assert refused == []
+
+
+def test_the_login_returns_to_the_page_that_holds_the_form(live_server: Any, page: Any) -> None:
+    """A form that posts to another URL (e.g. a status change with a reason): after the
+    expired-session login the user goes back to the page with the form, not to the POST-only
+    URL the login redirect names."""
+    base = live_server.url
+    page.goto(f"{base}/akun/masuk/")
+    page.evaluate(
+        "sessionStorage.setItem('ppsp-draft-pending', JSON.stringify("
+        "{keys: [], page: '/dokumen/versi/7/?tab=status'}))"
+    )
+    page.goto(f"{base}/akun/masuk/?next=/dokumen/versi/7/status/")
+    assert page.input_value("form[data-login] input[name=next]") == "/dokumen/versi/7/?tab=status"
+    page.goto(f"{base}/akun/masuk/?next=/dokumen/versi/7/status/")  # only right after a submit
+    assert page.input_value("form[data-login] input[name=next]") == "/dokumen/versi/7/status/"

@@ -3,9 +3,10 @@
 
    Each textarea's text is saved to localStorage under (user, form action, field name) as it
    is typed. When the form is submitted the drafts are marked pending: if the next page is
-   the login page (the session had expired) they are kept and restored, with a notice, when
-   the user comes back to the form after logging in; on any other page (saved, or shown
-   again with the text and its errors) they are removed. Drafts older than seven days are
+   the login page (the session had expired) they are kept, the login returns to the page
+   that holds the form (not to the URL the form posts to), and the text is restored there
+   with a notice; on any other page (saved, or shown again with the text and its errors)
+   they are removed. Drafts older than seven days are
    dropped. A textarea or form with data-no-draft is left alone. */
 (function () {
   "use strict";
@@ -34,9 +35,10 @@
 
   function pending() {
     try {
-      return JSON.parse(window.sessionStorage.getItem(PENDING) || "[]");
+      var value = JSON.parse(window.sessionStorage.getItem(PENDING) || "{}");
+      return { keys: Array.isArray(value.keys) ? value.keys : [], page: String(value.page || "") };
     } catch (e) {
-      return [];
+      return { keys: [], page: "" };
     }
   }
 
@@ -51,8 +53,11 @@
   }
   var submitted = pending();
   window.sessionStorage.removeItem(PENDING);
-  if (!onLoginPage && user) {
-    submitted.forEach(function (key) { store.removeItem(key); });
+  if (onLoginPage && submitted.page.charAt(0) === "/" && submitted.page.charAt(1) !== "/") {
+    var next = document.querySelector("form[data-login] input[name=next]");
+    if (next) next.value = submitted.page; // back to the form, where the draft is restored
+  } else if (!onLoginPage && user) {
+    submitted.keys.forEach(function (key) { store.removeItem(key); });
   }
   if (!user) return; // only signed-in users keep drafts
 
@@ -116,7 +121,8 @@
         field._ppspSave();
         return keyFor(form, field);
       });
-      window.sessionStorage.setItem(PENDING, JSON.stringify(keys));
+      var page = window.location.pathname + window.location.search;
+      window.sessionStorage.setItem(PENDING, JSON.stringify({ keys: keys, page: page }));
     });
   });
 })();
