@@ -9,7 +9,7 @@ PORT   ?= 8000
 PPSP_TEST_DATABASE_URL ?= postgres://ppsp:ppsp@127.0.0.1:5432/ppsp
 export PPSP_TEST_DATABASE_URL
 
-.PHONY: run test test-sqlite test-postgres e2e bench check fix migrate messages makemessages lock worker clean
+.PHONY: run test test-sqlite test-postgres test-production e2e bench check fix migrate messages makemessages lock worker clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,7 +39,7 @@ run: migrate
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: test-sqlite test-postgres
+test: test-sqlite test-postgres test-production
 
 test-sqlite: venv messages
 	PPSP_TESTING=1 DATABASE_URL= $(BIN)/python -m pytest
@@ -53,6 +53,11 @@ test-postgres: venv messages
 	else \
 		echo "PostgreSQL not reachable at $(PPSP_TEST_DATABASE_URL): PostgreSQL pass skipped (.ci/run starts one)."; \
 	fi
+
+# Production settings, collectstatic, gunicorn on loopback, login/kab-kota/404 and
+# check --deploy (scripts/smoke_production.py; about a minute).
+test-production: venv messages
+	$(BIN)/python scripts/smoke_production.py
 
 e2e: venv messages
 	PPSP_TESTING=1 DATABASE_URL= $(BIN)/python -m pytest -m functional

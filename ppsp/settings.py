@@ -28,6 +28,8 @@ def env_bool(name: str, default: bool = False) -> bool:
 DEBUG = env_bool("DEBUG")
 DEMO_MODE = env_bool("PPSP_DEMO")
 TESTING = env_bool("PPSP_TESTING")
+# A real deployment: secure defaults (HTTPS redirect, HSTS, secure cookies, SMTP e-mail).
+PRODUCTION = not (DEBUG or DEMO_MODE or TESTING)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -93,6 +95,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ppsp.core.middleware.ContentSecurityPolicyMiddleware",
+    "ppsp.core.middleware.UntrustedProxyWarningMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ppsp.core.middleware.ChosenLanguageMiddleware",
@@ -182,16 +186,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "ppsp.accounts.backends.NotDemoPasswordValidator"},
 ]
 # Login lockout by django-axes: 5 failures for one username from one address lock that pair
 # for 15 minutes (attempts kept in the database, visible in the admin).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, refusing the published demo password outside demo mode
+    "ppsp.accounts.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures are also counted per address across usernames (one address guessing many
+# accounts) and per username across addresses (many addresses guessing one account), each
+# with its own limit within the cool-off (ppsp.accounts.lockout.LockoutHandler).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+AXES_HANDLER = "ppsp.accounts.lockout.LockoutHandler"
+LOCKOUT_LIMITS = {
+    "username+ip_address": AXES_FAILURE_LIMIT,
+    "ip_address": int(os.environ.get("PPSP_LOCKOUT_PER_ADDRESS", "20")),
+    "username": int(os.environ.get("PPSP_LOCKOUT_PER_USERNAME", "10")),
+}
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "ppsp.core.client.client_address"
 AXES_LOCKOUT_CALLABLE = "ppsp.accounts.views.locked_out"
@@ -208,7 +223,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "ppsp" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -218,7 +233,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG or TESTING or DEMO_MODE
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "ppsp.core.storage.ManifestStaticFilesStorage"
         )
     },
 }
@@ -243,9 +258,62 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
 )
+# HTTPS from the environment (docs/operations.md "TLS"); secure by default in production.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if PRODUCTION else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+
+
+def _tile_origin() -> str:
+    """The origin of PPSP_MAP_TILE_URL: "https://{s}.tile.example.org/{z}/..." gives
+    "https://*.tile.example.org"."""
+    url = os.environ.get("PPSP_MAP_TILE_URL", "")
+    scheme, _sep, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/')[0]}".replace("{s}", "*") if rest else ""
+
+
+# Content-Security-Policy (ppsp.core.middleware): scripts only from our own static files,
+# never inline; inline style attributes stay allowed (templates and htmx use them).
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        " ".join(filter(None, ["img-src 'self' data: blob:", _tile_origin()])),
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# E-mail (password reset): the console in demo/debug (tests use Django's in-memory outbox),
+# SMTP from the environment in production.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")  # port 465
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)  # STARTTLS, port 587
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PPSP Planner <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(3 * 3600)))
+# Password-reset requests per client address: (count, seconds)
+PASSWORD_RESET_RATE = (5, 3600)
 
 LOGGING = {
     "version": 1,
