@@ -26,6 +26,7 @@ class RpjmdPeriod(models.Model):
             models.CheckConstraint(
                 condition=models.Q(end_year__gte=models.F("start_year")),
                 name="rpjmd_period_order",
+                violation_error_message=_("Tahun akhir periode tidak boleh sebelum tahun awal."),
             ),
         ]
 
