@@ -73,9 +73,9 @@ def _form_classes() -> list[type[ModelForm[Any]]]:
 
 
 def test_it_covers_every_model_form_backed_by_a_model_with_constraints() -> None:
-    import ppsp.finance.forms  # noqa: F401
-    import ppsp.mps.forms  # noqa: F401
-    import ppsp.profiles.forms  # noqa: F401
+    import ppsp.finance.forms
+    import ppsp.mps.forms
+    import ppsp.profiles.forms
     import ppsp.programme.forms  # noqa: F401
 
     walked = {StageRecordForm, StageRecordEditForm, RowForm, SwotForm}

@@ -163,7 +163,8 @@ class IndicatorRealisation(models.Model):
                 | (Q(value__isnull=True) & ~Q(na_code="") & ~Q(na_reason="")),
                 name="monev_indicator_value_xor_na",
                 violation_error_message=_(
-                    "Isi nilai indikator, atau kosongkan nilai dan pilih kode tidak tersedia beserta alasannya."
+                    "Isi nilai indikator, atau kosongkan nilai dan pilih kode tidak tersedia "
+                    "beserta alasannya."
                 ),
             ),
         ]

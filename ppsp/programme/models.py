@@ -241,7 +241,8 @@ class FacilitatorAssignment(models.Model):
                 condition=models.Q(kind="cf"),
                 name="one_cf_per_kabkota_year",
                 violation_error_message=_(
-                    "Kabupaten/kota ini sudah mempunyai Fasilitator Kab/Kota (CF) untuk tahun kontrak ini."
+                    "Kabupaten/kota ini sudah mempunyai Fasilitator Kab/Kota (CF) "
+                    "untuk tahun kontrak ini."
                 ),
             ),
             models.UniqueConstraint(
