@@ -74,6 +74,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
                 for s in sorted(set(totals) | set(need))
             ],
             budget=check,
+            komitmen_source=(selectors.komitmen_of(plan) or (None, ""))[1],
             proposed=[r for r in rows if check and r.pk in check.to_waiting_list],
             qa=selectors.qa_result(plan),
             qa_form=QaForm(initial={"done": plan.qa_done or []}),
