@@ -21,6 +21,7 @@ from ppsp.documents.models import (
     DocumentVersion,
     Status,
 )
+from ppsp.profiles.figures import SourcedValue, sanitasi_access
 from ppsp.regions.models import Region
 
 
@@ -32,6 +33,7 @@ class KabkotaTriggers:
     results: tuple[rules.TriggerResult, ...]
     completeness: Completeness | None = None
     draft: Document | None = None  # a newer SSK still being written, shown beside it
+    access: tuple[SourcedValue, ...] = ()  # akses sanitasi per source and year, all shown
 
     @property
     def fired(self) -> list[rules.TriggerResult]:
@@ -151,6 +153,7 @@ def triggers_for(
             rules.Observation(value.year, value.value, value.source),
         )
     completeness = data_completeness(region_ids)
+    access = sanitasi_access(region_ids)
     max_years, threshold = _policy()
     out = []
     for region_id, region in regions.items():
@@ -190,6 +193,7 @@ def triggers_for(
                 (*head, data_result, ua_result),
                 completeness=data,
                 draft=draft if draft != doc and draft.pk not in approved else None,
+                access=tuple(access[region_id]),
             )
         )
     return out
