@@ -13,8 +13,9 @@ from ppsp.mps.codes import Source, Subsector
 from ppsp.mps.models import KklNode, Plan
 from ppsp.mps.selectors import current_plan, mps_table, plan_rows
 from ppsp.regions.models import Region
+from ppsp.scenarios.figures import tabel51_of_record
 from ppsp.scenarios.models import KegiatanType
-from ppsp.scenarios.selectors import chosen_cost_lines, chosen_scenario, table51
+from ppsp.scenarios.selectors import chosen_cost_lines, chosen_scenario
 from ppsp.scenarios.selectors_vision import vision_of
 
 SUBSECTORS = {k: str(v) for k, v in Subsector.choices}
@@ -28,10 +29,10 @@ def _plan(region: Region, facts: dict[str, str]) -> Plan | None:
 
 
 def tabel_5_1(region: Region, facts: dict[str, str]) -> list[Block]:
-    scenario = chosen_scenario(region)
-    if scenario is None:
+    of_record = tabel51_of_record(region)  # the one Tabel 5.1 selector (scenarios.figures)
+    if of_record is None:
         return [Missing("Skenario terpilih (Proses 3, menu Skenario) belum ada: Tabel 5.1.")]
-    table = table51(scenario)
+    scenario, table = of_record.scenario, of_record.table
     gaps, totals = table.gaps, table.gaps.totals
     body = [
         [str(k), label, *map(rp_juta, v), rp_juta(t)]

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Max
-
 from ppsp.compute.area_risk import RISK_CLASSES, SSK_COMPONENTS
 from ppsp.docgen.doc import Block, Figure, Missing, Table
 from ppsp.docgen.fmt import id_number
@@ -17,6 +15,7 @@ from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
 from ppsp.profiles.kemajuan import STATUS_LABELS, current_values, kemajuan_rows
 from ppsp.profiles.selectors import legacy_documents
 from ppsp.programme.selectors import stage_timeline
+from ppsp.regions.figures import population_year
 from ppsp.regions.models import Level, Population, Region
 
 COMPONENT_LABELS = {
@@ -30,8 +29,7 @@ COMPONENT_LABELS = {
 
 
 def penduduk(region: Region, facts: dict[str, str]) -> list[Block]:
-    latest = Population.objects.filter(region__kabkota_code=region.code).aggregate(y=Max("year"))
-    year = latest["y"]
+    year = population_year(region.code)  # the one population selector (regions.figures)
     if year is None:
         return [Missing("Data penduduk per desa (menu Wilayah) belum dimuat.")]
     rows = (

@@ -11,7 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ppsp.compute.sampling import desa_count
-from ppsp.ehra.models import FrameDesa, Household, SamplingFrame, SurveyRound
+from ppsp.ehra.models import (
+    AreaRisk,
+    DesaResult,
+    FrameDesa,
+    Household,
+    SamplingFrame,
+    SurveyRound,
+)
 
 
 @dataclass(frozen=True)
@@ -46,3 +53,21 @@ def sample_figures(survey: SurveyRound, frame: SamplingFrame | None = None) -> S
         households_planned=len(selected) * frame.per_desa,
         collected_households=Household.objects.filter(survey=survey).count(),
     )
+
+
+def irs_by_desa(survey: SurveyRound) -> dict[str, float | None]:
+    """IRS (indeks risiko sanitasi, 0–100 points) per desa code of a computed round."""
+    return dict(
+        DesaResult.objects.filter(survey=survey).values_list("desa__code", "irs").order_by()
+    )
+
+
+def area_class_by_desa(survey: SurveyRound, component: str) -> dict[str, int]:
+    """Area berisiko class (1–4) per desa code for one SSK component: the Pokja's verified
+    class where one was recorded (audited override), else the computed class."""
+    return {
+        code: override if override is not None else computed
+        for code, computed, override in AreaRisk.objects.filter(
+            survey=survey, component=component
+        ).values_list("desa__code", "risk_class", "override_class")
+    }
