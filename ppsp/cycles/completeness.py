@@ -60,7 +60,7 @@ class Completeness:
 
 
 def _field_label(name: str) -> str:
-    return str(DesaProfile._meta.get_field(name).verbose_name)
+    return str(getattr(DesaProfile._meta.get_field(name), "verbose_name", name))
 
 
 def data_completeness(region_ids: Iterable[int]) -> dict[int, Completeness]:

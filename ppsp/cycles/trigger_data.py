@@ -157,7 +157,7 @@ def triggers_for(
     max_years, threshold = _policy()
     out = []
     for region_id, region in regions.items():
-        doc = in_force[region_id]
+        current = in_force[region_id]
         data = completeness[region_id]
         checks = []
         for key, candidates in by_key.items():
@@ -172,14 +172,14 @@ def triggers_for(
             missing=data.missing,
         )
         ua_result = rules.universal_access(checks)
-        if doc is None:
+        if current is None:
             none = str(_("Belum ada SSK yang disahkan; pemicu dinilai setelah pengesahan."))
             head: tuple[rules.TriggerResult, ...] = (
                 rules.TriggerResult(rules.EXPIRED, False, none),
                 rules.TriggerResult(rules.RPJMD, False, none),
             )
         else:
-            ssk = rules.SskInfo(doc.period_start, doc.period_end)
+            ssk = rules.SskInfo(current.period_start, current.period_end)
             head = (
                 rules.period_expired(ssk, year, max_years=max_years),
                 rules.rpjmd_changed(ssk, rpjmds.get(region_id, [])),
@@ -188,11 +188,11 @@ def triggers_for(
         out.append(
             KabkotaTriggers(
                 region,
-                doc,
-                approved.get(doc.pk) if doc else None,
+                current,
+                approved.get(current.pk) if current else None,
                 (*head, data_result, ua_result),
                 completeness=data,
-                draft=draft if draft != doc and draft.pk not in approved else None,
+                draft=draft if draft != current and draft.pk not in approved else None,
                 access=tuple(access[region_id]),
             )
         )

@@ -32,7 +32,8 @@ def population_year(kabkota_code: str, up_to: int | None = None) -> int | None:
     rows = Population.objects.filter(region__kabkota_code=kabkota_code)
     if up_to is not None:
         rows = rows.filter(year__lte=up_to)
-    return rows.aggregate(y=Max("year"))["y"]
+    year: int | None = rows.aggregate(y=Max("year"))["y"]
+    return year
 
 
 def population_total(kabkota_code: str, up_to: int | None = None) -> PopulationTotal | None:
