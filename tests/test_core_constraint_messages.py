@@ -161,3 +161,19 @@ def test_it_gives_every_number_column_header_a_context() -> None:
         if re.search(r'\{% (?:translate|trans) "No\.?" %\}', p.read_text(encoding="utf-8"))
     ]
     assert bare == []
+
+
+@pytest.mark.django_db
+def test_it_speaks_words_when_a_service_full_cleans_a_broken_row(cast: Cast) -> None:
+    from django.core.exceptions import ValidationError
+
+    from ppsp.cycles.services import rpjmd_period_create
+    from ppsp.regions.models import Region
+
+    with pytest.raises(ValidationError) as raised:
+        rpjmd_period_create(
+            region=Region.objects.get(code="15.07"), start_year=2026, end_year=2021, by=cast.pmu
+        )
+    text = " ".join(raised.value.messages)
+    _assert_clean(text)
+    assert "Tahun akhir periode tidak boleh sebelum tahun awal." in text
