@@ -95,6 +95,7 @@ def test_it_shows_each_headline_figure_identically_everywhere(cast: Cast) -> Non
     mps = client.get(reverse("mps:kabkota", args=["15.07"])).content.decode()
     assert _digits(_testid(mps, "komitmen")) == komitmen[0]
     assert komitmen[1] in mps
+    assert 'name="komitmen_apbd"' not in mps  # no second, typed komitmen beside (c)
 
     # population / KK: region page, SSK document (Tabel penduduk), EHRA frame N
     total = population_total("15.07")
