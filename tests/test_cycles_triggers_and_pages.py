@@ -15,7 +15,7 @@ from ppsp.cycles.models import CycleProcess, IndicatorValue, ProcessState, Trigg
 from ppsp.cycles.selectors import pending_for_facilitator, process_counts
 from ppsp.cycles.services import rpjmd_period_create
 from ppsp.cycles.trigger_data import triggers_for
-from ppsp.documents.models import RequiredTable, Status
+from ppsp.documents.models import Status
 from ppsp.regions.models import Region
 from tests.conftest import Cast
 from tests.cycles_support import cycle, ensure_seed, fill_proses1, method, process, ssk
@@ -49,21 +49,20 @@ def test_it_fires_all_four_triggers_for_the_demo_situation(cast: Cast) -> None:
     assert all(r.fired for r in results.values())
     assert "SSK 2016–2020 sudah berlaku 11 tahun" in results["periode"].reason
     assert "RPJMD 2021–2026 (Perda 4/2021)" in results["rpjmd"].reason
-    assert "0 dari 16 tabel wajib" in results["data"].reason
+    assert "0 dari 13 butir data tersedia" in results["data"].reason
     assert "78 pada 2024" in results["akses_universal"].reason
 
 
 @pytest.mark.parametrize(("year", "fired"), [(2020, False), (2021, True)])
 def test_it_applies_the_five_year_boundary(cast: Cast, year: int, fired: bool) -> None:
-    ssk("15.07", 2016, 2020)
+    ssk("15.07", 2016, 2020, status=Status.APPROVED)  # only an approved SSK is in force
     assert _by_code(triggers_for(cast.pmu, as_of_year=year))["15.07"]["periode"].fired is fired
 
 
 def test_it_reads_the_completeness_threshold_from_the_policy(cast: Cast) -> None:
-    version = ssk("15.07").versions.get()
-    version.filled_tables.set(RequiredTable.objects.filter(method_version__code="SSK-2016")[:12])
-    assert _by_code(triggers_for(cast.pmu))["15.07"]["data"].fired  # 75 % < 80 %
-    TriggerPolicy.objects.create(max_age_years=5, completeness_threshold=0.75)
+    ssk("15.07")
+    assert _by_code(triggers_for(cast.pmu))["15.07"]["data"].fired  # no data stored: 0 %
+    TriggerPolicy.objects.create(max_age_years=5, completeness_threshold=0.0)
     assert not _by_code(triggers_for(cast.pmu))["15.07"]["data"].fired
 
 

@@ -100,6 +100,7 @@ class RoleAssignment(models.Model):
                 condition=models.Q(valid_to__isnull=True)
                 | models.Q(valid_to__gte=models.F("valid_from")),
                 name="assignment_valid_range",
+                violation_error_message=_("Tanggal berakhir tidak boleh sebelum tanggal berlaku."),
             )
         ]
 

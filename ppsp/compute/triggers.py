@@ -82,12 +82,14 @@ class IndicatorRule:
     baseline: float | None = None
     baseline_year: int | None = None
     higher_is_better: bool = True
+    period_label: str = ""  # e.g. "RPJMD 2021–2026": the planning period the target belongs to
 
 
 @dataclass(frozen=True)
 class Observation:
     year: int
     value: float
+    source: str = ""  # e.g. "SUSENAS 2024": shown beside the value, never dropped
 
 
 def _fmt(value: float) -> str:
@@ -156,10 +158,19 @@ def completeness_score(filled: int, required: int) -> float:
     return min(filled, required) / required
 
 
-def completeness(filled: int, required: int, *, threshold: float = 0.8) -> TriggerResult:
-    """Trigger 3: the completeness score (filled / required tables) is below ``threshold``.
+def completeness(
+    filled: int,
+    required: int,
+    *,
+    threshold: float = 0.8,
+    unit: str = "tabel wajib terisi",
+    missing: Sequence[str] = (),
+) -> TriggerResult:
+    """Trigger 3: the completeness score (filled / required items) is below ``threshold``.
 
-    A score equal to the threshold counts as complete enough (not fired).
+    A score equal to the threshold counts as complete enough (not fired). ``unit`` names
+    what is counted (default: required SSK tables; the Django side counts data items found
+    in the database); ``missing`` lists the absent items, appended to the reason.
     """
     if not 0.0 <= threshold <= 1.0:
         raise ValueError("threshold must lie in [0, 1]")
@@ -169,9 +180,11 @@ def completeness(filled: int, required: int, *, threshold: float = 0.8) -> Trigg
         )
     score = completeness_score(filled, required)
     text = (
-        f"Kelengkapan data {_fmt(score * 100)}% ({filled} dari {required} tabel wajib terisi); "
+        f"Kelengkapan data {_fmt(score * 100)}% ({filled} dari {required} {unit}); "
         f"ambang {_fmt(threshold * 100)}%."
     )
+    if missing:
+        text += " Belum ada: " + "; ".join(missing) + "."
     return TriggerResult(INCOMPLETE, score < threshold, text)
 
 
@@ -217,10 +230,12 @@ def universal_access(
             fine.append(f"{rule.label}: belum ada nilai tercatat")
             continue
         late, expected = _behind(rule, observation)
+        source = f" ({observation.source})" if observation.source else ""
+        period = f" ({rule.period_label})" if rule.period_label else ""
         text = (
-            f"{rule.label} {_fmt(observation.value)} pada {observation.year}, "
+            f"{rule.label} {_fmt(observation.value)} pada {observation.year}{source}, "
             f"seharusnya {'≥' if rule.higher_is_better else '≤'} {_fmt(expected)} "
-            f"menuju target {_fmt(rule.target)} pada {rule.target_year}"
+            f"menuju target {_fmt(rule.target)} pada {rule.target_year}{period}"
         )
         (behind if late else fine).append(text)
     if behind:

@@ -69,6 +69,7 @@ class Consultation(models.Model):
             models.CheckConstraint(
                 condition=models.Q(closes_on__gte=models.F("opens_on")),
                 name="consultation_period_order",
+                violation_error_message=_("Tanggal tutup tidak boleh sebelum tanggal buka."),
             )
         ]
 
@@ -388,7 +389,10 @@ class SpamModelVersion(models.Model):
         verbose_name_plural = _("versi model spam")
         constraints = [
             models.UniqueConstraint(
-                fields=["active"], condition=models.Q(active=True), name="one_active_spam_model"
+                fields=["active"],
+                condition=models.Q(active=True),
+                name="one_active_spam_model",
+                violation_error_message=_("Hanya satu model spam yang boleh aktif."),
             )
         ]
 

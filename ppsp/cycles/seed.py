@@ -147,15 +147,63 @@ def seed_processes(apps: Any) -> None:
         )
     rule_model = apps.get_model("cycles", "IndicatorRule")
     for key, label, target, year, base, base_year, higher, source in INDICATOR_RULES:
+        if not rule_model.objects.filter(key=key).exists():
+            rule_model.objects.create(
+                key=key,
+                label=label,
+                target=target,
+                target_year=year,
+                baseline=base,
+                baseline_year=base_year,
+                higher_is_better=higher,
+                source=source,
+            )
+    if any(f.name == "period_start" for f in rule_model._meta.get_fields()):
+        seed_ua_targets(apps)
+
+
+# National Universal Access targets by RPJMN period: (key, label, period, target, target
+# year, baseline, baseline year, source). Kab/kota RPJMD targets are added per kab/kota.
+UA_TARGETS = (
+    (
+        "akses-sanitasi-layak",
+        "Akses sanitasi layak (%)",
+        (2015, 2019),
+        100.0,
+        2019,
+        61.06,
+        2014,
+        "RPJMN 2015–2019 (100-0-100); domain-ppsp.md §3.1, §15",
+    ),
+    (
+        "akses-sanitasi-layak",
+        "Akses sanitasi layak (%)",
+        (2020, 2024),
+        90.0,
+        2024,
+        77.39,
+        2019,
+        "RPJMN 2020–2024 (Perpres 18/2020): 90 % layak, termasuk 15 % aman",
+    ),
+)
+
+
+def seed_ua_targets(apps: Any) -> None:
+    """Create the missing dated national UA targets (keeps edited rows; idempotent)."""
+    rule_model = apps.get_model("cycles", "IndicatorRule")
+    for key, label, (start, end), target, year, base, base_year, source in UA_TARGETS:
         rule_model.objects.get_or_create(
             key=key,
+            region=None,
+            period_start=start,
             defaults={
                 "label": label,
+                "period_end": end,
                 "target": target,
                 "target_year": year,
                 "baseline": base,
                 "baseline_year": base_year,
-                "higher_is_better": higher,
+                "higher_is_better": True,
                 "source": source,
             },
         )

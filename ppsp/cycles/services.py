@@ -24,8 +24,9 @@ from ppsp.cycles.models import (
     RpjmdPeriod,
     UpdateCycle,
 )
+from ppsp.cycles.trigger_data import ssk_in_force
 from ppsp.cycles.workflow import GATED, GateFacts, ProcessAction, gate_problems, next_state
-from ppsp.documents.models import DocType, Document, MethodVersion
+from ppsp.documents.models import MethodVersion
 from ppsp.regions.models import Level, Region
 
 
@@ -64,11 +65,7 @@ def cycle_open(
         raise ValidationError(
             {"method_version": "Versi pedoman ini belum memiliki templat Proses 1–5."}
         )
-    previous = (
-        Document.objects.filter(region=region, doc_type=DocType.SSK)
-        .order_by("-period_start")
-        .first()
-    )
+    previous = ssk_in_force(region, fiscal_year)  # the approved SSK being updated
     cycle = UpdateCycle(
         region=region,
         fiscal_year=fiscal_year,

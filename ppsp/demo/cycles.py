@@ -1,8 +1,9 @@
 """Demo documents and update cycle for Kabupaten Tanjung Jabung Timur (15.07).
 
-An approved SSK 2016–2020 and BPS 2015, RPJMD 2021–2026, one recorded access value and an
-open pemutakhiran for fiscal year 2026 with Proses 1 in progress. Numbers and legal
-references are illustrative (marked "contoh"), not official. Idempotent.
+An approved SSK 2016–2020 and BPS 2015, RPJMD 2021–2026 with its own access target, one
+recorded access value (SUSENAS) and an open pemutakhiran for fiscal year 2026 with Proses 1
+in progress. Numbers and legal references are illustrative (marked "contoh"), not official.
+Idempotent.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from ppsp.accounts.models import Role, RoleAssignment
-from ppsp.cycles.models import IndicatorValue, RpjmdPeriod, UpdateCycle
+from ppsp.cycles.models import IndicatorRule, IndicatorValue, RpjmdPeriod, UpdateCycle
 from ppsp.cycles.services import cycle_open, process_transition, rpjmd_period_create
 from ppsp.cycles.workflow import ProcessAction
 from ppsp.demo.data import DEMO_KABKOTA
@@ -100,7 +101,21 @@ def load_cycles_demo(stdout: Any) -> None:
             region=region,
             indicator_key="akses-sanitasi-layak",
             year=2024,
-            defaults={"value": 78.4, "source": "Sintetis (demo)"},
+            defaults={"value": 78.4, "source": "SUSENAS 2024, sintetis (demo)"},
+        )
+        IndicatorRule.objects.get_or_create(  # the kab/kota's own RPJMD target (dated data)
+            key="akses-sanitasi-layak",
+            region=region,
+            period_start=2021,
+            defaults={
+                "label": "Akses sanitasi layak (%)",
+                "period_end": 2026,
+                "target": 90.0,
+                "target_year": 2026,
+                "baseline": 70.0,
+                "baseline_year": 2021,
+                "source": "RPJMD 2021–2026, Perda 4 Tahun 2021 (contoh)",
+            },
         )
         cycle = UpdateCycle.objects.filter(region=region, fiscal_year=FISCAL_YEAR).first()
         if cycle is None:

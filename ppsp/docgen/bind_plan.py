@@ -14,8 +14,9 @@ from ppsp.mps.codes import Source, Subsector
 from ppsp.mps.models import KklNode, Plan
 from ppsp.mps.selectors import mps_table, plan_rows
 from ppsp.regions.models import Region
+from ppsp.scenarios.figures import tabel51_figures
 from ppsp.scenarios.models import KegiatanType, Scenario
-from ppsp.scenarios.selectors import chosen_cost_lines, table51
+from ppsp.scenarios.selectors import chosen_cost_lines
 from ppsp.scenarios.selectors_vision import vision_of
 
 SUBSECTORS = {k: str(v) for k, v in Subsector.choices}
@@ -38,10 +39,10 @@ def _no_scenario(what: str, facts: dict[str, str]) -> Missing:
 
 
 def tabel_5_1(region: Region, facts: dict[str, str]) -> list[Block]:
-    scenario = _scenario(region, facts)
+    scenario = _scenario(region, facts)  # the chosen scenario of the document's period
     if scenario is None:
         return [_no_scenario("Skenario terpilih (Proses 3, menu Skenario) untuk Tabel 5.1", facts)]
-    table = table51(scenario)
+    table = tabel51_figures(scenario).table  # the one Tabel 5.1 selector (scenarios.figures)
     gaps, totals = table.gaps, table.gaps.totals
     body = [
         [str(k), label, *map(rp_juta, v), rp_juta(t)]

@@ -30,7 +30,7 @@ COMPONENT_LABELS = {
 
 def penduduk(region: Region, facts: dict[str, str]) -> list[Block]:
     start, end = periods.years_of(facts)
-    year = periods.population_year(region, start)
+    year = periods.population_year(region, start)  # regions.figures, within the period
     if year is None:
         return [Missing(periods.unavailable("Data penduduk per desa (menu Wilayah)", start, end))]
     rows = (

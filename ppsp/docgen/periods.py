@@ -23,7 +23,8 @@ from ppsp.ehra.models import SurveyRound
 from ppsp.finance.models import FiscalCapacity
 from ppsp.mps.models import YEARS, Plan
 from ppsp.profiles.models import DesaProfile
-from ppsp.regions.models import Population, Region
+from ppsp.regions import figures
+from ppsp.regions.models import Region
 from ppsp.scenarios.models import Scenario, Vision
 
 DATA_YEARS = 5
@@ -50,11 +51,10 @@ def survey_round(region: Region, start: int) -> SurveyRound | None:
 
 
 def population_year(region: Region, start: int) -> int | None:
-    found = Population.objects.filter(
-        region__kabkota_code=region.code, year__range=(start - DATA_YEARS, start)
-    ).aggregate(y=Max("year"))
-    year: int | None = found["y"]
-    return year
+    """The population year of a document starting in `start`: the one population selector
+    (`regions.figures.population_year`) up to `start`, if within DATA_YEARS of it."""
+    year = figures.population_year(region.code, up_to=start)
+    return year if year is not None and year >= start - DATA_YEARS else None
 
 
 def form2_year(region: Region, start: int) -> int | None:

@@ -100,6 +100,7 @@ class Document(models.Model):
             models.CheckConstraint(
                 condition=models.Q(period_end__gte=models.F("period_start")),
                 name="document_period_order",
+                violation_error_message=_("Tahun akhir periode tidak boleh sebelum tahun awal."),
             ),
         ]
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
@@ -35,7 +34,8 @@ from ppsp.ehra.models import CutoffRule, FrameDesa, SamplingFrame, SurveyRound
 from ppsp.ehra.sampling_rt import MIN_HOUSEHOLDS, MIN_RT, PER_RT, desa_seed, rt_plan
 from ppsp.ehra.services import _user, require
 from ppsp.ehra.submissions_file import RowError, _dotted_desa
-from ppsp.regions.models import Level, Population, Region
+from ppsp.regions.figures import population_total
+from ppsp.regions.models import Level, Region
 
 COLUMNS = ("kode_desa", "kepadatan", "kemiskinan", "k3_sungai", "k4_banjir")
 OPTIONAL = "jumlah_rt"  # RT per desa, when known (else entered on the page later)
@@ -140,9 +140,8 @@ def frame_create(
     result = stratify([r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
                       [r[4] for r in rows], density_cutoff=density_cutoff,
                       poverty_cutoff=poverty_cutoff)  # fmt: skip
-    kk = Population.objects.filter(
-        region__kabkota_code=survey.region.code, year__lte=survey.year
-    ).aggregate(total=Sum("kk"))["total"]
+    frame_total = population_total(survey.region.code, survey.year)  # one year, never a sum
+    kk = frame_total.kk if frame_total else None
     sample_size = sample_size_for(kk, method, margin)
     target = max(target_desa, 1)
     by_stratum: dict[int, list[str]] = {}

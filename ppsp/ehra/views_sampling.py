@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from ppsp.compute.sampling import desa_count
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.core.xlsx import finish_table
 from ppsp.ehra import selectors
 from ppsp.ehra.config import config_for_round
+from ppsp.ehra.figures import sample_figures
 from ppsp.ehra.forms import SamplingForm, SubmissionsForm
 from ppsp.ehra.models import FrameDesa, SamplingFrame, SurveyRound
 from ppsp.ehra.sampling_frame import METHODS, frame_create, frame_rt_set, parse_frame
@@ -54,7 +54,7 @@ def sampling(request: HttpRequest, pk: int) -> HttpResponse:
         "selected": selected,
         "method": METHODS.get(frame.sample_method, "") if frame else "",
         "field_rule": _(FIELD_RULE),
-        "minimum_desa": desa_count(frame.sample_size, per_desa=frame.per_desa) if frame else 0,
+        "figures": sample_figures(survey, frame) if frame else None,
         "form": SamplingForm(initial=initial) if can_run else None,
         "upload": SubmissionsForm() if can_run else None,
         "can_run": can_run,

@@ -115,7 +115,11 @@ class BelanjaOpd(models.Model):
         verbose_name_plural = _("realisasi belanja sanitasi OPD")
         constraints = [
             models.UniqueConstraint(fields=["capacity", "opd", "year"], name="belanja_opd_year"),
-            models.CheckConstraint(condition=models.Q(amount__gte=0), name="belanja_nonneg"),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0),
+                name="belanja_nonneg",
+                violation_error_message=_("Jumlah belanja tidak boleh negatif."),
+            ),
         ]
 
     def __str__(self) -> str:

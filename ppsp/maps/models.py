@@ -35,6 +35,9 @@ class BoundarySet(models.Model):
                 fields=["region"],
                 condition=models.Q(active=True),
                 name="maps_one_active_set_per_kabkota",
+                violation_error_message=_(
+                    "Kabupaten/kota ini sudah mempunyai satu set batas wilayah yang aktif."
+                ),
             )
         ]
         verbose_name = _("batas desa")

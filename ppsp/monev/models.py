@@ -114,12 +114,17 @@ class RowRealisation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "row"], name="monev_row_once"),
             models.CheckConstraint(
-                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="monev_budget_nonneg"
+                condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                name="monev_budget_nonneg",
+                violation_error_message=_("Anggaran tidak boleh negatif."),
             ),
             models.CheckConstraint(
                 condition=(Q(budget__isnull=False) & Q(output__isnull=False))
                 | (~Q(na_code="") & ~Q(na_reason="")),
                 name="monev_row_value_or_na",
+                violation_error_message=_(
+                    "Isi anggaran dan keluaran, atau pilih kode tidak tersedia beserta alasannya."
+                ),
             ),
         ]
 
@@ -157,6 +162,10 @@ class IndicatorRealisation(models.Model):
                 condition=(Q(value__isnull=False) & Q(na_code=""))
                 | (Q(value__isnull=True) & ~Q(na_code="") & ~Q(na_reason="")),
                 name="monev_indicator_value_xor_na",
+                violation_error_message=_(
+                    "Isi nilai indikator, atau kosongkan nilai dan pilih kode tidak tersedia "
+                    "beserta alasannya."
+                ),
             ),
         ]
 

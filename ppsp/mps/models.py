@@ -136,7 +136,9 @@ class ProgrammeRow(models.Model):
         ordering = ["subsector", "source", "priority", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(source__in=Source.values), name="mps_row_one_known_source"
+                condition=models.Q(source__in=Source.values),
+                name="mps_row_one_known_source",
+                violation_error_message=_("Pilih satu sumber pendanaan yang dikenal."),
             ),
             models.CheckConstraint(
                 condition=models.Q(
@@ -147,6 +149,7 @@ class ProgrammeRow(models.Model):
                     amount_5__gte=0,
                 ),
                 name="mps_row_amounts_nonnegative",
+                violation_error_message=_("Jumlah per tahun tidak boleh negatif."),
             ),
         ]
 
@@ -241,7 +244,11 @@ class FundingCommitment(models.Model):
     class Meta:
         verbose_name = _("komitmen pendanaan")
         constraints = [
-            models.CheckConstraint(condition=models.Q(amount__gt=0), name="mps_commitment_amount"),
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0),
+                name="mps_commitment_amount",
+                violation_error_message=_("Jumlah komitmen harus lebih dari nol."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -268,10 +275,14 @@ class SwotFactor(models.Model):
         ordering = ["subsector", "kind", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(weight__gte=0, weight__lte=1), name="mps_swot_weight_range"
+                condition=models.Q(weight__gte=0, weight__lte=1),
+                name="mps_swot_weight_range",
+                violation_error_message=_("Bobot harus antara 0 dan 1."),
             ),
             models.CheckConstraint(
-                condition=models.Q(score__gte=0, score__lte=5), name="mps_swot_score_range"
+                condition=models.Q(score__gte=0, score__lte=5),
+                name="mps_swot_score_range",
+                violation_error_message=_("Skor harus antara 0 dan 5."),
             ),
         ]
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
@@ -87,16 +88,33 @@ def tabel51_mismatches(plan: Plan, rows: list[ProgrammeRow]) -> list[SumMismatch
     return subsector_mismatches(totals_by_subsector(rows), need)
 
 
+def komitmen_of(plan: Plan) -> tuple[int, str] | None:
+    """The 5-year komitmen the APBD rows are held to, with its source: Tabel 5.1 (c) of the
+    chosen scenario (``ppsp.scenarios.figures.komitmen_total``, the one source of the
+    figure); the amount typed on the MPS page only while no Tabel 5.1 (c) exists."""
+    found = None
+    if apps.is_installed("ppsp.scenarios"):
+        from ppsp.scenarios.figures import komitmen_total
+
+        found = komitmen_total(plan.region)
+    if found is not None:
+        return found
+    if plan.komitmen_apbd is not None:
+        return plan.komitmen_apbd, "diisi di halaman MPS (Tabel 5.1 (c) belum ada)"
+    return None
+
+
 def budget_check(plan: Plan, rows: list[ProgrammeRow]) -> BudgetCheck | None:
     """APBD kab/kota prioritas rows against the 5-year komitmen; None without a komitmen."""
-    if plan.komitmen_apbd is None:
+    komitmen = komitmen_of(plan)
+    if komitmen is None:
         return None
     apbd = [
         BudgetRow(r.pk, r.priority, r.total)
         for r in rows
         if r.source == Source.APBD_KABKOTA and r.status == RowStatus.PRIORITAS
     ]
-    return propose_waiting_list(apbd, plan.komitmen_apbd)
+    return propose_waiting_list(apbd, komitmen[0])
 
 
 @dataclass(frozen=True)
@@ -160,7 +178,6 @@ def scenario_cost_lines(region: Any) -> list[CostLine] | None:
 
     Imported lazily: the scenarios app may be absent or not installed yet.
     """
-    from django.apps import apps
 
     if not apps.is_installed("ppsp.scenarios"):
         return None

@@ -58,6 +58,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
     if plan is not None:
         rows = list(selectors.plan_rows(plan))
         check = selectors.budget_check(plan, rows)
+        komitmen = selectors.komitmen_of(plan)
         totals = selectors.totals_by_subsector(rows)
         need = {k: int(v) for k, v in plan.need_by_subsector.items()}
         context.update(
@@ -74,6 +75,9 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
                 for s in sorted(set(totals) | set(need))
             ],
             budget=check,
+            komitmen_source=(komitmen or (None, ""))[1],
+            # the typed entry only while Tabel 5.1 (c) is missing (one source per figure)
+            komitmen_typed=komitmen is None or not komitmen[1].startswith("Tabel 5.1"),
             proposed=[r for r in rows if check and r.pk in check.to_waiting_list],
             qa=selectors.qa_result(plan),
             qa_form=QaForm(initial={"done": plan.qa_done or []}),

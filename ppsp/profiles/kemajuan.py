@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ppsp.compute.kemajuan import achievement, status
 from ppsp.ehra.models import DesaResult, SurveyRound
+from ppsp.profiles.figures import ladder_shares
 from ppsp.profiles.models import LegacyDocument, LegacyTarget
 from ppsp.profiles.selectors import Profile, profile_for_kabkota, profile_years
 from ppsp.regions.models import Region
@@ -45,7 +46,6 @@ SOURCES: dict[str, Source] = {
     )
 }
 SOURCE_CHOICES = [("", _("(isian manual)"))] + [(s.key, s.label) for s in SOURCES.values()]
-LAYAK = ("Layak bersama", "Layak sendiri", "Aman")
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,9 @@ class CurrentValues:
 def _ladder_values(survey: SurveyRound) -> dict[str, float]:
     totals: dict[str, int] = {}
     irs_values: list[float] = []
-    for ladder, irs in DesaResult.objects.filter(survey=survey).values_list("ladder", "irs"):
+    ladders = list(DesaResult.objects.filter(survey=survey).values_list("ladder", "irs"))
+    shares = ladder_shares(ladder for ladder, _irs in ladders)  # the one layak/aman selector
+    for ladder, irs in ladders:
         for rung, (count, _pct) in ladder.items():
             totals[rung] = totals.get(rung, 0) + int(count)
         if irs is not None:
@@ -72,8 +74,8 @@ def _ladder_values(survey: SurveyRound) -> dict[str, float]:
 
         out["babs"] = pct("BABS di tempat terbuka")
         out["belum_layak"] = pct("BABS di tempat terbuka", "Belum layak")
-        out["akses_layak"] = pct(*LAYAK)
-        out["akses_aman"] = pct("Aman")
+        out["akses_layak"] = shares["layak"]
+        out["akses_aman"] = shares["aman"]
     if irs_values:
         out["irs"] = round(sum(irs_values) / len(irs_values), 2)
     return out

@@ -18,6 +18,7 @@ from ppsp.core.scope import has_permission
 from ppsp.profiles import selectors, services
 from ppsp.profiles.columns import COLUMNS, EDITABLE, parse_cell
 from ppsp.profiles.exports import form2_xlsx, kemajuan_xlsx
+from ppsp.profiles.figures import sanitasi_access
 from ppsp.profiles.forms import ImportForm, LegacyForm, TargetForm
 from ppsp.profiles.kemajuan import SOURCES, STATUS_LABELS, current_values, kemajuan_rows
 from ppsp.profiles.plausibility import warnings_by_desa
@@ -153,6 +154,7 @@ def kemajuan(request: HttpRequest, code: str) -> HttpResponse:
         "documents": documents,
         "rows": kemajuan_rows(documents, current),
         "current": current,
+        "access": sanitasi_access([region.pk])[region.pk],
         "sources": SOURCES,
         "status_labels": STATUS_LABELS,
         "can_edit": has_permission(request.user, selectors.EDIT_KEMAJUAN, code),

@@ -27,7 +27,9 @@ class Phase(models.Model):
         verbose_name_plural = _("fase program")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(end_year__gte=models.F("start_year")), name="phase_year_order"
+                condition=models.Q(end_year__gte=models.F("start_year")),
+                name="phase_year_order",
+                violation_error_message=_("Tahun akhir tidak boleh sebelum tahun awal."),
             )
         ]
 
@@ -89,6 +91,7 @@ class Participation(models.Model):
             models.CheckConstraint(
                 condition=models.Q(cohort_year__gte=2000, cohort_year__lte=2100),
                 name="participation_cohort_range",
+                violation_error_message=_("Tahun angkatan harus antara 2000 dan 2100."),
             )
         ]
 
@@ -134,6 +137,7 @@ class StageRecord(models.Model):
                 | models.Q(start_date__isnull=True)
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="stage_record_date_order",
+                violation_error_message=_("Tanggal selesai tidak boleh sebelum tanggal mulai."),
             )
         ]
 
@@ -245,6 +249,10 @@ class FacilitatorAssignment(models.Model):
                 fields=["region", "contract_year"],
                 condition=models.Q(kind="cf", ended_on__isnull=True),
                 name="one_cf_per_kabkota_year",
+                violation_error_message=_(
+                    "Kabupaten/kota ini sudah mempunyai Fasilitator Kab/Kota (CF) "
+                    "untuk tahun kontrak ini."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["user", "region", "contract_year"], name="assignment_user_region_year"
@@ -278,6 +286,7 @@ class FacilitatorTraining(models.Model):
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")),
                 name="training_date_order",
+                violation_error_message=_("Tanggal selesai tidak boleh sebelum tanggal mulai."),
             )
         ]
 

@@ -55,12 +55,19 @@ class Region(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(level__gte=1, level__lte=4), name="region_level_range"
+                condition=models.Q(level__gte=1, level__lte=4),
+                name="region_level_range",
+                violation_error_message=_(
+                    "Tingkat wilayah harus antara 1 (provinsi) dan 4 (desa)."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(level=1, parent__isnull=True)
                 | models.Q(level__gt=1, parent__isnull=False),
                 name="region_parent_iff_not_province",
+                violation_error_message=_(
+                    "Provinsi tidak mempunyai induk; wilayah lain harus mempunyai induk."
+                ),
             ),
         ]
 
@@ -97,7 +104,9 @@ class Population(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["region", "year"], name="population_region_year"),
             models.CheckConstraint(
-                condition=models.Q(year__gte=1990, year__lte=2100), name="population_year_range"
+                condition=models.Q(year__gte=1990, year__lte=2100),
+                name="population_year_range",
+                violation_error_message=_("Tahun penduduk harus antara 1990 dan 2100."),
             ),
         ]
 

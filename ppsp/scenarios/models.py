@@ -174,6 +174,9 @@ class Scenario(models.Model):
                 fields=["region", "fiscal_year"],
                 condition=models.Q(chosen=True),
                 name="scenario_one_chosen",
+                violation_error_message=_(
+                    "Sudah ada skenario terpilih untuk kabupaten/kota dan tahun ini."
+                ),
             ),
         ]
 

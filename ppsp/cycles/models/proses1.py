@@ -26,6 +26,7 @@ class WorkPlanActivity(models.Model):
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")),
                 name="work_plan_dates_order",
+                violation_error_message=_("Tanggal selesai tidak boleh sebelum tanggal mulai."),
             )
         ]
 

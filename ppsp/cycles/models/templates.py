@@ -40,6 +40,7 @@ class ProcessTemplate(models.Model):
             models.CheckConstraint(
                 condition=models.Q(due_month__gte=1, due_month__lte=12),
                 name="process_template_due_month",
+                violation_error_message=_("Bulan tenggat harus antara 1 dan 12."),
             ),
         ]
 

@@ -26,6 +26,7 @@ class RpjmdPeriod(models.Model):
             models.CheckConstraint(
                 condition=models.Q(end_year__gte=models.F("start_year")),
                 name="rpjmd_period_order",
+                violation_error_message=_("Tahun akhir periode tidak boleh sebelum tahun awal."),
             ),
         ]
 
@@ -34,10 +35,27 @@ class RpjmdPeriod(models.Model):
 
 
 class IndicatorRule(models.Model):
-    """A Universal Access target, e.g. akses sanitasi layak 100 % by 2019 (RPJMN 2015–2019)."""
+    """A dated Universal Access target of one planning period, e.g. akses sanitasi layak
+    100 % by 2019 (RPJMN 2015–2019) or 90 % by 2024 (RPJMN 2020–2024).
 
-    key = models.SlugField(_("kunci indikator"), max_length=60, unique=True)
+    National targets (RPJMN) have no region; a kab/kota's own RPJMD target names its
+    kab/kota and wins over the national one for the years of its period. The trigger reads
+    the target of the period that contains the year it is evaluated for (see
+    ``ppsp.cycles.trigger_data.rule_for_year``); targets are data, edited in the admin.
+    """
+
+    key = models.SlugField(_("kunci indikator"), max_length=60)
     label = models.CharField(_("indikator"), max_length=150)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kabupaten/kota (kosong: target nasional)"),
+    )
+    period_start = models.PositiveSmallIntegerField(_("awal periode RPJMN/RPJMD"), default=2015)
+    period_end = models.PositiveSmallIntegerField(_("akhir periode RPJMN/RPJMD"), default=2019)
     target = models.FloatField(_("target"))
     target_year = models.PositiveSmallIntegerField(_("tahun target"))
     baseline = models.FloatField(_("nilai awal"), null=True, blank=True)
@@ -47,12 +65,40 @@ class IndicatorRule(models.Model):
     source = models.CharField(_("sumber"), max_length=200, blank=True)
 
     class Meta:
-        ordering = ["key"]
+        ordering = ["key", "region__code", "-period_start"]
         verbose_name = _("aturan indikator akses universal")
         verbose_name_plural = _("aturan indikator akses universal")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "period_start"],
+                condition=models.Q(region__isnull=True),
+                name="indicator_rule_national_period",
+                violation_error_message=_(
+                    "Target nasional indikator ini untuk periode tersebut sudah ada."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["key", "region", "period_start"],
+                condition=models.Q(region__isnull=False),
+                name="indicator_rule_region_period",
+                violation_error_message=_(
+                    "Target indikator ini untuk kabupaten/kota dan periode tersebut sudah ada."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="indicator_rule_period_order",
+                violation_error_message=_("Tahun akhir periode tidak boleh sebelum tahun awal."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.label}: {self.target} ({self.target_year})"
+
+    @property
+    def period_label(self) -> str:
+        kind = "RPJMD" if self.region_id else "RPJMN"
+        return f"{kind} {self.period_start}–{self.period_end}"
 
 
 class IndicatorValue(models.Model):

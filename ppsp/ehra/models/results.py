@@ -68,7 +68,9 @@ class OpdRating(models.Model):
                 fields=["survey", "desa", "component", "rater"], name="ehra_opd_one_score"
             ),
             models.CheckConstraint(
-                condition=models.Q(score__gte=1, score__lte=4), name="ehra_opd_score_1_4"
+                condition=models.Q(score__gte=1, score__lte=4),
+                name="ehra_opd_score_1_4",
+                violation_error_message=_("Skor persepsi OPD harus antara 1 dan 4."),
             ),
         ]
 
