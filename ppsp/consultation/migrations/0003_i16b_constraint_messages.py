@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('consultation', '0002_seed_qa_items'),
         ('cycles', '0003_seed_processes'),
-        ('documents', '0003_i16b_constraint_messages'),
+        ('documents', '0004_i16b_constraint_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cycles', '0003_seed_processes'),
-        ('documents', '0003_i16b_constraint_messages'),
+        ('documents', '0004_i16b_constraint_messages'),
         ('regions', '0002_i16b_constraint_messages'),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0002_seed_methods'),
+        ('documents', '0003_i16a_approved_snapshot'),
         ('regions', '0002_i16b_constraint_messages'),
     ]
 
