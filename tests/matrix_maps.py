@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from tests.matrix_support import EDITS, SEES, Expect, Kwargs, by_kabkota, post_only, scoped
+from tests.matrix_support import (
+    EDITS,
+    SEES,
+    SEES_PROVINCE,
+    Expect,
+    Kwargs,
+    by_kabkota,
+    by_province,
+    national_only,
+    no_kwargs,
+    post_only,
+    scoped,
+)
 
 
 def _with_boundaries(code: str) -> dict[str, object]:
@@ -24,4 +36,9 @@ EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "maps:upload": (by_kabkota, scoped(EDITS)),
     "maps:preview": (_draft, scoped(EDITS)),
     "maps:commit": (_draft, post_only),
+    # national / provincial choropleths (issue 18): like the programme dashboards
+    "maps:national_outlines": (no_kwargs, national_only),
+    "maps:national_indicators": (no_kwargs, national_only),
+    "maps:province_outlines": (by_province, scoped(SEES_PROVINCE)),
+    "maps:province_indicators": (by_province, scoped(SEES_PROVINCE)),
 }

@@ -1,0 +1,146 @@
+/* Kab/kota choropleth of the national and provincial dashboards (Leaflet, no CDN).
+   Outlines (gzipped, simplified per zoom level) and indicator values come from two
+   endpoints, fetched after the page has rendered; numbers are shown in id-ID format. */
+(function () {
+  "use strict";
+  var OSM = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  var OSM_ATTRIBUTION = "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>";
+  var NONE = "#d0d5dd";
+  var SCALES = {
+    stage: { kind: "stage", colours: ["#e0f2e9", "#b7e1cd", "#7cc8a4", "#3fa679", "#1b7f56", "#0b5b3c"] },
+    ssk_age: { bins: [3, 6], labels: ["0–2", "3–5", "> 5"], colours: ["#1b7f56", "#f5b840", "#c4320a"], unit: "th" },
+    triggers: { bins: [1, 2, 3], labels: ["0", "1", "2", "≥ 3"], colours: ["#1b7f56", "#f5b840", "#e8772e", "#c4320a"] },
+    realisation: { bins: [25, 50, 75], labels: ["< 25", "25–50", "50–75", "≥ 75"], colours: ["#c4320a", "#e8772e", "#7cc8a4", "#1b7f56"], unit: "%" },
+    layak: { bins: [50, 75, 90], labels: ["< 50", "50–75", "75–90", "≥ 90"], colours: ["#c4320a", "#e8772e", "#7cc8a4", "#1b7f56"], unit: "%" }
+  };
+  var number = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
+
+  function text(el, value) { el.textContent = value; return el; }
+  function make(tag, cls) { var el = document.createElement(tag); if (cls) { el.className = cls; } return el; }
+
+  function classify(key, value, stages) {
+    if (value === undefined || value === null) { return -1; }
+    var scale = SCALES[key];
+    if (scale.kind === "stage") { return Math.max(0, Math.min(value, stages.length) - 1); }
+    for (var i = 0; i < scale.bins.length; i++) { if (value < scale.bins[i]) { return i; } }
+    return scale.bins.length;
+  }
+
+  function init(box) {
+    var mapEl = box.querySelector("[data-testid=choropleth-map]");
+    var select = box.querySelector("[data-testid=choropleth-indicator]");
+    var legendEl = box.querySelector("[data-testid=choropleth-legend]");
+    var info = box.querySelector("[data-testid=choropleth-info]");
+    var basemap = box.querySelector("[data-testid=choropleth-basemap]");
+    var strings = JSON.parse(box.querySelector("script[type='application/json']").textContent);
+    var started = performance.now();
+    Promise.all([
+      fetch(box.dataset.outlines, { credentials: "same-origin" }).then(function (r) { return r.json(); }),
+      fetch(box.dataset.indicators, { credentials: "same-origin" }).then(function (r) { return r.json(); })
+    ]).then(function (parts) {
+      draw(parts[0], parts[1]);
+      mapEl.dataset.loadMs = String(Math.round(performance.now() - started));
+      mapEl.dataset.status = "ready";
+    }).catch(function () {
+      mapEl.dataset.status = "error";
+      text(mapEl, strings.error);
+    });
+
+    function draw(geo, data) {
+      mapEl.textContent = "";
+      var stages = strings.stages;
+      var map = L.map(mapEl, { zoomSnap: 0.25, attributionControl: true, preferCanvas: false });
+      map.attributionControl.setPrefix(false);
+      map.attributionControl.addAttribution(geo.attribution || strings.attribution);
+      var tiles = L.tileLayer(box.dataset.tileUrl || OSM, { maxZoom: 18, attribution: OSM_ATTRIBUTION });
+      function toggleBasemap() {
+        if (basemap.checked) { tiles.addTo(map); } else { map.removeLayer(tiles); }
+        try { localStorage.setItem("ppsp-basemap", basemap.checked ? "1" : ""); } catch (e) { /* private mode */ }
+      }
+      try { basemap.checked = localStorage.getItem("ppsp-basemap") === "1"; } catch (e) { basemap.checked = false; }
+      basemap.addEventListener("change", toggleBasemap);
+      var kabkota = { type: "FeatureCollection", features: geo.features.filter(function (f) { return f.properties.level === 2; }) };
+      var provinces = { type: "FeatureCollection", features: geo.features.filter(function (f) { return f.properties.level === 1; }) };
+      var key = select.value;
+
+      function valueOf(feature) { return (data.values[feature.properties.code] || {})[key]; }
+      function colour(feature) {
+        var k = classify(key, valueOf(feature), stages);
+        return k < 0 ? NONE : SCALES[key].colours[Math.min(k, SCALES[key].colours.length - 1)];
+      }
+      function style(feature) {
+        return { fillColor: colour(feature), fillOpacity: basemap.checked ? 0.7 : 0.9, color: "#ffffff", weight: 0.6 };
+      }
+      function describe(feature) {
+        var v = data.values[feature.properties.code] || {};
+        var value = v[key];
+        var shown = value === undefined || value === null ? strings.none :
+          key === "stage" ? (value ? value + ". " + (v.stage_name || "") : strings.none) :
+          number.format(value) + (SCALES[key].unit ? " " + SCALES[key].unit : "");
+        return "<strong data-testid='choropleth-name'>" + escape(feature.properties.name) + "</strong> <span class='muted'>" +
+          escape(feature.properties.code) + "</span><br>" + escape(data.indicators[key]) + ": <span data-testid='choropleth-value'>" + escape(shown) + "</span>";
+      }
+      var layer = L.geoJSON(kabkota, {
+        style: style,
+        onEachFeature: function (feature, path) {
+          path.bindTooltip(function () { return describe(feature); }, { sticky: true });
+          path.on("mouseover", function () { path.setStyle({ weight: 2.5, color: "#1d2a33" }); info.innerHTML = describe(feature); });
+          path.on("mouseout", function () { layer.resetStyle(path); });
+          path.on("click", function () { window.location.href = box.dataset.kabkotaUrl.replace("00.00", feature.properties.code); });
+        }
+      }).addTo(map);
+      L.geoJSON(provinces, { interactive: false, style: { fill: false, color: "#475467", weight: 1.4 } }).addTo(map);
+      map.fitBounds(layer.getBounds(), { padding: [6, 6] });
+      mapEl.dataset.features = String(kabkota.features.length);
+
+      function legend() {
+        var scale = SCALES[key];
+        var counts = {};
+        kabkota.features.forEach(function (f) { var k = classify(key, valueOf(f), stages); counts[k] = (counts[k] || 0) + 1; });
+        var labels = scale.kind === "stage" ? stages.map(function (s, i) { return (i + 1) + ". " + s; }) :
+          scale.labels.map(function (l) { return l + (scale.unit ? " " + scale.unit : ""); });
+        legendEl.textContent = "";
+        legendEl.appendChild(text(make("strong"), data.indicators[key]));
+        var list = make("ul");
+        labels.forEach(function (label, i) {
+          var item = make("li");
+          var swatch = make("span", "swatch");
+          swatch.style.background = scale.colours[Math.min(i, scale.colours.length - 1)];
+          item.appendChild(swatch);
+          item.appendChild(document.createTextNode(" " + label + " "));
+          var n = make("span", "muted");
+          n.dataset.legendCount = String(i);
+          text(n, "(" + number.format(counts[i] || 0) + ")");
+          item.appendChild(n);
+          list.appendChild(item);
+        });
+        var none = make("li");
+        var swatch = make("span", "swatch");
+        swatch.style.background = NONE;
+        none.appendChild(swatch);
+        none.appendChild(document.createTextNode(" " + strings.none_label + " (" + number.format(counts[-1] || 0) + ")"));
+        list.appendChild(none);
+        legendEl.appendChild(list);
+        if (key === "realisation" && data.realisation_year) {
+          legendEl.appendChild(text(make("p", "muted"), strings.year + " " + data.realisation_year));
+        }
+      }
+      select.addEventListener("change", function () { key = select.value; layer.setStyle(style); legend(); });
+      toggleBasemap();
+      legend();
+    }
+  }
+
+  function escape(value) {
+    var span = document.createElement("span");
+    span.textContent = value == null ? "" : String(value);
+    return span.innerHTML;
+  }
+
+  function start() {
+    if (!window.L || !window.fetch) { return; }
+    document.querySelectorAll("[data-choropleth]").forEach(init);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+})();
