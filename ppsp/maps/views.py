@@ -21,6 +21,7 @@ from ppsp.ehra.selectors import results_hidden_for
 from ppsp.maps import render as renderer
 from ppsp.maps import selectors, services
 from ppsp.maps.forms import BoundaryUploadForm
+from ppsp.maps.loading import ATTRIBUTION, SOURCE
 from ppsp.maps.models import BoundarySet
 from ppsp.regions.models import Level, Region
 
@@ -32,6 +33,15 @@ def _component(request: HttpRequest) -> str:
 
 def _tile_url() -> str:
     return str(getattr(settings, "PPSP_MAP_TILE_URL", os.environ.get("PPSP_MAP_TILE_URL", "")))
+
+
+def boundary_attribution(boundary_set: BoundarySet | None) -> str:
+    """What the map credits for its desa outlines: the vendored set or the uploaded file."""
+    if boundary_set is None:
+        return ""
+    if boundary_set.source == SOURCE:
+        return ATTRIBUTION
+    return f"{_('Batas desa')}: {boundary_set.source or boundary_set.filename}"
 
 
 @login_required
@@ -64,6 +74,7 @@ def risk_map(request: HttpRequest, code: str) -> HttpResponse:
         "legend": selectors.legend(),
         "classes": {str(k): [str(label), colour] for k, (label, colour) in classes.items()},
         "tile_url": _tile_url(),
+        "attribution": boundary_attribution(boundary_set),
         "can_upload": has_permission(request.user, Permission.EDIT_REGION_DATA, region.code),
     }
     return render(request, "maps/map.html", context)
