@@ -16,14 +16,49 @@ matplotlib.use("Agg")
 
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrow, Patch
+from matplotlib.patches import FancyArrow, Patch, Rectangle
 
 from ppsp.compute.area_risk import RISK_CLASSES
 from ppsp.ehra.models import SurveyRound
+from ppsp.maps.loading import ATTRIBUTION, SOURCE
 from ppsp.maps.selectors import MAP_COMPONENTS, active_set, map_payload, pick_round
 from ppsp.regions.models import Region
 
 DPI = 100
+KM_PER_DEGREE = 111.32  # length of one degree of latitude (and of longitude at the equator)
+
+
+def scale_length_km(span_km: float) -> float:
+    """A round bar length (1, 2, 5 × 10^n km) close to a quarter of the map width."""
+    target = max(span_km / 4, 1e-3)
+    magnitude = 10 ** math.floor(math.log10(target))
+    return float(max(m * magnitude for m in (1, 2, 5) if m * magnitude <= target))
+
+
+def _scale_bar(ax: Any, min_lon: float, max_lon: float, min_lat: float, max_lat: float) -> None:
+    """Draw a black/white scale bar in the lower left of the map axes (km at mid latitude)."""
+    mid = math.radians((min_lat + max_lat) / 2)
+    km_per_lon = KM_PER_DEGREE * math.cos(mid)
+    length = scale_length_km((max_lon - min_lon) * km_per_lon)
+    degrees = length / km_per_lon
+    x0 = min_lon + (max_lon - min_lon) * 0.04
+    y0 = min_lat + (max_lat - min_lat) * 0.04
+    height = (max_lat - min_lat) * 0.012
+    for k in range(2):
+        ax.add_patch(
+            Rectangle(
+                (x0 + k * degrees / 2, y0),
+                degrees / 2,
+                height,
+                facecolor="#222222" if k == 0 else "#ffffff",
+                edgecolor="#222222",
+                linewidth=0.8,
+                zorder=5,
+            )
+        )
+    label = f"{length:g} km".replace(".", ",")
+    ax.text(x0, y0 + height * 1.8, "0", fontsize=7, ha="center", zorder=5)
+    ax.text(x0 + degrees, y0 + height * 1.8, label, fontsize=7, ha="center", zorder=5)
 
 
 def _figure(region: Region, survey: SurveyRound | None, component: str, width_px: int) -> Any:
@@ -60,6 +95,7 @@ def _figure(region: Region, survey: SurveyRound | None, component: str, width_px
     ax.set_xlim(min_lon - pad_x, max_lon + pad_x)
     ax.set_ylim(min_lat - pad_y, max_lat + pad_y)
     ax.set_aspect(aspect)
+    _scale_bar(ax, min_lon - pad_x, max_lon + pad_x, min_lat - pad_y, max_lat + pad_y)
     ax.tick_params(labelsize=7, colors="#555555")
     for side in ax.spines.values():
         side.set_color("#999999")
@@ -100,11 +136,20 @@ def _figure(region: Region, survey: SurveyRound | None, component: str, width_px
     source = boundary_set.source or boundary_set.filename
     fig.text(
         0.03,
-        0.03,
-        f"Sumber: hasil EHRA dan area berisiko PPSP Planner{year}; batas desa: {source}"
-        f"{synthetic}. Kelas 1–4 interval sama dalam kab/kota; warna dari tabel kelas risiko.",
+        0.055,
+        f"Sumber: hasil EHRA dan area berisiko PPSP Planner{year}. "
+        "Kelas 1–4 interval sama dalam kab/kota; warna dari tabel kelas risiko.",
         fontsize=8 * scale,
         color="#444444",
+    )
+    attribution = ATTRIBUTION if boundary_set.source == SOURCE else f"Batas desa: {source}"
+    fig.text(
+        0.03,
+        0.025,
+        f"{attribution}{synthetic}. Proyeksi geografis WGS84.",
+        fontsize=8 * scale,
+        color="#444444",
+        gid="attribution",
     )
     return fig
 
