@@ -132,11 +132,12 @@ def indicators(user: Any, province: Region | None) -> dict[str, Any]:
         regions = regions.filter(province_code=province.code)
     ids = dict(regions.values_list("pk", "code"))
     values: dict[str, dict[str, Any]] = {code: {} for code in ids.values()}
-    for region_id, number, name in Participation.objects.filter(region_id__in=ids).values_list(
-        "region_id", "current_stage__number", "current_stage__name"
-    ):
+    for region_id, number, name, cohort in Participation.objects.filter(
+        region_id__in=ids
+    ).values_list("region_id", "current_stage__number", "current_stage__name", "cohort_year"):
         values[ids[region_id]]["stage"] = number or 0
         values[ids[region_id]]["stage_name"] = name or ""
+        values[ids[region_id]]["cohort"] = cohort
     year = timezone.localdate().year
     for region_id, start in (
         Document.objects.filter(region_id__in=ids, doc_type=DocType.SSK)
@@ -161,4 +162,18 @@ def indicators(user: Any, province: Region | None) -> dict[str, Any]:
         "indicators": {key: str(label) for key, label in INDICATORS.items()},
         "realisation_year": latest_year,
         "values": values,
+        "trend": realisation_trend(province),
     }
+
+
+def realisation_trend(province: Region | None) -> dict[str, list[Any]]:
+    """Planned and realised Rp per year of the scope, from the stored monev aggregates."""
+    from ppsp.monev.models import Aggregate
+
+    rows = Aggregate.objects.filter(area_code=province.code if province else "").order_by("year")
+    trend: dict[str, list[Any]] = {"years": [], "planned": [], "realised": []}
+    for year, data in rows.values_list("year", "data"):
+        trend["years"].append(year)
+        trend["planned"].append(data.get("planned", 0))
+        trend["realised"].append(data.get("realised", 0))
+    return trend

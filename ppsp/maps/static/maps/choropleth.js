@@ -39,12 +39,54 @@
       fetch(box.dataset.indicators, { credentials: "same-origin" }).then(function (r) { return r.json(); })
     ]).then(function (parts) {
       draw(parts[0], parts[1]);
+      charts(parts[1]);
       mapEl.dataset.loadMs = String(Math.round(performance.now() - started));
       mapEl.dataset.status = "ready";
     }).catch(function () {
       mapEl.dataset.status = "error";
       text(mapEl, strings.error);
     });
+
+    function charts(data) {
+      if (typeof Chart === "undefined") { return; }
+      Chart.defaults.locale = "id-ID";
+      var stages = strings.stages;
+      var cohortCanvas = box.querySelector("[data-chart=stage-cohort]");
+      var cohorts = {};
+      Object.keys(data.values).forEach(function (code) {
+        var v = data.values[code];
+        if (v.cohort) { cohorts[v.cohort] = cohorts[v.cohort] || {}; cohorts[v.cohort][v.stage || 0] = (cohorts[v.cohort][v.stage || 0] || 0) + 1; }
+      });
+      var years = Object.keys(cohorts).sort();
+      if (cohortCanvas && years.length) {
+        new Chart(cohortCanvas, {
+          type: "bar",
+          data: { labels: years, datasets: stages.map(function (name, i) {
+            return { label: (i + 1) + ". " + name, data: years.map(function (y) { return cohorts[y][i + 1] || 0; }),
+              backgroundColor: SCALES.stage.colours[i % SCALES.stage.colours.length], stack: "s" };
+          }) },
+          options: { animation: false, plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
+            scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 },
+              title: { display: true, text: cohortCanvas.dataset.unit } } } }
+        });
+        cohortCanvas.dataset.drawn = "1";
+      }
+      var trendCanvas = box.querySelector("[data-chart=realisation]");
+      var trend = data.trend || { years: [] };
+      if (trendCanvas && trend.years.length) {
+        new Chart(trendCanvas, {
+          data: { labels: trend.years, datasets: [
+            { type: "bar", label: trendCanvas.dataset.planned, data: trend.planned, backgroundColor: "#b7c9e2", order: 2 },
+            { type: "line", label: trendCanvas.dataset.realised, data: trend.realised, borderColor: "#0b6e4f",
+              backgroundColor: "#0b6e4f", borderWidth: 2.5, order: 0 }] },
+          options: { animation: false, plugins: { legend: { position: "bottom" } },
+            scales: { y: { beginAtZero: true } } }
+        });
+        trendCanvas.dataset.drawn = "1";
+      } else if (trendCanvas) {
+        trendCanvas.replaceWith(text(make("p", "muted"), trendCanvas.dataset.empty));
+      }
+    }
 
     function draw(geo, data) {
       mapEl.textContent = "";
