@@ -41,7 +41,8 @@ def boundary_attribution(boundary_set: BoundarySet | None) -> str:
         return ""
     if boundary_set.source == SOURCE:
         return ATTRIBUTION
-    return f"{_('Batas desa')}: {boundary_set.source or boundary_set.filename}"
+    label = _("Batas desa")
+    return f"{label}: {boundary_set.source or boundary_set.filename}"
 
 
 @login_required
