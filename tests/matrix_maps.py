@@ -23,6 +23,19 @@ def _with_boundaries(code: str) -> dict[str, object]:
     return {"code": boundaries_in(code[:5]).region.code}
 
 
+def _outlines(code: str) -> dict[str, object]:
+    """A square outline for the target's kab/kota, so the printed map has something to draw."""
+    from tests.maps_support import outline_in
+
+    outline_in(code[:5])
+    return {"code": code[:2], "fmt": "png"}
+
+
+def _national_outlines(code: str) -> dict[str, object]:
+    _outlines(code)
+    return {"fmt": "png"}
+
+
 def _draft(code: str) -> dict[str, object]:
     from tests.maps_support import draft_in
 
@@ -41,4 +54,6 @@ EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "maps:national_indicators": (no_kwargs, national_only),
     "maps:province_outlines": (by_province, scoped(SEES_PROVINCE)),
     "maps:province_indicators": (by_province, scoped(SEES_PROVINCE)),
+    "maps:national_export": (_national_outlines, national_only),
+    "maps:province_export": (_outlines, scoped(SEES_PROVINCE)),
 }

@@ -31,3 +31,26 @@ def test_it_draws_scale_north_arrow_legend_source_and_attribution(regions: None)
     assert any("(93 desa)" in label for label in legend)
     png = render.choropleth_png("15.07", "area", width_px=600)
     assert png is not None and png.startswith(b"\x89PNG")
+
+
+def test_it_prints_the_national_and_provincial_choropleths(cast: object) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from ppsp.maps.render_regions import regions_figure
+
+    boundaries_load(levels=(Level.PROVINSI, Level.KABKOTA), provinces=["15", "75"])
+    figure = regions_figure(cast.pmu, None, "ssk_age", width_px=800)  # type: ignore[attr-defined]
+    assert figure is not None
+    joined = " ".join(t.get_text() for t in figure.texts)
+    assert "Umur SSK" in joined and "wilayah_boundaries" in joined and "Sumber:" in joined
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert "Belum ada data (17)" in legend and legend[0] == "0–2 th (0)"
+    client = Client()
+    client.force_login(cast.pokja_provinsi)  # type: ignore[attr-defined]
+    url = reverse("maps:province_export", kwargs={"code": "15", "fmt": "pdf"})
+    response = client.get(url + "?indikator=layak")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"] == 'attachment; filename="peta-15-layak.pdf"'
+    national = reverse("maps:national_export", kwargs={"fmt": "png"})
+    assert client.get(national).status_code == 404

@@ -42,6 +42,52 @@ INDICATORS: dict[str, Any] = {
 }
 
 
+RED, ORANGE, YELLOW, LIGHT, GREEN = "#c4320a", "#e8772e", "#f5b840", "#7cc8a4", "#1b7f56"
+# Classes of each indicator, shared by the Leaflet map (sent in the indicator JSON) and the
+# printed PNG/PDF: value < bins[0] → class 0, …, ≥ bins[-1] → last class. Stages are classed
+# by their number (1..6).
+SCALES: dict[str, dict[str, Any]] = {
+    "stage": {
+        "kind": "stage",
+        "colours": ["#e0f2e9", "#b7e1cd", LIGHT, "#3fa679", GREEN, "#0b5b3c"],
+    },
+    "ssk_age": {
+        "bins": [3, 6],
+        "labels": ["0–2", "3–5", "> 5"],
+        "colours": [GREEN, YELLOW, RED],
+        "unit": "th",
+    },
+    "triggers": {
+        "bins": [1, 2, 3],
+        "labels": ["0", "1", "2", "≥ 3"],
+        "colours": [GREEN, YELLOW, ORANGE, RED],
+    },
+    "realisation": {
+        "bins": [25, 50, 75],
+        "labels": ["< 25", "25–50", "50–75", "≥ 75"],
+        "colours": [RED, ORANGE, LIGHT, GREEN],
+        "unit": "%",
+    },
+    "layak": {
+        "bins": [50, 75, 90],
+        "labels": ["< 50", "50–75", "75–90", "≥ 90"],
+        "colours": [RED, ORANGE, LIGHT, GREEN],
+        "unit": "%",
+    },
+}
+NO_DATA = "#d0d5dd"
+
+
+def classify(key: str, value: float | None, stages: int) -> int:
+    """Class index of ``value`` for indicator ``key``; -1 when there is no value."""
+    if value is None:
+        return -1
+    scale = SCALES[key]
+    if scale.get("kind") == "stage":
+        return max(0, min(int(value), stages) - 1)
+    return sum(1 for edge in scale["bins"] if value >= edge)
+
+
 def scope_region_for_user(user: Any, scope: str) -> Region | None:
     """None for the national view (PMU only), else the province the user may see; 404."""
     if scope == NATIONAL:
@@ -163,6 +209,7 @@ def indicators(user: Any, province: Region | None) -> dict[str, Any]:
         "realisation_year": latest_year,
         "values": values,
         "trend": realisation_trend(province),
+        "scales": SCALES,
     }
 
 

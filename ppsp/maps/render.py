@@ -35,7 +35,21 @@ def scale_length_km(span_km: float) -> float:
     return float(max(m * magnitude for m in (1, 2, 5) if m * magnitude <= target))
 
 
-def _scale_bar(ax: Any, min_lon: float, max_lon: float, min_lat: float, max_lat: float) -> None:
+def draw_north_arrow(
+    fig: Any, scale: float, box: tuple[float, ...] = (0.86, 0.2, 0.06, 0.12)
+) -> None:
+    """A north arrow with "U" (utara) in its own small axes at ``box`` (figure fraction)."""
+    arrow_ax = fig.add_axes(box)
+    arrow_ax.set_axis_off()
+    arrow_ax.set_xlim(0, 1)
+    arrow_ax.set_ylim(0, 1)
+    arrow_ax.add_patch(
+        FancyArrow(0.5, 0.05, 0, 0.6, width=0.12, head_width=0.4, head_length=0.25, color="#222")
+    )
+    arrow_ax.text(0.5, 0.93, "U", ha="center", va="center", fontsize=14 * scale, weight="bold")
+
+
+def draw_scale_bar(ax: Any, min_lon: float, max_lon: float, min_lat: float, max_lat: float) -> None:
     """Draw a black/white scale bar in the lower left of the map axes (km at mid latitude)."""
     mid = math.radians((min_lat + max_lat) / 2)
     km_per_lon = KM_PER_DEGREE * math.cos(mid)
@@ -95,7 +109,7 @@ def _figure(region: Region, survey: SurveyRound | None, component: str, width_px
     ax.set_xlim(min_lon - pad_x, max_lon + pad_x)
     ax.set_ylim(min_lat - pad_y, max_lat + pad_y)
     ax.set_aspect(aspect)
-    _scale_bar(ax, min_lon - pad_x, max_lon + pad_x, min_lat - pad_y, max_lat + pad_y)
+    draw_scale_bar(ax, min_lon - pad_x, max_lon + pad_x, min_lat - pad_y, max_lat + pad_y)
     ax.tick_params(labelsize=7, colors="#555555")
     for side in ax.spines.values():
         side.set_color("#999999")
@@ -124,14 +138,7 @@ def _figure(region: Region, survey: SurveyRound | None, component: str, width_px
         title_fontsize=10 * scale,
         frameon=False,
     )
-    arrow_ax = fig.add_axes((0.86, 0.2, 0.06, 0.12))
-    arrow_ax.set_axis_off()
-    arrow_ax.set_xlim(0, 1)
-    arrow_ax.set_ylim(0, 1)
-    arrow_ax.add_patch(
-        FancyArrow(0.5, 0.05, 0, 0.6, width=0.12, head_width=0.4, head_length=0.25, color="#222")
-    )
-    arrow_ax.text(0.5, 0.93, "U", ha="center", va="center", fontsize=14 * scale, weight="bold")
+    draw_north_arrow(fig, scale)
     synthetic = " (SINTETIS, bukan batas resmi)" if boundary_set.synthetic else ""
     source = boundary_set.source or boundary_set.filename
     fig.text(

@@ -15,6 +15,16 @@ urlpatterns = [
         name="national_indicators",
     ),
     path(
+        "wilayah/nasional/peta.<str:fmt>",
+        views_regional.national_export,
+        name="national_export",
+    ),
+    path(
+        "wilayah/<str:code>/peta.<str:fmt>",
+        views_regional.province_export,
+        name="province_export",
+    ),
+    path(
         "wilayah/<str:code>/batas.geojson",
         views_regional.province_outlines,
         name="province_outlines",

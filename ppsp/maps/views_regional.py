@@ -7,7 +7,7 @@ import gzip
 import hashlib
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.views.decorators.http import require_GET
 
 from ppsp.maps import regional
@@ -62,3 +62,33 @@ def national_indicators(request: HttpRequest) -> JsonResponse:
 @require_GET
 def province_indicators(request: HttpRequest, code: str) -> JsonResponse:
     return _indicators(request, code)
+
+
+def _export(request: HttpRequest, scope: str, fmt: str) -> HttpResponse:
+    from ppsp.maps.render_regions import regions_export
+
+    if fmt not in ("png", "pdf"):
+        raise Http404
+    province = regional.scope_region_for_user(request.user, scope)
+    key = request.GET.get("indikator", "stage")
+    content = regions_export(request.user, province, key, fmt)
+    if content is None:
+        raise Http404
+    response = HttpResponse(
+        content, content_type="image/png" if fmt == "png" else "application/pdf"
+    )
+    key = key if key in regional.SCALES else "stage"
+    response["Content-Disposition"] = f'attachment; filename="peta-{scope}-{key}.{fmt}"'
+    return response
+
+
+@login_required
+@require_GET
+def national_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    return _export(request, regional.NATIONAL, fmt)
+
+
+@login_required
+@require_GET
+def province_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    return _export(request, code, fmt)

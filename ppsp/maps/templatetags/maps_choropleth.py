@@ -26,14 +26,20 @@ register = template.Library()
 def choropleth(province: Region | None = None) -> dict[str, Any]:
     if province is not None:
         outlines = reverse("maps:province_outlines", kwargs={"code": province.code})
+        png = reverse("maps:province_export", kwargs={"code": province.code, "fmt": "png"})
+        pdf = reverse("maps:province_export", kwargs={"code": province.code, "fmt": "pdf"})
         indicators = reverse("maps:province_indicators", kwargs={"code": province.code})
     else:
         outlines = reverse("maps:national_outlines")
+        png = reverse("maps:national_export", kwargs={"fmt": "png"})
+        pdf = reverse("maps:national_export", kwargs={"fmt": "pdf"})
         indicators = reverse("maps:national_indicators")
     return {
         "province": province,
         "outlines": outlines,
         "indicators_url": indicators,
+        "export_png": png,
+        "export_pdf": pdf,
         "indicators": [(key, str(label)) for key, label in INDICATORS.items()],
         "kabkota_url": reverse("programme:kabkota", kwargs={"code": "00.00"}),
         "tile_url": getattr(settings, "PPSP_MAP_TILE_URL", ""),

@@ -22,8 +22,9 @@
     if (value === undefined || value === null) { return -1; }
     var scale = SCALES[key];
     if (scale.kind === "stage") { return Math.max(0, Math.min(value, stages.length) - 1); }
-    for (var i = 0; i < scale.bins.length; i++) { if (value < scale.bins[i]) { return i; } }
-    return scale.bins.length;
+    var k = 0;
+    scale.bins.forEach(function (edge) { if (value >= edge) { k += 1; } });
+    return k;
   }
 
   function init(box) {
@@ -38,6 +39,7 @@
       fetch(box.dataset.outlines, { credentials: "same-origin" }).then(function (r) { return r.json(); }),
       fetch(box.dataset.indicators, { credentials: "same-origin" }).then(function (r) { return r.json(); })
     ]).then(function (parts) {
+      if (parts[1].scales) { SCALES = parts[1].scales; }  // one definition: ppsp/maps/regional.py
       draw(parts[0], parts[1]);
       charts(parts[1]);
       mapEl.dataset.loadMs = String(Math.round(performance.now() - started));
@@ -167,7 +169,10 @@
           legendEl.appendChild(text(make("p", "muted"), strings.year + " " + data.realisation_year));
         }
       }
-      select.addEventListener("change", function () { key = select.value; layer.setStyle(style); legend(); });
+      function exports() {
+        box.querySelectorAll("[data-export]").forEach(function (a) { a.href = a.dataset.export + "?indikator=" + key; });
+      }
+      select.addEventListener("change", function () { key = select.value; layer.setStyle(style); legend(); exports(); });
       toggleBasemap();
       legend();
     }
