@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrow, Patch, Rectangle
 
 from ppsp.compute.area_risk import RISK_CLASSES
+from ppsp.compute.numbers import id_number
 from ppsp.ehra.models import SurveyRound
 from ppsp.maps.loading import ATTRIBUTION, SOURCE
 from ppsp.maps.selectors import MAP_COMPONENTS, active_set, map_payload, pick_round
@@ -70,7 +71,7 @@ def draw_scale_bar(ax: Any, min_lon: float, max_lon: float, min_lat: float, max_
                 zorder=5,
             )
         )
-    label = f"{length:g} km".replace(".", ",")
+    label = f"{id_number(length, 1, strip_zeros=True)} km"  # 1.000 km, 0,5 km
     ax.text(x0, y0 + height * 1.8, "0", fontsize=7, ha="center", zorder=5)
     ax.text(x0 + degrees, y0 + height * 1.8, label, fontsize=7, ha="center", zorder=5)
 

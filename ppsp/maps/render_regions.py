@@ -21,6 +21,7 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from ppsp.compute.numbers import id_number
 from ppsp.maps import regional
 from ppsp.maps.loading import ATTRIBUTION
 from ppsp.maps.models import RegionBoundary
@@ -93,7 +94,7 @@ def regions_figure(
     today = timezone.localdate().strftime("%d-%m-%Y")
     fig.text(0.03, 0.915, f"PPSP Planner · {today}", fontsize=11 * size, va="top")
     handles = [
-        Patch(facecolor=colour, edgecolor="#666666", label=f"{text} ({counts[i]})")
+        Patch(facecolor=colour, edgecolor="#666666", label=f"{text} ({id_number(counts[i])})")
         for i, (text, colour) in enumerate(
             zip(_labels(key, stages), scale["colours"], strict=False)
         )
