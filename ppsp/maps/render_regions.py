@@ -101,7 +101,9 @@ def regions_figure(
     ]
     handles.append(
         Patch(
-            facecolor=regional.NO_DATA, edgecolor="#666666", label=f"Belum ada data ({counts[-1]})"
+            facecolor=regional.NO_DATA,
+            edgecolor="#666666",
+            label=f"Belum ada data ({id_number(counts[-1])})",
         )
     )
     fig.legend(
