@@ -101,7 +101,9 @@ def scope_region_for_user(user: Any, scope: str) -> Region | None:
 
 
 def _stamp() -> str:
-    latest = RegionBoundary.objects.filter(level=Level.KABKOTA).aggregate(at=Max("loaded_at"))
+    latest = RegionBoundary.objects.filter(level__in=(Level.PROVINSI, Level.KABKOTA)).aggregate(
+        at=Max("loaded_at")
+    )
     return latest["at"].isoformat() if latest["at"] else "none"
 
 

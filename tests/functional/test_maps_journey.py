@@ -48,6 +48,8 @@ def test_it_draws_the_national_and_provincial_choropleths(
     assert page.locator("[data-testid=choropleth-map] .leaflet-tile").count() == 0  # offline view
     assert "wilayah_boundaries" in page.inner_text(".leaflet-control-attribution")
     page.wait_for_selector("[data-chart=stage-cohort][data-drawn='1']")
+    assert page.evaluate("Chart.defaults.locale") == "id-ID"  # 25.000, not 25,000
+    assert page.evaluate("new Intl.NumberFormat(Chart.defaults.locale).format(25000)") == "25.000"
     page.locator("[data-testid=choropleth-map]").scroll_into_view_if_needed()
     screenshot("maps-national-stage")
 
