@@ -87,3 +87,18 @@ def test_it_loads_the_real_desa_for_the_demo(regions: None) -> None:
     active = BoundarySet.objects.get(region__code="15.07", active=True)
     assert not active.synthetic and active.source == SOURCE and active.desa.count() == 93
     assert "tidak berubah" in out.getvalue()
+
+
+def test_it_previews_which_active_set_an_upload_replaces(cast: object) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.maps_support import draft_in
+
+    boundaries_load(levels=(Level.DESA,), provinces=["15"])
+    draft = draft_in("15.07")
+    client = Client()
+    client.force_login(cast.pokja_kabkota)  # type: ignore[attr-defined]
+    page = client.get(reverse("maps:preview", kwargs={"pk": draft.pk})).content.decode()
+    assert 'data-testid="preview-replaces"' in page and SOURCE in page and "93 desa" in page
+    assert "4 desa cocok, 89 desa tanpa batas" in page
