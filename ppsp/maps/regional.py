@@ -212,6 +212,7 @@ def indicators(user: Any, province: Region | None) -> dict[str, Any]:
         "values": values,
         "trend": realisation_trend(province),
         "scales": SCALES,
+        "no_data": NO_DATA,
     }
 
 

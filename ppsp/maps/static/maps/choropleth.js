@@ -5,14 +5,8 @@
   "use strict";
   var OSM = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
   var OSM_ATTRIBUTION = "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>";
-  var NONE = "#d0d5dd";
-  var SCALES = {
-    stage: { kind: "stage", colours: ["#e0f2e9", "#b7e1cd", "#7cc8a4", "#3fa679", "#1b7f56", "#0b5b3c"] },
-    ssk_age: { bins: [3, 6], labels: ["0–2", "3–5", "> 5"], colours: ["#1b7f56", "#f5b840", "#c4320a"], unit: "th" },
-    triggers: { bins: [1, 2, 3], labels: ["0", "1", "2", "≥ 3"], colours: ["#1b7f56", "#f5b840", "#e8772e", "#c4320a"] },
-    realisation: { bins: [25, 50, 75], labels: ["< 25", "25–50", "50–75", "≥ 75"], colours: ["#c4320a", "#e8772e", "#7cc8a4", "#1b7f56"], unit: "%" },
-    layak: { bins: [50, 75, 90], labels: ["< 50", "50–75", "75–90", "≥ 90"], colours: ["#c4320a", "#e8772e", "#7cc8a4", "#1b7f56"], unit: "%" }
-  };
+  var NONE = "";  // colour of regions without a value, also from the server
+  var SCALES = {};  // classes and colours per indicator: ppsp/maps/regional.py SCALES
   var number = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
 
   function text(el, value) { el.textContent = value; return el; }
@@ -39,7 +33,8 @@
       fetch(box.dataset.outlines, { credentials: "same-origin" }).then(function (r) { return r.json(); }),
       fetch(box.dataset.indicators, { credentials: "same-origin" }).then(function (r) { return r.json(); })
     ]).then(function (parts) {
-      if (parts[1].scales) { SCALES = parts[1].scales; }  // one definition: ppsp/maps/regional.py
+      SCALES = parts[1].scales;
+      NONE = parts[1].no_data;
       draw(parts[0], parts[1]);
       charts(parts[1]);
       mapEl.dataset.loadMs = String(Math.round(performance.now() - started));
