@@ -153,10 +153,11 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         "region": region,
         "matched": [matched[d.pk] for d in desa if d.pk in matched],
         "missing": [d for d in desa if d.pk not in matched],
-        "active": None if boundary_set.active else selectors.active_set(region.code),
     }
-    if context["active"] is not None:
-        context["active_count"] = context["active"].desa.count()
+    active = None if boundary_set.active else selectors.active_set(region.code)
+    if active is not None:
+        context["active"] = active
+        context["active_count"] = active.desa.count()
     return render(request, "maps/preview.html", context)
 
 
