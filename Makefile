@@ -30,6 +30,7 @@ migrate: venv messages
 run: export PPSP_DEMO = 1
 run: migrate
 	$(BIN)/python manage.py load_regions
+	$(BIN)/python manage.py load_boundaries --levels provinsi,kabkota  # load_demo adds the kecamatan and desa of province 15
 	$(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "PPSP Planner (mode demo) berjalan di http://$(HOST):$(PORT)/  — masuk dengan salah satu akun di atas."

@@ -9,7 +9,7 @@ from typing import Any
 
 import shapefile
 
-from ppsp.maps.models import BoundarySet
+from ppsp.maps.models import BoundarySet, RegionBoundary
 from ppsp.maps.services import boundary_commit, boundary_upload
 from ppsp.regions.models import Level, Region
 
@@ -86,3 +86,24 @@ def draft_in(kabkota: str) -> BoundarySet:
 def boundaries_in(kabkota: str) -> BoundarySet:
     existing = BoundarySet.objects.filter(region__code=kabkota, active=True).first()
     return existing or boundary_commit(boundary_set=draft_in(kabkota), by=None)
+
+
+def outline_in(kabkota: str) -> RegionBoundary:
+    """A small square outline of one kab/kota at every zoom level (no file read)."""
+    text = json.dumps({"type": "MultiPolygon", "coordinates": [[square(0)]]})
+    boundary, _ = RegionBoundary.objects.get_or_create(
+        region=Region.objects.get(code=kabkota),
+        defaults={
+            "level": Level.KABKOTA,
+            "source": "uji",
+            "checksum": "uji",
+            "geometry": text,
+            "geometry_medium": text,
+            "geometry_low": text,
+            "min_lon": 103.4,
+            "min_lat": -1.5,
+            "max_lon": 103.45,
+            "max_lat": -1.45,
+        },
+    )
+    return boundary

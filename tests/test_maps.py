@@ -288,17 +288,6 @@ def test_it_exports_png_and_pdf(cast: Cast) -> None:
     assert response.content.startswith(b"\x89PNG")
 
 
-def test_it_loads_the_synthetic_demo_boundaries(regions: None) -> None:
-    from ppsp.demo.maps import load_maps_demo
-
-    out = io.StringIO()
-    load_maps_demo(out)
-    load_maps_demo(out)
-    active = BoundarySet.objects.get(active=True)
-    assert active.synthetic and active.desa.count() == 93 and not active.unmatched
-    assert "sudah ada" in out.getvalue()
-
-
 def test_it_keeps_the_map_blind_for_a_rater_who_has_not_scored(cast: Cast) -> None:
     boundaries_in("15.07")
     SurveyRound.objects.create(region=_kab(), year=2026, opd_open=True)

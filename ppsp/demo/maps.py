@@ -1,36 +1,27 @@
-"""Demo desa boundaries of Tanjung Jabung Timur (15.07). SYNTHETIC, not official boundaries.
+"""Demo desa boundaries of Tanjung Jabung Timur (15.07): the real outlines, not synthetic.
 
-Loads ``data/batas_desa_1507_sintetis.geojson`` (Voronoi cells, see ``maps_synthetic``)
-through the normal import service, marked synthetic so the map and its exports say so.
-Idempotent: an existing active set is left alone.
+Loads the kecamatan and desa of the demo province (15 Jambi) from the vendored
+``vendor/wilayah-boundaries`` set through ``ppsp.maps.loading`` (Kemendagri codes; all 93
+desa of 15.07 have a polygon). A synthetic set left by an older demo is replaced; a set the
+Pokja uploaded is kept. Idempotent: an unchanged set is skipped.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from ppsp.demo.data import DEMO_KABKOTA
+from ppsp.demo.data import DEMO_KABKOTA, DEMO_PROVINCE
+from ppsp.maps.loading import boundaries_load
 from ppsp.maps.models import BoundarySet
-from ppsp.maps.services import boundary_commit, boundary_upload
-from ppsp.regions.models import Region
-
-FILE = Path(__file__).resolve().parent / "data" / "batas_desa_1507_sintetis.geojson"
-SOURCE = "Batas SINTETIS demo (sel Voronoi acak dalam bbox Tanjung Jabung Timur)"
+from ppsp.regions.models import Level
 
 
 def load_maps_demo(stdout: Any) -> None:
-    region = Region.objects.get(code=DEMO_KABKOTA)
-    if BoundarySet.objects.filter(region=region, active=True).exists():
-        stdout.write(f"Batas desa demo {DEMO_KABKOTA}: sudah ada.")
-        return
-    draft = boundary_upload(
-        region=region,
-        content=FILE.read_bytes(),
-        filename=FILE.name,
-        source=SOURCE,
-        synthetic=True,
-        by=None,
+    report = boundaries_load(levels=(Level.KECAMATAN, Level.DESA), provinces=[DEMO_PROVINCE])
+    active = BoundarySet.objects.filter(region__code=DEMO_KABKOTA, active=True).first()
+    count = active.desa.count() if active else 0
+    stdout.write(
+        f"Batas desa provinsi {DEMO_PROVINCE}: {report.written.get(Level.DESA, 0)} dimuat, "
+        f"{report.unchanged.get(Level.DESA, 0)} tidak berubah; "
+        f"{DEMO_KABKOTA}: {count} desa ({active.source if active else '-'})."
     )
-    boundary_commit(boundary_set=draft, by=None)
-    stdout.write(f"Batas desa demo {DEMO_KABKOTA}: {draft.desa.count()} desa (sintetis).")

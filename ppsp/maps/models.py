@@ -1,4 +1,9 @@
-"""Desa boundaries of a kab/kota: GeoJSON text plus a bbox (no PostGIS; SQLite and PostgreSQL)."""
+"""Boundaries as GeoJSON text plus a bbox (no PostGIS; SQLite and PostgreSQL).
+
+Desa: one active ``BoundarySet`` per kab/kota (uploaded by the Pemda or loaded from the
+vendored set). Provinsi, kab/kota and kecamatan: one ``RegionBoundary`` each, with the full
+outline and two simplifications served to the provincial and national maps.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +32,8 @@ class BoundarySet(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # md5 of the stored geometries, so a re-run of load_boundaries skips unchanged sets.
+    checksum = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         ordering = ["region__code", "-uploaded_at"]
@@ -68,3 +75,38 @@ class DesaBoundary(models.Model):
 
     def __str__(self) -> str:
         return f"Batas {self.desa_id}"
+
+
+class RegionBoundary(models.Model):
+    """Outline of one provinsi, kab/kota or kecamatan (MultiPolygon GeoJSON text, WGS84).
+
+    ``geometry`` is the outline as loaded; ``geometry_medium`` (0.002° ≈ 220 m) feeds the
+    provincial map, ``geometry_low`` (0.01° ≈ 1.1 km, small islands dropped) the national one
+    (``ppsp.compute.geometry.simplify_multipolygon``).
+    """
+
+    region = models.OneToOneField(
+        Region, on_delete=models.PROTECT, related_name="boundary", verbose_name=_("wilayah")
+    )
+    level = models.PositiveSmallIntegerField(_("tingkat"), db_index=True)
+    source = models.CharField(_("sumber"), max_length=200)
+    checksum = models.CharField(max_length=32)
+    geometry = models.TextField(_("geometri (GeoJSON)"))
+    geometry_medium = models.TextField(_("geometri sedang"))
+    geometry_low = models.TextField(_("geometri ringkas"))
+    points = models.PositiveIntegerField(_("titik"), default=0)
+    points_medium = models.PositiveIntegerField(default=0)
+    points_low = models.PositiveIntegerField(default=0)
+    min_lon = models.FloatField()
+    min_lat = models.FloatField()
+    max_lon = models.FloatField()
+    max_lat = models.FloatField()
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["region__code"]
+        verbose_name = _("batas wilayah")
+        verbose_name_plural = _("batas wilayah")
+
+    def __str__(self) -> str:
+        return f"Batas {self.region_id}"

@@ -16,14 +16,64 @@ matplotlib.use("Agg")
 
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrow, Patch
+from matplotlib.patches import FancyArrow, Patch, Rectangle
 
 from ppsp.compute.area_risk import RISK_CLASSES
+from ppsp.compute.numbers import id_number
 from ppsp.ehra.models import SurveyRound
+from ppsp.maps.loading import ATTRIBUTION, SOURCE
 from ppsp.maps.selectors import MAP_COMPONENTS, active_set, map_payload, pick_round
 from ppsp.regions.models import Region
 
 DPI = 100
+KM_PER_DEGREE = 111.32  # length of one degree of latitude (and of longitude at the equator)
+
+
+def scale_length_km(span_km: float) -> float:
+    """A round bar length (1, 2, 5 × 10^n km) close to a quarter of the map width."""
+    target = max(span_km / 4, 1e-3)
+    magnitude = 10 ** math.floor(math.log10(target))
+    return float(max(m * magnitude for m in (1, 2, 5) if m * magnitude <= target))
+
+
+def draw_north_arrow(
+    fig: Any, scale: float, box: tuple[float, ...] = (0.86, 0.2, 0.06, 0.12)
+) -> None:
+    """A north arrow with "U" (utara) in its own small axes at ``box`` (figure fraction)."""
+    arrow_ax = fig.add_axes(box)
+    arrow_ax.set_axis_off()
+    arrow_ax.set_xlim(0, 1)
+    arrow_ax.set_ylim(0, 1)
+    arrow_ax.add_patch(
+        FancyArrow(0.5, 0.05, 0, 0.6, width=0.12, head_width=0.4, head_length=0.25, color="#222")
+    )
+    arrow_ax.text(0.5, 0.93, "U", ha="center", va="center", fontsize=14 * scale, weight="bold")
+
+
+def draw_scale_bar(ax: Any, min_lon: float, max_lon: float, min_lat: float, max_lat: float) -> None:
+    """Draw a black/white scale bar in the lower left of the map axes (km at mid latitude)."""
+    mid = math.radians((min_lat + max_lat) / 2)
+    km_per_lon = KM_PER_DEGREE * math.cos(mid)
+    length = scale_length_km((max_lon - min_lon) * km_per_lon)
+    degrees = length / km_per_lon
+    x0 = min_lon + (max_lon - min_lon) * 0.04
+    y0 = min_lat + (max_lat - min_lat) * 0.04
+    height = (max_lat - min_lat) * 0.012
+    for k in range(2):
+        ax.add_patch(
+            Rectangle(
+                (x0 + k * degrees / 2, y0),
+                degrees / 2,
+                height,
+                facecolor="#222222" if k == 0 else "#ffffff",
+                edgecolor="#222222",
+                linewidth=0.8,
+                zorder=5,
+            )
+        )
+    label = f"{id_number(length, 1, strip_zeros=True)} km"  # 1.000 km, 0,5 km
+    ax.text(x0, y0 + height * 1.8, "0", fontsize=7, ha="center", zorder=5)
+    ax.text(x0 + degrees, y0 + height * 1.8, label, fontsize=7, ha="center", zorder=5)
 
 
 def _figure(region: Region, survey: SurveyRound | None, component: str, width_px: int) -> Any:
@@ -60,6 +110,7 @@ def _figure(region: Region, survey: SurveyRound | None, component: str, width_px
     ax.set_xlim(min_lon - pad_x, max_lon + pad_x)
     ax.set_ylim(min_lat - pad_y, max_lat + pad_y)
     ax.set_aspect(aspect)
+    draw_scale_bar(ax, min_lon - pad_x, max_lon + pad_x, min_lat - pad_y, max_lat + pad_y)
     ax.tick_params(labelsize=7, colors="#555555")
     for side in ax.spines.values():
         side.set_color("#999999")
@@ -88,23 +139,25 @@ def _figure(region: Region, survey: SurveyRound | None, component: str, width_px
         title_fontsize=10 * scale,
         frameon=False,
     )
-    arrow_ax = fig.add_axes((0.86, 0.2, 0.06, 0.12))
-    arrow_ax.set_axis_off()
-    arrow_ax.set_xlim(0, 1)
-    arrow_ax.set_ylim(0, 1)
-    arrow_ax.add_patch(
-        FancyArrow(0.5, 0.05, 0, 0.6, width=0.12, head_width=0.4, head_length=0.25, color="#222")
-    )
-    arrow_ax.text(0.5, 0.93, "U", ha="center", va="center", fontsize=14 * scale, weight="bold")
+    draw_north_arrow(fig, scale)
     synthetic = " (SINTETIS, bukan batas resmi)" if boundary_set.synthetic else ""
     source = boundary_set.source or boundary_set.filename
     fig.text(
         0.03,
-        0.03,
-        f"Sumber: hasil EHRA dan area berisiko PPSP Planner{year}; batas desa: {source}"
-        f"{synthetic}. Kelas 1–4 interval sama dalam kab/kota; warna dari tabel kelas risiko.",
+        0.055,
+        f"Sumber: hasil EHRA dan area berisiko PPSP Planner{year}. "
+        "Kelas 1–4 interval sama dalam kab/kota; warna dari tabel kelas risiko.",
         fontsize=8 * scale,
         color="#444444",
+    )
+    attribution = ATTRIBUTION if boundary_set.source == SOURCE else f"Batas desa: {source}"
+    fig.text(
+        0.03,
+        0.025,
+        f"{attribution}{synthetic}. Proyeksi geografis WGS84.",
+        fontsize=8 * scale,
+        color="#444444",
+        gid="attribution",
     )
     return fig
 

@@ -21,6 +21,7 @@ from ppsp.ehra.selectors import results_hidden_for
 from ppsp.maps import render as renderer
 from ppsp.maps import selectors, services
 from ppsp.maps.forms import BoundaryUploadForm
+from ppsp.maps.loading import ATTRIBUTION, SOURCE
 from ppsp.maps.models import BoundarySet
 from ppsp.regions.models import Level, Region
 
@@ -32,6 +33,16 @@ def _component(request: HttpRequest) -> str:
 
 def _tile_url() -> str:
     return str(getattr(settings, "PPSP_MAP_TILE_URL", os.environ.get("PPSP_MAP_TILE_URL", "")))
+
+
+def boundary_attribution(boundary_set: BoundarySet | None) -> str:
+    """What the map credits for its desa outlines: the vendored set or the uploaded file."""
+    if boundary_set is None:
+        return ""
+    if boundary_set.source == SOURCE:
+        return ATTRIBUTION
+    label = _("Batas desa")
+    return f"{label}: {boundary_set.source or boundary_set.filename}"
 
 
 @login_required
@@ -64,6 +75,7 @@ def risk_map(request: HttpRequest, code: str) -> HttpResponse:
         "legend": selectors.legend(),
         "classes": {str(k): [str(label), colour] for k, (label, colour) in classes.items()},
         "tile_url": _tile_url(),
+        "attribution": boundary_attribution(boundary_set),
         "can_upload": has_permission(request.user, Permission.EDIT_REGION_DATA, region.code),
     }
     return render(request, "maps/map.html", context)
@@ -142,6 +154,10 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         "matched": [matched[d.pk] for d in desa if d.pk in matched],
         "missing": [d for d in desa if d.pk not in matched],
     }
+    active = None if boundary_set.active else selectors.active_set(region.code)
+    if active is not None:
+        context["active"] = active
+        context["active_count"] = active.desa.count()
     return render(request, "maps/preview.html", context)
 
 

@@ -3,6 +3,8 @@ switches component and downloads the printable PNG."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,18 @@ from tests.conftest import PASSWORD, Cast
 from tests.functional.conftest import ARTIFACTS, log_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
-DEMO_FILE = Path(__file__).resolve().parents[2] / "ppsp/demo/data/batas_desa_1507_sintetis.geojson"
+VENDORED = Path(__file__).resolve().parents[2] / "vendor/wilayah-boundaries/desa/15.geojson.gz"
+
+
+def _kabkota_file(directory: Path, kabkota: str = "15.07") -> Path:
+    """The vendored desa of one kab/kota as the GeoJSON a Pemda would upload."""
+    data = json.loads(gzip.decompress(VENDORED.read_bytes()))
+    data["features"] = [
+        f for f in data["features"] if f["properties"]["kode"].startswith(kabkota + ".")
+    ]
+    path = directory / f"batas_desa_{kabkota.replace('.', '')}.geojson"
+    path.write_text(json.dumps(data))
+    return path
 
 
 def _results() -> None:
@@ -50,7 +63,7 @@ def _results() -> None:
 
 
 def test_it_uploads_boundaries_and_shows_the_risk_map(
-    live_server: Any, cast: Cast, page: Any, screenshot: Any
+    live_server: Any, cast: Cast, page: Any, screenshot: Any, tmp_path: Path
 ) -> None:
     _results()
     base = live_server.url
@@ -60,8 +73,10 @@ def test_it_uploads_boundaries_and_shows_the_risk_map(
     assert page.locator("[data-testid=tile-grid] .cell").count() == 93
     with page.expect_navigation():
         page.click("[data-testid=upload-link]")
-    page.locator("[data-testid=boundary-form] input[type=file]").set_input_files(str(DEMO_FILE))
-    page.fill("[name=source]", "Bappeda Tanjung Jabung Timur (sintetis untuk uji)")
+    page.locator("[data-testid=boundary-form] input[type=file]").set_input_files(
+        str(_kabkota_file(tmp_path))
+    )
+    page.fill("[name=source]", "Bappeda Tanjung Jabung Timur (uji)")
     with page.expect_navigation():
         page.click("[data-testid=boundary-form] button[type=submit]")
     assert "93 desa cocok, 0 desa tanpa batas" in page.inner_text("[data-testid=preview-summary]")

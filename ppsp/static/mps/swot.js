@@ -5,6 +5,7 @@
     var source = document.getElementById("swot-chart-data");
     var canvas = document.getElementById("chart-swot");
     if (!source || !canvas || typeof Chart === "undefined") { return; }
+    Chart.defaults.locale = "id-ID";
     var points = JSON.parse(source.textContent);
     new Chart(canvas, {
       type: "scatter",

@@ -4,6 +4,7 @@
   function draw() {
     var source = document.getElementById("programme-chart-data");
     if (!source || typeof Chart === "undefined") { return; }
+    Chart.defaults.locale = "id-ID"; // 25.000 and 1,5 in ticks and tooltips
     var data = JSON.parse(source.textContent);
     var colour = "#0b6e4f";
     var stages = document.getElementById("chart-stages");

@@ -5,6 +5,7 @@
   var colours = ["#0b6e4f", "#175cd3", "#b54708", "#7a5af8", "#0e9384"];
   function draw() {
     if (typeof Chart === "undefined") { return; }
+    Chart.defaults.locale = "id-ID"; // 25.000 and 1,5 in ticks and tooltips
     var canvases = document.querySelectorAll("canvas[data-tabel51]");
     for (var i = 0; i < canvases.length; i++) {
       var canvas = canvases[i];
@@ -13,16 +14,17 @@
       var data = JSON.parse(source.textContent);
       var datasets = data.need.map(function (row, k) {
         return { type: "bar", label: row.label, data: row.data, stack: "need",
-          backgroundColor: colours[k % colours.length] };
+          backgroundColor: colours[k % colours.length], order: 2 };
       });
       if (data.b) {
         datasets.push({ type: "line", label: canvas.dataset.labelB, data: data.b, stack: "b",
-          borderColor: "#b42318", backgroundColor: "#b42318", borderWidth: 2, tension: 0 });
+          borderColor: "#b42318", backgroundColor: "#b42318", borderWidth: 2.5, tension: 0,
+          order: 0, pointRadius: 4 });  // lines drawn last: never hidden behind the bars
       }
       if (data.c) {
         datasets.push({ type: "line", label: canvas.dataset.labelC, data: data.c, stack: "c",
           borderColor: "#1d2a33", backgroundColor: "#1d2a33", borderDash: [6, 4],
-          borderWidth: 2, tension: 0 });
+          borderWidth: 2.5, tension: 0, order: 1, pointRadius: 4 });
       }
       new Chart(canvas, {
         data: { labels: data.years, datasets: datasets },

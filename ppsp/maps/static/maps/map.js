@@ -7,9 +7,21 @@
   var text = JSON.parse(document.getElementById("map-strings").textContent);
   var classes = JSON.parse(document.getElementById("map-classes").textContent);
   var component = el.dataset.component;
-  var map = L.map(el, { zoomSnap: 0.25, attributionControl: !!el.dataset.tileUrl });
-  if (el.dataset.tileUrl) {
-    L.tileLayer(el.dataset.tileUrl, { maxZoom: 18 }).addTo(map);
+  var map = L.map(el, { zoomSnap: 0.25, attributionControl: true });
+  map.attributionControl.setPrefix(false);
+  if (el.dataset.attribution) { map.attributionControl.addAttribution(el.dataset.attribution); }
+  var basemap = document.querySelector("[data-testid=basemap-toggle]");
+  var tiles = L.tileLayer(el.dataset.tileUrl || "https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+    maxZoom: 18,
+    attribution: "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>"
+  });
+  function toggleBasemap() {
+    if (basemap && basemap.checked) { tiles.addTo(map); } else { map.removeLayer(tiles); }
+    try { localStorage.setItem("ppsp-basemap", basemap && basemap.checked ? "1" : ""); } catch (e) { /* private mode */ }
+  }
+  if (basemap) {
+    try { basemap.checked = localStorage.getItem("ppsp-basemap") === "1"; } catch (e) { basemap.checked = false; }
+    basemap.addEventListener("change", toggleBasemap);
   }
   var info = document.getElementById("map-info");
 
@@ -36,9 +48,15 @@
     }
     return html;
   }
+  var byCode = {};
   var layer = L.geoJSON(data, {
     style: style,
     onEachFeature: function (feature, path) {
+      byCode[feature.properties.code] = path;
+      path.bindTooltip(function () {
+        return "<strong>" + escape(feature.properties.name) + "</strong><br>" +
+          escape(classes[cell(feature)[0]][0]);
+      }, { sticky: true });
       path.on("mouseover", function () {
         path.setStyle({ weight: 3, color: "#1d2a33" });
         path.bringToFront();
@@ -49,6 +67,42 @@
     }
   }).addTo(map);
   map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+  toggleBasemap();
+
+  var search = document.querySelector("[data-testid=desa-search]");
+  if (search) {
+    var list = document.getElementById("desa-names");
+    data.features.slice().sort(function (a, b) {
+      return a.properties.name.localeCompare(b.properties.name, "id");
+    }).forEach(function (f) {
+      var option = document.createElement("option");
+      option.value = f.properties.name + " — " + f.properties.kecamatan;
+      option.dataset.code = f.properties.code;
+      list.appendChild(option);
+    });
+    function find() {
+      var wanted = search.value.trim().toLowerCase();
+      if (!wanted) { return; }
+      var hit = data.features.filter(function (f) {
+        return (f.properties.name + " — " + f.properties.kecamatan).toLowerCase() === wanted;
+      })[0] || data.features.filter(function (f) {
+        return f.properties.name.toLowerCase().indexOf(wanted) === 0;
+      })[0];
+      var status = document.querySelector("[data-testid=desa-search-status]");
+      if (!hit) { status.textContent = status.dataset.none; return; }
+      status.textContent = "";
+      var path = byCode[hit.properties.code];
+      map.fitBounds(path.getBounds(), { maxZoom: 13, padding: [30, 30] });
+      layer.resetStyle();
+      path.setStyle({ weight: 4, color: "#1d2a33" });
+      path.bringToFront();
+      info.innerHTML = details(hit);
+      path.openTooltip(path.getBounds().getCenter());
+      el.dataset.found = hit.properties.code;
+    }
+    search.addEventListener("change", find);
+    search.form.addEventListener("submit", function (event) { event.preventDefault(); find(); });
+  }
 
   function counts() {
     var n = {};

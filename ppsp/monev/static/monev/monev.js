@@ -4,6 +4,7 @@
   function draw() {
     var source = document.getElementById("monev-chart-data");
     if (!source || typeof Chart === "undefined") { return; }
+    Chart.defaults.locale = "id-ID"; // 25.000 and 1,5 in ticks and tooltips
     var data = JSON.parse(source.textContent);
     var trend = document.getElementById("chart-trend");
     if (trend && data.years) {
