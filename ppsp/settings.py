@@ -266,10 +266,16 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 
 
+# The optional basemap of the maps (off until the user switches it on; OSM by default).
+PPSP_MAP_TILE_URL = os.environ.get(
+    "PPSP_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+
+
 def _tile_origin() -> str:
     """The origin of PPSP_MAP_TILE_URL: "https://{s}.tile.example.org/{z}/..." gives
     "https://*.tile.example.org"."""
-    url = os.environ.get("PPSP_MAP_TILE_URL", "")
+    url = PPSP_MAP_TILE_URL
     scheme, _sep, rest = url.partition("://")
     return f"{scheme}://{rest.split('/')[0]}".replace("{s}", "*") if rest else ""
 

@@ -129,6 +129,8 @@ def test_it_takes_https_settings_from_the_environment() -> None:
     )
     demo = _settings(PPSP_DEMO="1")
     assert demo["SECURE_SSL_REDIRECT"] is False and demo["SECURE_HSTS_SECONDS"] == 0
+    # the default basemap (OSM, off until switched on) is allowed by the policy
+    assert "https://tile.openstreetmap.org" in str(demo["CONTENT_SECURITY_POLICY"])
     assert demo["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from typing import Any
 
@@ -32,7 +31,7 @@ def _component(request: HttpRequest) -> str:
 
 
 def _tile_url() -> str:
-    return str(getattr(settings, "PPSP_MAP_TILE_URL", os.environ.get("PPSP_MAP_TILE_URL", "")))
+    return str(settings.PPSP_MAP_TILE_URL)
 
 
 def boundary_attribution(boundary_set: BoundarySet | None) -> str:
