@@ -23,7 +23,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
-from ppsp.ehra.models import DesaResult, SurveyRound
 from ppsp.maps.loading import ATTRIBUTION
 from ppsp.maps.models import RegionBoundary
 from ppsp.regions.models import Level, Region
@@ -143,28 +142,16 @@ def outlines_gzip(scope: str, detail: str) -> tuple[bytes, str]:
 
 
 def _layak(region_ids: list[int]) -> dict[int, float]:
-    """% of households with akses sanitasi layak in the latest computed EHRA round."""
-    latest: dict[int, int] = {}
-    for region_id, pk in (
-        SurveyRound.objects.filter(region_id__in=region_ids, computed_at__isnull=False)
-        .order_by("region_id", "-year", "-pk")
-        .values_list("region_id", "pk")
-    ):
-        latest.setdefault(region_id, pk)
-    totals: dict[int, dict[str, int]] = {}
-    by_survey = {pk: region for region, pk in latest.items()}
-    for survey_id, ladder in DesaResult.objects.filter(survey_id__in=by_survey).values_list(
-        "survey_id", "ladder"
-    ):
-        rungs = totals.setdefault(by_survey[survey_id], {})
-        for rung, value in (ladder or {}).items():
-            count = value[0] if isinstance(value, list | tuple) else value
-            rungs[rung] = rungs.get(rung, 0) + int(count or 0)
-    out = {}
-    for region, rungs in totals.items():
-        known = sum(v for k, v in rungs.items() if k != "Tidak diketahui")
-        if known:
-            out[region] = round(100.0 * sum(rungs.get(r, 0) for r in LAYAK) / known, 1)
+    """% of households with akses sanitasi layak per kab/kota: the EHRA value (latest
+    computed round) of the one selector of that figure, `profiles.figures.sanitasi_access`."""
+    from ppsp.profiles.figures import sanitasi_access
+
+    out: dict[int, float] = {}
+    for region_id, values in sanitasi_access(region_ids).items():
+        for value in values:
+            if value.indicator == "layak" and value.source.startswith("EHRA"):
+                out[region_id] = value.value
+                break
     return out
 
 
