@@ -31,7 +31,6 @@ NATIONAL = "nasional"
 DETAILS = {"low": "geometry_low", "medium": "geometry_medium", "full": "geometry"}
 DEFAULT_DETAIL = {NATIONAL: "low"}  # a province: "medium"
 CACHE_SECONDS = 24 * 3600
-LAYAK = ("Layak bersama", "Layak sendiri", "Aman")
 INDICATORS: dict[str, Any] = {
     "stage": _("Tahapan PPSP tercapai"),
     "ssk_age": _("Umur SSK (tahun)"),
