@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -11,8 +12,9 @@ from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, stats
 from ppsp.programme.exports import HEADER, respond, summary_workbook, table_rows
-from ppsp.programme.models import FacilitatorKind, Stage
-from ppsp.programme.overview import SUMMARY, overview_context, summary_sheets
+from ppsp.programme.models import FacilitatorKind
+from ppsp.programme.overview import SUMMARY, summary_sheets
+from ppsp.programme.summary import dashboard_summary
 from ppsp.programme.transitions import ACTION_LABELS, actions_from
 from ppsp.regions.models import Region
 
@@ -38,38 +40,31 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "programme/index.html", context)
 
 
+TABLE_PAGE = 50  # kab/kota rows per page of the dashboard table (514 nationally)
+
+
 def _dashboard_context(request: HttpRequest, province: Region | None) -> dict[str, Any]:
     code = province.code if province else ""
     table = stats.TableFilter.from_query(request.GET, province=code)
     participations = stats.participations_for(request.user, province=table.province)
-    counts = stats.stage_counts(participations)
-    cohorts = stats.cohort_counts(participations)
+    page = Paginator(stats.kabkota_table(participations, table), TABLE_PAGE).get_page(
+        request.GET.get("halaman")
+    )
     query = request.GET.copy()
     query.pop("urut", None)
+    query.pop("halaman", None)
+    page_query = request.GET.copy()
+    page_query.pop("halaman", None)
+    export_query = page_query.copy()
     return {
         "province": province,
         "table": table,
-        "rows": stats.kabkota_table(participations, table),
-        "stage_counts": counts,
-        "cohort_counts": cohorts,
-        "participants": sum(c["n"] for c in cohorts),
-        "kabkota_total": stats.kabkota_total(request.user, province=table.province),
-        "provinces": [] if province else stats.provinces_for(request.user),
-        "stages": Stage.objects.order_by("number"),
-        "chart": {
-            "stages": {
-                "labels": [f"{c['number'] or '-'}" for c in counts],
-                "names": [c["name"] for c in counts],
-                "values": [c["n"] for c in counts],
-            },
-            "cohorts": {
-                "labels": [str(c["cohort_year"]) for c in cohorts],
-                "values": [c["n"] for c in cohorts],
-            },
-        },
+        "page": page,
+        "rows": page.object_list,
         "filter_query": query.urlencode(),
-        "export_query": request.GET.urlencode(),
-        **overview_context(request.user, province=table.province),
+        "page_query": page_query.urlencode(),
+        "export_query": export_query.urlencode(),
+        **dashboard_summary(request.user, province=table.province),
     }
 
 

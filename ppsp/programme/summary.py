@@ -1,0 +1,90 @@
+"""The figures at the top of the national and provincial programme dashboards, computed
+once per data change and web process instead of on every request (issue 21 item 11).
+
+Counts per stage and cohort, kab/kota totals and the documents/cycles/triggers panels are
+the same for every user whose scope covers the whole area (national: the PMU; a province:
+its Pokja Provinsi and PF), so they are kept in the per-process `local` cache under a stamp:
+
+- the id of the latest audit row (every service write is audited in its transaction, so a
+  change of participation, stage records, documents or cycles gives a new stamp),
+- today's date (lateness and the pemutakhiran triggers move with the calendar),
+- a SUMMARY_SECONDS time bucket, which bounds how long a write that is not audited (a bulk
+  load) or an audit row committed out of id order can leave a figure stale.
+
+Reading the stamp is one index-only query. A user whose scope covers only part of the area
+gets the figures computed for their scope, as before.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.cache import caches
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from ppsp.audit.models import AuditEvent
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import scope_for
+from ppsp.programme import stats
+from ppsp.programme.models import Stage
+from ppsp.programme.overview import overview_context
+
+SUMMARY_SECONDS = 60
+# the permissions the summary's selectors scope by
+SCOPED_BY = (Permission.VIEW_PROGRAMME, Permission.VIEW_DOCUMENTS, Permission.VIEW_CYCLES)
+
+
+def covers_area(user: Any, province: str = "") -> bool:
+    """Whether the user sees the whole area (the nation, or `province`) for every panel."""
+    for permission in SCOPED_BY:
+        scope = scope_for(user, permission)
+        if not (scope.national or (province and province in scope.provinces)):
+            return False
+    return True
+
+
+def data_stamp(now: float | None = None) -> str:
+    last = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    bucket = int((time.time() if now is None else now) // SUMMARY_SECONDS)
+    return f"{last}:{timezone.localdate().isoformat()}:{bucket}"
+
+
+def compute_summary(user: Any, *, province: str = "") -> dict[str, Any]:
+    """Every figure of the dashboard above the kab/kota table, for the user's scope."""
+    participations = stats.participations_for(user, province=province)
+    counts = stats.stage_counts(participations)
+    cohorts = stats.cohort_counts(participations)
+    return {
+        "stage_counts": counts,
+        "cohort_counts": cohorts,
+        "participants": sum(c["n"] for c in cohorts),
+        "kabkota_total": stats.kabkota_total(user, province=province),
+        "provinces": [] if province else list(stats.provinces_for(user)),
+        "stages": list(Stage.objects.order_by("number")),
+        "chart": {
+            "stages": {
+                "labels": [f"{c['number'] or '-'}" for c in counts],
+                "names": [c["name"] for c in counts],
+                "values": [c["n"] for c in counts],
+            },
+            "cohorts": {
+                "labels": [str(c["cohort_year"]) for c in cohorts],
+                "values": [c["n"] for c in cohorts],
+            },
+        },
+        **overview_context(user, province=province),
+    }
+
+
+def dashboard_summary(user: Any, *, province: str = "") -> dict[str, Any]:
+    """The summary for `user`: from the per-process cache when their scope covers the area."""
+    if not covers_area(user, province):
+        return compute_summary(user, province=province)
+    key = f"programme-summary:{province or 'nasional'}:{get_language()}:{data_stamp()}"
+    cached: dict[str, Any] | None = caches["local"].get(key)
+    if cached is None:
+        cached = compute_summary(user, province=province)
+        caches["local"].set(key, cached, SUMMARY_SECONDS * 2)
+    return cached
