@@ -22,6 +22,7 @@ from typing import Any
 
 from django.core.cache import caches
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 
 from ppsp.audit.models import AuditEvent
@@ -61,8 +62,10 @@ def compute_summary(user: Any, *, province: str = "") -> dict[str, Any]:
         "cohort_counts": cohorts,
         "participants": sum(c["n"] for c in cohorts),
         "kabkota_total": stats.kabkota_total(user, province=province),
-        "provinces": [] if province else list(stats.provinces_for(user)),
-        "stages": list(Stage.objects.order_by("number")),
+        "provinces": []
+        if province
+        else [{"code": p.code, "name": p.name} for p in stats.provinces_for(user)],
+        "stages": [{"number": s.number, "label": str(s)} for s in Stage.objects.order_by("number")],
         "chart": {
             "stages": {
                 "labels": [f"{c['number'] or '-'}" for c in counts],
@@ -78,13 +81,31 @@ def compute_summary(user: Any, *, province: str = "") -> dict[str, Any]:
     }
 
 
-def dashboard_summary(user: Any, *, province: str = "") -> dict[str, Any]:
-    """The summary for `user`: from the per-process cache when their scope covers the area."""
-    if not covers_area(user, province):
+def plain(value: Any) -> Any:
+    """Lists, dicts, numbers and str only: a lazy translation unpickled from the cache costs
+    milliseconds (it rebuilds its proxy class), so the summary is stored translated."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def summary_stamp(user: Any, province: str = "") -> str:
+    """The cache stamp of the area's summary for this user; '' (compute, do not cache) when
+    the user's scope covers only part of the area."""
+    return data_stamp() if covers_area(user, province) else ""
+
+
+def dashboard_summary(user: Any, *, province: str = "", stamp: str = "") -> dict[str, Any]:
+    """The summary for `user`: from the per-process cache under `stamp` (see summary_stamp)."""
+    if not stamp:
         return compute_summary(user, province=province)
-    key = f"programme-summary:{province or 'nasional'}:{get_language()}:{data_stamp()}"
+    key = f"programme-summary:{province or 'nasional'}:{get_language()}:{stamp}"
     cached: dict[str, Any] | None = caches["local"].get(key)
     if cached is None:
-        cached = compute_summary(user, province=province)
+        cached = plain(compute_summary(user, province=province))
         caches["local"].set(key, cached, SUMMARY_SECONDS * 2)
     return cached

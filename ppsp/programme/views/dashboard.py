@@ -6,15 +6,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, stats
 from ppsp.programme.exports import HEADER, respond, summary_workbook, table_rows
-from ppsp.programme.models import FacilitatorKind
+from ppsp.programme.models import FacilitatorKind, Participation
 from ppsp.programme.overview import SUMMARY, summary_sheets
-from ppsp.programme.summary import dashboard_summary
+from ppsp.programme.summary import dashboard_summary, summary_stamp
 from ppsp.programme.transitions import ACTION_LABELS, actions_from
 from ppsp.regions.models import Region
 
@@ -44,27 +45,33 @@ TABLE_PAGE = 50  # kab/kota rows per page of the dashboard table (514 nationally
 
 
 def _dashboard_context(request: HttpRequest, province: Region | None) -> dict[str, Any]:
+    """The summary comes from the per-process cache; the kab/kota table page is read only
+    when the template's fragment (keyed by the same stamp and the query) is not cached."""
     code = province.code if province else ""
     table = stats.TableFilter.from_query(request.GET, province=code)
     participations = stats.participations_for(request.user, province=table.province)
-    page = Paginator(stats.kabkota_table(participations, table), TABLE_PAGE).get_page(
-        request.GET.get("halaman")
+    rows = stats.kabkota_table(participations, table)
+    page = SimpleLazyObject(
+        lambda: Paginator(rows, TABLE_PAGE).get_page(request.GET.get("halaman"))
     )
     query = request.GET.copy()
     query.pop("urut", None)
     query.pop("halaman", None)
     page_query = request.GET.copy()
     page_query.pop("halaman", None)
-    export_query = page_query.copy()
+    stamp = summary_stamp(request.user, table.province)
     return {
         "province": province,
         "table": table,
         "page": page,
-        "rows": page.object_list,
+        "rows": SimpleLazyObject(lambda: page.object_list),
         "filter_query": query.urlencode(),
         "page_query": page_query.urlencode(),
-        "export_query": export_query.urlencode(),
-        **dashboard_summary(request.user, province=table.province),
+        "export_query": page_query.urlencode(),
+        "stamp": stamp,
+        "area": table.province or "nasional",
+        "cache_query": request.GET.urlencode(),
+        **dashboard_summary(request.user, province=table.province, stamp=stamp),
     }
 
 
@@ -112,7 +119,11 @@ def province_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
 @require_GET
 def kabkota(request: HttpRequest, code: str) -> HttpResponse:
     region = selectors.get_kabkota_for_user(request.user, code)
-    participation = getattr(region, "participation", None)
+    participation = (  # one query with what the page shows of it (phase, current stage)
+        Participation.objects.select_related("phase", "current_stage")
+        .filter(region=region)
+        .first()
+    )
     records = selectors.stage_timeline(region)
     sks = selectors.pokja_sks(region)
     user = request.user
