@@ -4,6 +4,8 @@ Speed itself is measured by bench/programme_load.py, never asserted here."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -12,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
 from ppsp.programme import summary
-from ppsp.programme.models import Participation
+from ppsp.programme.models import Participation, StageRecord, StageStatus
+from ppsp.programme.transitions import StageAction
 from ppsp.programme.views import dashboard
 from tests.conftest import Cast
 from tests.test_programme_dashboard import build_history, kabkota_codes
@@ -74,3 +77,42 @@ def test_it_moves_the_stamp_with_the_time_bucket() -> None:
     now = 1_000_000.0
     assert summary.data_stamp(now) == summary.data_stamp(now + 1)
     assert summary.data_stamp(now) != summary.data_stamp(now + summary.SUMMARY_SECONDS)
+
+
+def _form_token(html: str) -> str:
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert match is not None
+    return match.group(1)
+
+
+def test_it_serves_the_cached_kabkota_page_with_each_users_own_csrf_token(cast: Cast) -> None:
+    build_history(["15.07"])
+    record = StageRecord.objects.filter(participation__region__code="15.07").last()
+    assert record is not None
+    pages = {}
+    for user in (cast.pmu, cast.cf):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(user)
+        html = client.get("/program/15.07/").content.decode()
+        assert summary_csrf_slot() not in html
+        pages[user.username] = (client, html)
+    client, html = pages["cf.tanjabtim"]
+    response = client.post(
+        f"/program/tahapan/{record.pk}/status/",
+        {"action": StageAction.SELESAIKAN, "csrfmiddlewaretoken": _form_token(html)},
+    )
+    assert response.status_code == 302  # the token in the cached body is the user's own
+    record.refresh_from_db()
+    assert record.status == StageStatus.SELESAI
+    # the transition was audited: the next read of the page shows it
+    after = client.get("/program/15.07/").content.decode()
+    badge = f'<span class="badge">{StageStatus.SELESAI.label}</span>'
+    assert after.count(badge) == html.count(badge) + 1
+    # a viewer without edit rights gets the body without the forms
+    viewer = Client()
+    viewer.force_login(cast.pokja_provinsi)
+    assert "/program/tahapan/" not in viewer.get("/program/15.07/").content.decode()
+
+
+def summary_csrf_slot() -> str:
+    return dashboard.CSRF_SLOT
