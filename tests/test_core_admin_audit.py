@@ -226,3 +226,30 @@ def test_it_audits_a_refused_transition_through_the_page(cast: Cast) -> None:
     assert response.status_code == 302
     [event] = _refusals(version)
     assert event.actor == cast.kepala_daerah
+
+
+def test_it_audits_refused_stage_and_process_transitions(cast: Cast) -> None:
+    from ppsp.cycles.services import process_transition
+    from ppsp.cycles.workflow import ProcessAction
+    from ppsp.programme.services import stage_record_transition
+    from ppsp.programme.transitions import StageAction
+    from tests.cycles_support import process
+    from tests.programme_helpers import stage_record_in
+
+    record = stage_record_in("15.07")
+    with pytest.raises(ValidationError, match="tidak dapat dilakukan"):
+        stage_record_transition(obj=record, action=StageAction.LANJUTKAN, by=cast.cf)
+    with pytest.raises(ValidationError, match="tidak berwenang"):
+        stage_record_transition(obj=record, action=StageAction.MULAI, by=cast.pokja_provinsi)
+    stage_rows = [e for e in _events(record) if e.reason.startswith("DITOLAK")]
+    assert [(e.actor, e.reason.split(".")[0]) for e in stage_rows] == [
+        (cast.cf, "DITOLAK: status tahapan 'lanjutkan'"),
+        (cast.pokja_provinsi, "DITOLAK: status tahapan 'mulai'"),
+    ]
+    first = process("15.07", 1)
+    with pytest.raises(ValidationError, match="tidak dapat dilakukan"):
+        process_transition(obj=first, action=ProcessAction.SIGN_OFF, by=cast.pmu)
+    with pytest.raises(PermissionDenied):
+        process_transition(obj=first, action=ProcessAction.START, by=cast.public)
+    reasons = [e.reason for e in _events(first) if e.reason.startswith("DITOLAK")]
+    assert len(reasons) == 2 and all("status proses 1" in r for r in reasons)
