@@ -52,6 +52,8 @@ def audit_refusal(
 class Refused(ValidationError):
     """A change refused by a rule (lock, workflow state, precondition); audited."""
 
+    audited = False  # set once its row is written outside any transaction
+
     def __init__(self, refusal: Refusal, *, shown: Any = None) -> None:
         super().__init__(shown if shown is not None else refusal.message)
         self.refusal = refusal
@@ -59,6 +61,8 @@ class Refused(ValidationError):
 
 class RefusedPermission(PermissionDenied):
     """A change refused because the user lacks the permission in that region; audited."""
+
+    audited = False
 
     def __init__(self, refusal: Refusal) -> None:
         super().__init__(refusal.message)
@@ -78,7 +82,7 @@ def audits_refusals(fn: Callable[P, T]) -> Callable[P, T]:
             r = refused.refusal
             # Inside an outer atomic block the row may be rolled back with it: the outer
             # wrapper (or the caller that catches the refusal) keeps it.
-            refused.audited = not transaction.get_connection().in_atomic_block  # type: ignore[attr-defined]
+            refused.audited = not transaction.get_connection().in_atomic_block
             audit_refusal(
                 actor=r.by,
                 obj=r.obj,

@@ -152,7 +152,7 @@ class AuditedAdmin(admin.ModelAdmin[Any]):
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         """Every admin action but "delete selected" (audited by `delete_queryset`) writes
         one row per selected object naming the action, before it runs."""
-        actions = super().get_actions(request)
+        actions: dict[str, Any] = dict(super().get_actions(request))
         for name, (func, action_name, description) in list(actions.items()):
             if name == "delete_selected":
                 continue

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
-from ppsp.audit.refusals import Refusal, Refused, RefusedPermission, audits_refusals
+from ppsp.audit.refusals import Refusal, Refused, RefusedPermission
+from ppsp.audit.refusals import audits_refusals as audits_refusals  # docgen uses it from here
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission

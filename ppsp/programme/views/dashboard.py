@@ -61,7 +61,7 @@ def _dashboard_context(request: HttpRequest, province: Region | None) -> dict[st
     table = stats.TableFilter.from_query(request.GET, province=code)
     participations = stats.participations_for(request.user, province=table.province)
     rows = stats.kabkota_table(participations, table)
-    page = SimpleLazyObject(
+    page: Any = SimpleLazyObject(
         lambda: Paginator(rows, TABLE_PAGE).get_page(request.GET.get("halaman"))
     )
     query = request.GET.copy()
