@@ -11,7 +11,7 @@ from django.db import OperationalError, connection
 from django.test import Client, override_settings
 
 from ppsp.audit.models import Action, AuditEvent
-from ppsp.consultation import services_comments, throttle
+from ppsp.consultation import services_comments, services_meetings, throttle
 from ppsp.consultation.models import Comment, CommentStatus
 from ppsp.consultation.throttle_models import RateCounter
 from tests.consultation_support import LEGIT, consultation_in, post_comment
@@ -156,3 +156,14 @@ def test_it_audits_every_public_comment(regions: None) -> None:
     assert event.action == Action.CREATE and event.actor is None
     assert event.region_code == "15.07" and "banjir" in event.reason
     assert event.changes == [{"field": "status", "old": None, "new": CommentStatus.PENDING}]
+
+
+@pytest.mark.django_db
+def test_it_strips_bidi_controls_from_meeting_inputs(regions: None) -> None:
+    from tests.consultation_support import meeting_in
+
+    meeting = meeting_in()
+    comment = services_meetings.meeting_input_add(
+        meeting=meeting, body="Usul\u202e TPS 3R", name="Si\u2066ti", by=None
+    )
+    assert comment.body == "Usul TPS 3R" and comment.name == "Siti"
