@@ -1,18 +1,18 @@
-"""The figures at the top of the national and provincial programme dashboards, computed
-once per data change and web process instead of on every request (issue 21 item 11).
+"""The figures at the top of the national and provincial programme dashboards, and the
+kab/kota page, computed once per stamp and web process instead of on every request
+(issue 21 item 11).
 
 Counts per stage and cohort, kab/kota totals and the documents/cycles/triggers panels are
 the same for every user whose scope covers the whole area (national: the PMU; a province:
-its Pokja Provinsi and PF), so they are kept in the per-process `local` cache under a stamp:
+its Pokja Provinsi and PF), so they are kept in the per-process `local` cache under a stamp
+of today's date and a SUMMARY_SECONDS time bucket: a national or provincial figure is at
+most that old (the page says when it was computed), however many kab/kota are writing, so
+a busy data-entry day does not turn every dashboard request into a recomputation. The
+kab/kota page's stamp also carries the id of the latest audit row filed under that kab/kota
+(every service write is audited in its transaction), so a Pokja sees its own change at once.
 
-- the id of the latest audit row (every service write is audited in its transaction, so a
-  change of participation, stage records, documents or cycles gives a new stamp),
-- today's date (lateness and the pemutakhiran triggers move with the calendar),
-- a SUMMARY_SECONDS time bucket, which bounds how long a write that is not audited (a bulk
-  load) or an audit row committed out of id order can leave a figure stale.
-
-Reading the stamp is one index-only query. A user whose scope covers only part of the area
-gets the figures computed for their scope, as before.
+Reading a stamp is at most one index query. A user whose scope covers only part of the
+area gets the figures computed for their scope, as before.
 """
 
 from __future__ import annotations
@@ -46,10 +46,20 @@ def covers_area(user: Any, province: str = "") -> bool:
     return True
 
 
-def data_stamp(now: float | None = None) -> str:
-    last = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+def data_stamp(now: float | None = None, *, region_code: str = "") -> str:
+    """Today's date and the time bucket; with `region_code`, also the latest audit row of
+    that region (a change there gives a new stamp at once)."""
     bucket = int((time.time() if now is None else now) // SUMMARY_SECONDS)
-    return f"{last}:{timezone.localdate().isoformat()}:{bucket}"
+    stamp = f"{timezone.localdate().isoformat()}:{bucket}"
+    if not region_code:
+        return stamp
+    last = (
+        AuditEvent.objects.filter(region_code=region_code)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return f"{last or 0}:{stamp}"
 
 
 def compute_summary(user: Any, *, province: str = "") -> dict[str, Any]:
@@ -58,6 +68,7 @@ def compute_summary(user: Any, *, province: str = "") -> dict[str, Any]:
     counts = stats.stage_counts(participations)
     cohorts = stats.cohort_counts(participations)
     return {
+        "summary_computed_at": timezone.localtime(),
         "stage_counts": counts,
         "cohort_counts": cohorts,
         "participants": sum(c["n"] for c in cohorts),

@@ -170,7 +170,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
         ),
     }
     rights = "".join("1" if v else "0" for v in flags.values())
-    key = f"programme-kabkota:{code}:{get_language()}:{rights}:{data_stamp()}"
+    key = f"programme-kabkota:{code}:{get_language()}:{rights}:{data_stamp(region_code=code)}"
     body = caches["local"].get(key)
     if body is None:
         body = _kabkota_body(region, flags)
