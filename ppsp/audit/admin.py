@@ -1,10 +1,13 @@
 from django.contrib import admin
 
 from ppsp.audit.models import AuditEvent
+from ppsp.core.admin import AuditedAdmin
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
+class AuditEventAdmin(AuditedAdmin):
+    """Read-only: the trail cannot be edited or deleted here."""
+
     list_display = ["at", "actor", "action", "object_type", "object_repr", "region_code"]
     list_filter = ["action", "object_type"]
     search_fields = ["object_repr", "object_id", "region_code"]

@@ -398,3 +398,7 @@ class SpamModelVersion(models.Model):
 
     def __str__(self) -> str:
         return f"Model spam v{self.number}"
+
+
+# the rate-limit counters live in their own module (this one is near its size limit)
+from ppsp.consultation.throttle_models import RateCounter as RateCounter  # noqa: E402

@@ -1,5 +1,7 @@
 """Public comments (no login): the submission with its spam defences; nothing is dropped,
-suspected spam is held for moderation."""
+suspected spam (and every comment posted while the consultation is flooded) is held for
+moderation. Bidirectional-control characters are removed from every field on input, so a
+right-to-left override cannot disguise text in the page, the moderation queue or exports."""
 
 from __future__ import annotations
 
@@ -8,12 +10,15 @@ import re
 import secrets
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record
 from ppsp.compute.spam import SpamModel, classify
 from ppsp.consultation import spam_models
 from ppsp.consultation.models import (
@@ -27,6 +32,10 @@ from ppsp.consultation.models import (
     SenderBlock,
 )
 
+# U+202A–U+202E (embeddings, overrides), U+2066–U+2069 (isolates), U+200E/U+200F (marks),
+# U+061C (Arabic letter mark): none belongs in an Indonesian comment, each can reorder text.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+FLOOD = "banjir_kiriman"  # spam_reasons entry: held because the consultation was flooded
 MIN_FILL_SECONDS = 4  # a person needs longer than this to read and write a comment
 MAX_BODY = 5000
 CLOSED_FOR_COMMENTS = gettext_noop("Konsultasi publik ini tidak sedang menerima komentar.")
@@ -38,6 +47,11 @@ def accepting_comments(consultation: Consultation, today: dt.date | None = None)
         consultation.state == ConsultationState.OPEN
         and consultation.opens_on <= day <= consultation.closes_on
     )
+
+
+def strip_bidi(text: str) -> str:
+    """`text` without bidirectional-control characters (see BIDI_CONTROLS)."""
+    return BIDI_CONTROLS.sub("", text)
 
 
 def contact_digest(contact: str) -> str:
@@ -72,13 +86,19 @@ def comment_submit(
     fill_seconds: float | None = None,
     today: dt.date | None = None,
     model: SpamModel | None = None,
+    flood: bool = False,
 ) -> Comment:
-    """Store a public comment. Nothing is dropped: suspected spam is held as pending.
+    """Store a public comment. Nothing is dropped: suspected spam is held as pending, and
+    so is every comment posted while the consultation is over its rate (`flood`).
 
-    Shown at once only when pre-moderation is off and no defence fired.
+    Shown at once only when pre-moderation is off and no defence fired. Audited (actor:
+    none, the public) in the same transaction.
     """
     if not accepting_comments(consultation, today):
         raise ValidationError(_(CLOSED_FOR_COMMENTS))
+    body, name, organisation, desa, contact = (
+        strip_bidi(v) for v in (body, name, organisation, desa, contact)
+    )
     text = body.strip()
     if len(text) < 3:
         raise ValidationError({"body": _("Tuliskan komentar Anda.")})
@@ -119,7 +139,9 @@ def comment_submit(
     suspected = verdict.spam or any(
         r in reasons for r in ("honeypot", "terlalu_cepat", "pengirim_diblokir", "duplikat")
     )
-    shown_at_once = not consultation.premoderation and not suspected
+    if flood:
+        reasons.append(FLOOD)
+    shown_at_once = not consultation.premoderation and not suspected and not flood
     comment = Comment(
         consultation=consultation,
         paragraph=paragraph,
@@ -137,7 +159,16 @@ def comment_submit(
         spam_reasons=reasons,
         token=secrets.token_urlsafe(18),
     )
-    comment.save()
+    with transaction.atomic():
+        comment.save()
+        audit_record(
+            actor=None,
+            obj=comment,
+            action=Action.CREATE,
+            changes=[{"field": "status", "old": None, "new": comment.status}],
+            reason="komentar publik" + (" (ditahan: banjir kiriman)" if flood else ""),
+            region_code=consultation.region_code,
+        )
     return comment
 
 

@@ -3,16 +3,13 @@ the row lock, and the refusal (audited after the rollback) of any change once di
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record
+from ppsp.audit import refusals
 from ppsp.consultation.models import (
     Consultation,
     ConsultationState,
@@ -23,8 +20,6 @@ from ppsp.core.scope import has_permission
 DISAHKAN_MESSAGE = gettext_noop(
     "Dokumen hasil konsultasi ini sudah disahkan; konsultasi, komentar dan tanggapannya terkunci."
 )
-P = ParamSpec("P")
-T = TypeVar("T")
 
 
 def require_permission(user: Any, permission: Permission, code: str) -> None:
@@ -44,11 +39,21 @@ def locked_consultation(consultation: Consultation) -> Consultation:
     )
 
 
-class Refused(ValidationError):
+class Refused(refusals.Refused):
     """A change refused because the consultation's document is disahkan (locked)."""
 
     def __init__(self, *, consultation: Consultation, by: Any, attempted: str) -> None:
-        super().__init__(_(DISAHKAN_MESSAGE))
+        super().__init__(
+            refusals.Refusal(
+                obj=consultation,
+                by=by,
+                attempted=attempted,
+                # The audit trail keeps the Indonesian text, whatever the language.
+                message=DISAHKAN_MESSAGE,
+                region_code=consultation.region_code,
+            ),
+            shown=_(DISAHKAN_MESSAGE),
+        )
         self.consultation, self.by, self.attempted = consultation, by, attempted
 
 
@@ -57,22 +62,5 @@ def refuse_if_disahkan(consultation: Consultation, *, by: Any, attempted: str) -
         raise Refused(consultation=consultation, by=by, attempted=attempted)
 
 
-def audits_refusals(fn: Callable[P, T]) -> Callable[P, T]:
-    """Put outside `transaction.atomic`: a refused change is audited after the rollback."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
-        try:
-            return fn(*args, **kwargs)
-        except Refused as refused:
-            audit_record(
-                actor=refused.by,
-                obj=refused.consultation,
-                action=Action.UPDATE,
-                # The audit trail keeps the Indonesian text, whatever the language.
-                reason=f"DITOLAK: {refused.attempted}. {DISAHKAN_MESSAGE}",
-                region_code=refused.consultation.region_code,
-            )
-            raise
-
-    return wrapper
+# One helper for every refusal (ppsp.audit.refusals); the name stays for the services here.
+audits_refusals = refusals.audits_refusals

@@ -25,6 +25,7 @@ from ppsp.consultation.models import (
     Paragraph,
     PublicMeeting,
 )
+from ppsp.consultation.services_comments import strip_bidi
 from ppsp.consultation.services_guards import (
     acting_user,
     audits_refusals,
@@ -105,6 +106,7 @@ def meeting_input_add(
     consultation = locked_consultation(meeting.consultation)
     require_permission(by, Permission.EDIT_DOCUMENTS, consultation.region_code)
     refuse_if_disahkan(consultation, by=by, attempted="masukan pertemuan publik")
+    body, name, organisation, desa = (strip_bidi(v) for v in (body, name, organisation, desa))
     if not body.strip():
         raise ValidationError({"body": _("Tuliskan masukan peserta.")})
     paragraph = None

@@ -34,10 +34,6 @@ THROTTLED = {
         "Terlalu banyak komentar dari alamat Anda dalam waktu singkat. Tunggu %(minutes)d "
         "menit, lalu kirim lagi — tulisan Anda masih ada di formulir di bawah."
     ),
-    "consultation": gettext_lazy(
-        "Konsultasi ini sedang menerima sangat banyak komentar. Tunggu %(minutes)d menit, lalu "
-        "kirim lagi — tulisan Anda masih ada di formulir di bawah."
-    ),
 }
 
 
@@ -89,7 +85,8 @@ def public_comment(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = selectors.get_public_consultation(pk, light=True)
     form = CommentForm(request.POST)
     address = client_address(request)
-    refusal = throttle.check(address, consultation.pk)
+    admission = throttle.admit(address, consultation.pk)
+    refusal = admission.refusal
     if refusal is not None:
         form.is_valid()
         context = _public_context(consultation, form)
@@ -115,6 +112,7 @@ def public_comment(request: HttpRequest, pk: int) -> HttpResponse:
                 user_agent=request.META.get("HTTP_USER_AGENT", ""),
                 honeypot=data["website"],
                 fill_seconds=0.0 if seconds is None else seconds,
+                flood=admission.flood,
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
+from ppsp.audit.refusals import Refusal, Refused, RefusedPermission, audits_refusals
 from ppsp.audit.services import audit_record
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
@@ -124,6 +125,7 @@ def gate_facts(process: CycleProcess) -> GateFacts:
     )
 
 
+@audits_refusals
 @transaction.atomic
 def process_transition(
     *, obj: CycleProcess, action: str, by: Any, reason: str = "", today: dt.date | None = None
@@ -136,16 +138,26 @@ def process_transition(
         CycleProcess.objects.select_for_update().select_related("cycle__region").get(pk=obj.pk)
     )
     step = next_state(process.state, action)
+    code = process.cycle.region.code
+
+    def refusal(message: str) -> Refusal:  # audited by @audits_refusals after the rollback
+        attempted = f"status proses {process.number} '{action}'"
+        return Refusal(obj=process, by=by, attempted=attempted, message=message, region_code=code)
+
     if step is None:
-        raise ValidationError(
-            f"Tindakan '{action}' tidak dapat dilakukan pada proses berstatus "
-            f"'{ProcessState(process.state).label}'."
+        raise Refused(
+            refusal(
+                f"Tindakan '{action}' tidak dapat dilakukan pada proses berstatus "
+                f"'{ProcessState(process.state).label}'."
+            )
         )
     new_state, permission = step
-    code = process.cycle.region.code
     if by is None and action != ProcessAction.MARK_LATE:
         raise PermissionDenied("Tindakan ini harus dilakukan oleh pengguna.")
-    require(by, permission, code)
+    if by is not None and not has_permission(by, permission, code):
+        raise RefusedPermission(
+            refusal("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
+        )
     day = today or timezone.localdate()
     if action == ProcessAction.MARK_LATE and process.due_date >= day:
         raise ValidationError(

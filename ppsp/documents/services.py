@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Iterable
-from typing import Any, ParamSpec, TypeVar
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -13,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
+from ppsp.audit.refusals import Refusal, Refused, RefusedPermission
+from ppsp.audit.refusals import audits_refusals as audits_refusals  # docgen uses it from here
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
@@ -53,41 +54,25 @@ def _require(user: Any, permission: Permission, code: str) -> None:
         raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
 
 
-P = ParamSpec("P")
-T = TypeVar("T")
-
-
-class VersionLocked(ValidationError):
+class VersionLocked(Refused):
     """An edit of an approved (locked) version, refused; `audits_refusals` records it."""
 
     def __init__(self, *, version: DocumentVersion, by: Any, attempted: str) -> None:
-        super().__init__(LOCKED_MESSAGE)
+        super().__init__(
+            Refusal(
+                obj=version,
+                by=by,
+                attempted=attempted,
+                message=LOCKED_MESSAGE,
+                region_code=_code(version),
+            )
+        )
         self.version, self.by, self.attempted = version, by, attempted
 
 
 def refuse_if_locked(version: DocumentVersion, *, by: Any, attempted: str) -> None:
     if version.locked:
         raise VersionLocked(version=version, by=by, attempted=attempted)
-
-
-def audits_refusals(fn: Callable[P, T]) -> Callable[P, T]:
-    """Put outside `transaction.atomic`: a refused edit is audited after the rollback."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
-        try:
-            return fn(*args, **kwargs)
-        except VersionLocked as refused:
-            audit_record(
-                actor=refused.by,
-                obj=refused.version,
-                action=Action.UPDATE,
-                reason=f"DITOLAK: {refused.attempted}. {LOCKED_MESSAGE}",
-                region_code=_code(refused.version),
-            )
-            raise
-
-    return wrapper
 
 
 def ensure_editable(version: DocumentVersion, *, by: Any = None, attempted: str = "") -> None:
@@ -241,29 +226,50 @@ def document_version_set_legal_basis(
     return version
 
 
+@audits_refusals
 @transaction.atomic
 def document_version_transition(
     *, obj: DocumentVersion, action: str, by: Any, reason: str = ""
 ) -> DocumentVersion:
-    """Move a version through the transition table; audited; approval supersedes the old one."""
+    """Move a version through the transition table; audited; approval supersedes the old one.
+
+    A refused action (not allowed from the current status, no permission, no legal basis
+    before approval) is audited too."""
     version = (
         DocumentVersion.objects.select_for_update()
         .select_related("document__region")
         .get(pk=obj.pk)
     )
+
+    def refusal(message: str) -> Refusal:
+        return Refusal(
+            obj=version,
+            by=by,
+            attempted=f"status '{action}'",
+            message=message,
+            region_code=_code(version),
+        )
+
     step = next_state(version.status, action)
     if step is None:
-        raise ValidationError(
-            f"Tindakan '{action}' tidak dapat dilakukan pada versi berstatus "
-            f"'{Status(version.status).label}'."
+        raise Refused(
+            refusal(
+                f"Tindakan '{action}' tidak dapat dilakukan pada versi berstatus "
+                f"'{Status(version.status).label}'."
+            )
         )
     new_state, permission = step
-    _require(by, permission, _code(version))
+    if by is not None and not has_permission(by, permission, _code(version)):
+        raise RefusedPermission(
+            refusal("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
+        )
     if action in NEEDS_REASON and not reason.strip():
         raise ValidationError({"reason": "Tuliskan catatan alasan pengembalian."})
     if action == DocAction.APPROVE and not (version.legal_number and version.legal_date):
-        raise ValidationError(
-            "Dasar hukum (nomor dan tanggal Perbup/Perwal/SK) wajib dicatat sebelum pengesahan."
+        raise Refused(
+            refusal(
+                "Dasar hukum (nomor dan tanggal Perbup/Perwal/SK) wajib dicatat sebelum pengesahan."
+            )
         )
     old = version.status
     version.status = new_state

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ppsp.audit.refusals import audit_refusal
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.documents import selectors, services
@@ -92,6 +93,14 @@ def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"summary": version.summary, "filled_tables": version.filled_tables.all()}
     form = VersionForm(request.POST or None, initial=initial, method_version=method)
     if version.locked:
+        if request.method == "POST":  # a refused change is audited like every other one
+            audit_refusal(
+                actor=request.user,
+                obj=version,
+                attempted="ubah ringkasan/tabel versi",
+                message=services.LOCKED_MESSAGE,
+                region_code=version.document.region.code,
+            )
         messages.error(request, services.LOCKED_MESSAGE)
         return redirect("documents:version", pk=pk)
     if request.method == "POST" and form.is_valid():

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
+from ppsp.audit.refusals import Refusal, Refused, audits_refusals
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core.scope import scope_for
 from ppsp.programme.models import Participation, Phase, Stage, StageRecord, StageStatus
@@ -139,6 +140,7 @@ def stage_record_update(
     return record
 
 
+@audits_refusals
 @transaction.atomic
 def stage_record_transition(
     *, obj: StageRecord, action: str, by: Any, on: dt.date | None = None, reason: str = ""
@@ -156,14 +158,21 @@ def stage_record_transition(
     code = record.participation.region.code
     target = next_state(record.status, action)
     label = ACTION_LABELS.get(action, action)
+
+    def refused(message: str) -> Refused:  # audited by @audits_refusals after the rollback
+        attempted = f"status tahapan '{action}'"
+        return Refused(
+            Refusal(obj=record, by=by, attempted=attempted, message=message, region_code=code)
+        )
+
     if target is None:
-        raise ValidationError(
+        raise refused(
             f"Tindakan '{label}' tidak dapat dilakukan pada tahapan berstatus "
             f"'{record.get_status_display()}'."
         )
     new_status, permission = target
     if by is not None and not scope_for(by, permission).covers(code):
-        raise ValidationError(f"Anda tidak berwenang melakukan tindakan '{label}' di {code}.")
+        raise refused(f"Anda tidak berwenang melakukan tindakan '{label}' di {code}.")
     day = on or timezone.localdate()
     before = snapshot(record, ("status", "start_date", "end_date"))
     record.status = new_status

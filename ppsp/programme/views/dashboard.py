@@ -3,16 +3,29 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, stats
 from ppsp.programme.exports import HEADER, respond, summary_workbook, table_rows
-from ppsp.programme.models import FacilitatorKind, Stage
-from ppsp.programme.overview import SUMMARY, overview_context, summary_sheets
+from ppsp.programme.models import FacilitatorKind, Participation
+from ppsp.programme.overview import SUMMARY, summary_sheets
+from ppsp.programme.summary import (
+    SUMMARY_SECONDS,
+    dashboard_summary,
+    data_stamp,
+    summary_stamp,
+)
 from ppsp.programme.transitions import ACTION_LABELS, actions_from
 from ppsp.regions.models import Region
 
@@ -38,38 +51,37 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "programme/index.html", context)
 
 
+TABLE_PAGE = 50  # kab/kota rows per page of the dashboard table (514 nationally)
+
+
 def _dashboard_context(request: HttpRequest, province: Region | None) -> dict[str, Any]:
+    """The summary comes from the per-process cache; the kab/kota table page is read only
+    when the template's fragment (keyed by the same stamp and the query) is not cached."""
     code = province.code if province else ""
     table = stats.TableFilter.from_query(request.GET, province=code)
     participations = stats.participations_for(request.user, province=table.province)
-    counts = stats.stage_counts(participations)
-    cohorts = stats.cohort_counts(participations)
+    rows = stats.kabkota_table(participations, table)
+    page: Any = SimpleLazyObject(
+        lambda: Paginator(rows, TABLE_PAGE).get_page(request.GET.get("halaman"))
+    )
     query = request.GET.copy()
     query.pop("urut", None)
+    query.pop("halaman", None)
+    page_query = request.GET.copy()
+    page_query.pop("halaman", None)
+    stamp = summary_stamp(request.user, table.province)
     return {
         "province": province,
         "table": table,
-        "rows": stats.kabkota_table(participations, table),
-        "stage_counts": counts,
-        "cohort_counts": cohorts,
-        "participants": sum(c["n"] for c in cohorts),
-        "kabkota_total": stats.kabkota_total(request.user, province=table.province),
-        "provinces": [] if province else stats.provinces_for(request.user),
-        "stages": Stage.objects.order_by("number"),
-        "chart": {
-            "stages": {
-                "labels": [f"{c['number'] or '-'}" for c in counts],
-                "names": [c["name"] for c in counts],
-                "values": [c["n"] for c in counts],
-            },
-            "cohorts": {
-                "labels": [str(c["cohort_year"]) for c in cohorts],
-                "values": [c["n"] for c in cohorts],
-            },
-        },
+        "page": page,
+        "rows": SimpleLazyObject(lambda: page.object_list),
         "filter_query": query.urlencode(),
-        "export_query": request.GET.urlencode(),
-        **overview_context(request.user, province=table.province),
+        "page_query": page_query.urlencode(),
+        "export_query": page_query.urlencode(),
+        "stamp": stamp,
+        "area": table.province or "nasional",
+        "cache_query": request.GET.urlencode(),
+        **dashboard_summary(request.user, province=table.province, stamp=stamp),
     }
 
 
@@ -113,14 +125,15 @@ def province_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     return _export(request, fmt, region.code, f"peserta-ppsp-{region.code}")
 
 
-@login_required
-@require_GET
-def kabkota(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
-    participation = getattr(region, "participation", None)
+CSRF_SLOT = "@@csrf-token@@"  # replaced per request in the cached kab/kota fragment
+
+
+def _kabkota_body(region: Region, flags: dict[str, bool]) -> str:
+    participation = (  # one query with what the page shows of it (phase, current stage)
+        Participation.objects.select_related("phase", "current_stage").filter(region=region).first()
+    )
     records = selectors.stage_timeline(region)
     sks = selectors.pokja_sks(region)
-    user = request.user
     for record in records:
         record.actions = [  # type: ignore[attr-defined]
             (action, ACTION_LABELS[action]) for action in actions_from(record.status)
@@ -133,12 +146,34 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
         "opd_check": selectors.pokja_opd_check(sks[0] if sks else None),
         "facilitators": selectors.facilitators_of(region),
         "pf": FacilitatorKind.PF,
+        "csrf_token": CSRF_SLOT,
+        **flags,
+    }
+    return render_to_string("programme/_kabkota_body.html", context)
+
+
+@login_required
+@require_GET
+def kabkota(request: HttpRequest, code: str) -> HttpResponse:
+    """The kab/kota's programme page. Its body is the same for every user with the same
+    rights on it, so it is kept per data stamp (see ppsp.programme.summary) and rights in
+    the per-process cache, with the user's CSRF token put into its forms per request."""
+    region = selectors.get_kabkota_for_user(request.user, code)
+    user = request.user
+    province_scope = scope_for(user, Permission.VIEW_PROGRAMME)
+    flags = {
         "can_edit": selectors.can(user, Permission.EDIT_PROGRAMME, code),
         "can_edit_stages": selectors.can(user, Permission.EDIT_STAGES, code),
         "can_audit": selectors.can(user, Permission.VIEW_AUDIT, code),
         "can_see_province": bool(
-            scope_for(user, Permission.VIEW_PROGRAMME).national
-            or region.province_code in scope_for(user, Permission.VIEW_PROGRAMME).provinces
+            province_scope.national or region.province_code in province_scope.provinces
         ),
     }
-    return render(request, "programme/kabkota.html", context)
+    rights = "".join("1" if v else "0" for v in flags.values())
+    key = f"programme-kabkota:{code}:{get_language()}:{rights}:{data_stamp(region_code=code)}"
+    body = caches["local"].get(key)
+    if body is None:
+        body = _kabkota_body(region, flags)
+        caches["local"].set(key, body, SUMMARY_SECONDS * 2)
+    page = mark_safe(body.replace(CSRF_SLOT, get_token(request)))
+    return render(request, "programme/kabkota.html", {"region": region, "body": page, **flags})

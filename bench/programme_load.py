@@ -1,0 +1,297 @@
+"""Programme dashboards under load (issue 21 item 11), against gunicorn on loopback.
+
+Run: `.venv/bin/python bench/programme_load.py [--seconds 60] [--clients 50]`. For each database
+(a scratch SQLite at /tmp/bench-programme.sqlite3, and PostgreSQL when BENCH_DATABASE_URL or
+PPSP_TEST_DATABASE_URL names a reachable server, checked with scripts/db_available.py) it
+re-runs itself in a child process (`--one URL`) that:
+
+1. loads every province and all 514 kab/kota, with kecamatan and desa for province 15 only
+   (the demo kab/kota 15.07 needs them), then the demo data (`load_demo`: all 514 kab/kota
+   as PPSP participants with stage histories, documents, cycles, and the full picture of
+   Kabupaten Tanjung Jabung Timur, monev included);
+2. starts gunicorn as docs/operations.md runs it (sync workers, one per core; see
+   bench/monev_load.py for why) and lets CLIENTS signed-in PMU users (one session each, one
+   kept-alive connection each, as a browser does) request, round robin, the URLs of one mix
+   for SECONDS seconds, then the next mix:
+   - "programme": the national programme dashboard and the kab/kota page of 15.07
+     (`/program/nasional/` + `/program/15.07/`), the mix of issue 21 item 11;
+   - "monev": the national monev dashboard (`/monev/nasional/2027/`), the reference;
+3. prints per URL n, p50, p95 and page size, then throughput, p50/p95/p99 and errors per
+   mix, the load average before and after and the CPU milliseconds per request (web
+   processes, PostgreSQL server, load generator). Target: p95 under 300 ms on PostgreSQL
+   for both mixes, zero errors.
+
+`--only postgres` (or `sqlite`) runs one database; `--mix programme` runs one mix.
+Only loopback is contacted; the loop stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import http.client
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from support.cpu import group_cpu, named_cpu
+from support.loopback import HOST, free_port, wait_ready
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRATCH = Path("/tmp/bench-programme.sqlite3")
+WORKERS, THREADS = os.cpu_count() or 2, 1
+MIXES: dict[str, tuple[str, ...]] = {
+    "programme": ("/program/nasional/", "/program/15.07/"),
+    "monev": ("/monev/nasional/2027/",),
+}
+
+
+def _master_slice() -> Path:
+    """Every province and kab/kota; kecamatan and desa of province 15 only."""
+    from django.conf import settings
+
+    slice_dir = Path("/tmp/bench-programme-master")
+    slice_dir.mkdir(exist_ok=True)
+    for name in ("provinces.csv", "regencies.csv", "districts.csv", "villages.csv"):
+        with (Path(settings.MASTER_DATA_DIR) / name).open(newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        whole = name in ("provinces.csv", "regencies.csv")
+        keep = [r for r in rows[1:] if whole or r[0].startswith("15")]
+        with (slice_dir / name).open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(rows[0])
+            writer.writerows(keep)
+    return slice_dir
+
+
+def prepare(clients: int) -> list[str]:
+    """Build the demo data set (once per database); one session id per client (PMU each)."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+    from django.utils import timezone
+
+    from ppsp.accounts.models import Role, User
+    from ppsp.accounts.services import role_assignment_create, user_create
+    from ppsp.programme.models import Participation
+    from ppsp.regions.services import regions_load_master_data
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
+    if not Participation.objects.exists():
+        started = time.time()
+        regions_load_master_data(directory=_master_slice())
+        with open(os.devnull, "w") as quiet:
+            call_command("load_demo", stdout=quiet)
+        print(f"demo data: {Participation.objects.count()} participants in "
+              f"{time.time() - started:.0f} s")  # fmt: skip
+    sessions = []
+    for n in range(1, clients + 1):
+        user = User.objects.filter(username=f"bench.pmu.{n:02d}").first()
+        if user is None:
+            user = user_create(
+                username=f"bench.pmu.{n:02d}", password="bench-kata-sandi-1", full_name="PMU"
+            )
+            role_assignment_create(
+                user=user, role=Role.PMU, region=None, valid_from=timezone.localdate()
+            )
+        client = Client()
+        client.force_login(user)
+        sessions.append(str(client.cookies[settings.SESSION_COOKIE_NAME].value))
+    return sessions
+
+
+class Worker(threading.Thread):
+    def __init__(
+        self, index: int, port: int, cookie: str, paths: tuple[str, ...], stop_at: float
+    ) -> None:
+        super().__init__(daemon=True)
+        self.index, self.port, self.cookie, self.stop_at = index, port, cookie, stop_at
+        self.paths = paths
+        self.latencies: dict[str, list[float]] = {p: [] for p in paths}
+        self.sizes: dict[str, int] = {}
+        self.errors: dict[str, int] = {}
+
+    def _get(self, conn: http.client.HTTPConnection, path: str) -> int:
+        conn.request("GET", path, headers={"Cookie": self.cookie})
+        response = conn.getresponse()
+        self.sizes[path] = len(response.read())
+        return response.status
+
+    def run(self) -> None:
+        """Like a browser: one kept-alive connection, reopened (and the request retried once)
+        when the server closed it while idle; a failure on a fresh connection is an error."""
+        n = self.index
+        conn: http.client.HTTPConnection | None = None
+        while time.time() < self.stop_at:
+            path = self.paths[n % len(self.paths)]
+            n += 1
+            begin = time.perf_counter()
+            status = 0
+            for attempt in range(2):
+                fresh = conn is None
+                if conn is None:
+                    conn = http.client.HTTPConnection(HOST, self.port, timeout=60)
+                try:
+                    status = self._get(conn, path)
+                    break
+                except OSError:
+                    conn.close()
+                    conn = None
+                    if fresh or attempt:
+                        status = -1
+                        break
+            if status == -1:
+                self.errors["connection"] = self.errors.get("connection", 0) + 1
+                continue
+            if status != 200:
+                key = str(status)
+                self.errors[key] = self.errors.get(key, 0) + 1
+                continue
+            self.latencies[path].append(time.perf_counter() - begin)
+        if conn is not None:
+            conn.close()
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def quantiles(values: list[float]) -> list[float]:
+    return statistics.quantiles(sorted(values), n=100) if len(values) >= 2 else [0.0] * 99
+
+
+def run_mix(
+    name: str, paths: tuple[str, ...], port: int, server_pid: int, sessions: list[str],
+    seconds: float, cookie_name: str,
+) -> bool:  # fmt: skip
+    """Load one mix; print its figures; True when the target is met."""
+    load_before = load()
+    cpu_before = (group_cpu(server_pid), named_cpu("postgres"), time.process_time())
+    start = time.time()
+    pool = [
+        Worker(i, port, f"{cookie_name}={sessions[i]}", paths, start + seconds)
+        for i in range(len(sessions))
+    ]
+    for w in pool:
+        w.start()
+    for w in pool:
+        w.join(timeout=seconds + 120)
+    elapsed = time.time() - start
+    load_after = load()
+    cpu_after = (group_cpu(server_pid), named_cpu("postgres"), time.process_time())
+    everything = [x for w in pool for lat in w.latencies.values() for x in lat]
+    errors: dict[str, int] = {}
+    for w in pool:
+        for key, count in w.errors.items():
+            errors[key] = errors.get(key, 0) + count
+    print(f"  -- mix {name}: {len(sessions)} clients, {elapsed:.1f} s")
+    print(f"     load average (1/5/15 min) before {load_before}, after {load_after}")
+    for path in paths:
+        lat = [x for w in pool for x in w.latencies[path]]
+        size = max((w.sizes.get(path, 0) for w in pool), default=0)
+        p = quantiles(lat)
+        print(
+            f"     {path:28} n={len(lat):6}  p50 {p[49] * 1000:6.0f} ms  "
+            f"p95 {p[94] * 1000:6.0f} ms  {size / 1024:6.1f} KB"
+        )
+    p = quantiles(everything)
+    print(
+        f"     all: {len(everything)} ok, throughput {len(everything) / elapsed:.1f} req/s, "
+        f"p50 {p[49] * 1000:.0f} ms, p95 {p[94] * 1000:.0f} ms, p99 {p[98] * 1000:.0f} ms, "
+        f"errors {sum(errors.values())} {errors}"
+    )
+    served = max(len(everything) + sum(errors.values()), 1)
+    web, database, client = (
+        1000 * (b - a) / served for a, b in zip(cpu_before, cpu_after, strict=True)
+    )
+    print(
+        f"     CPU per request (ms): web {web:.2f}, PostgreSQL server {database:.2f}, "
+        f"load generator {client:.2f}"
+    )
+    ok = not errors and p[94] < 0.3
+    print("     target (p95 < 300 ms, zero errors):", "met" if ok else "NOT MET")
+    return ok
+
+
+def one(url: str, seconds: float, clients: int, workers: int, mixes: list[str]) -> int:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("PPSP_TESTING", "1")
+    os.environ["PPSP_DEMO"] = "1"  # load_demo runs only in demo mode
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ppsp.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    sessions = prepare(clients)
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"), "ppsp.wsgi:application",
+            "--bind", f"{HOST}:{port}", "--workers", str(workers), "--worker-class", "sync",
+            "--backlog", "512", "--log-level", "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url},
+        start_new_session=True,
+    )  # fmt: skip
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    print(f"== {engine}: gunicorn {workers} sync workers")
+    ok = True
+    try:
+        wait_ready(port, time.time() + 60)
+        for name in mixes:
+            ok &= run_mix(
+                name, MIXES[name], port, server.pid, sessions, seconds,
+                settings.SESSION_COOKIE_NAME,
+            )  # fmt: skip
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return 0 if ok else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--one", help="run one database URL in this process")
+    parser.add_argument("--only", choices=("sqlite", "postgres"), help="run one database")
+    parser.add_argument("--mix", choices=tuple(MIXES), action="append", help="run these mixes")
+    parser.add_argument("--workers", type=int, default=WORKERS)
+    parser.add_argument("--keep", action="store_true", help="reuse the scratch SQLite data")
+    args = parser.parse_args()
+    mixes = args.mix or list(MIXES)
+    if args.one:
+        return one(args.one, args.seconds, args.clients, args.workers, mixes)
+    if not args.keep and args.only != "postgres":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{SCRATCH}{suffix}").unlink(missing_ok=True)
+    urls = [] if args.only == "postgres" else [f"sqlite:///{SCRATCH}"]
+    pg = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("PPSP_TEST_DATABASE_URL")
+    check = [sys.executable, str(ROOT / "scripts" / "db_available.py"), pg or ""]
+    if args.only == "sqlite":
+        pass
+    elif pg and subprocess.run(check, check=False).returncode == 0:
+        urls.append(pg)
+    else:
+        print("PostgreSQL: not reachable (set BENCH_DATABASE_URL); SQLite only.")
+    status = 0
+    for url in urls:
+        command = [sys.executable, __file__, "--one", url, "--seconds", str(args.seconds)]
+        command += ["--workers", str(args.workers), "--clients", str(args.clients)]
+        for mix in mixes:
+            command += ["--mix", mix]
+        status |= subprocess.run(command, check=False).returncode
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
