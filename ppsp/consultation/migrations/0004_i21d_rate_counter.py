@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultation', '0002_seed_qa_items'),
+        ('consultation', '0003_i16b_constraint_messages'),
     ]
 
     operations = [
