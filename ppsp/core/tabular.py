@@ -64,19 +64,24 @@ def read_sheets(
     *,
     names: Collection[str] | None = None,
     first_only: bool = False,
+    first_if_absent: bool = False,
 ) -> dict[str, Table]:
     """Sheet title -> rows of values of an XLSX (all sheets, the `names` given, or the
-    first), after the upload check; formula cells by the rule in the module docstring."""
+    first; `first_if_absent`: the first when none of `names` exists), after the upload
+    check; formula cells by the rule in the module docstring."""
     _checked(filename, content, (XLSX,))
     from openpyxl import load_workbook
-
-    def wanted(index: int, title: str) -> bool:
-        return (index == 0) if first_only else (names is None or title in names)
 
     tables: dict[str, Table] = {}
     formulas: dict[tuple[str, int, int], str] = {}
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+        present = names is not None and any(n in book.sheetnames for n in names)
+        only_first = first_only or (first_if_absent and not present)
+
+        def wanted(index: int, title: str) -> bool:
+            return (index == 0) if only_first else (names is None or title in names)
+
         try:
             for index, sheet in enumerate(book.worksheets):
                 if not wanted(index, sheet.title):

@@ -143,10 +143,12 @@ def belanja_import(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.get_capacity_for_user(request.user, pk, write=True)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Pilih berkas XLSX."))
+        for problem in form.errors.get("file", [_("Pilih berkas XLSX.")]):
+            messages.error(request, problem)
         return _back(found)
+    upload = form.cleaned_data["file"]
     problems = services.belanja_import(
-        capacity=found, data=form.cleaned_data["file"].read(), by=request.user
+        capacity=found, data=upload.read(), by=request.user, filename=upload.name
     )
     if problems:
         messages.error(request, _("Impor dibatalkan, tidak ada yang diubah:"))

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import UploadField
 from ppsp.monev.models import DataSource, NotAvailable, WorkStatus
 
 NA_CHOICES = [("", "—"), *NotAvailable.choices]
@@ -68,7 +69,7 @@ class ReviewForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas XLSX/CSV"))
+    file = UploadField(label=_("Berkas XLSX/CSV"))
 
 
 def row_initial(value: Any) -> dict[str, Any]:

@@ -212,6 +212,10 @@ def import_file(request: HttpRequest, code: str, year: int) -> HttpResponse:
                 _("Impor berhasil: %(c)s isian baru, %(u)s diubah.")
                 % {"c": result.created, "u": result.updated},
             )
+    else:
+        messages.error(request, _("Impor dibatalkan, tidak ada data yang disimpan."))
+        for problem in form.errors.get("file", [_("Pilih berkas .xlsx atau .csv.")]):
+            messages.error(request, problem)
     return redirect("monev:kabkota", code=region.code, year=year)
 
 

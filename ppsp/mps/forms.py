@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import XLSX, UploadField
 from ppsp.mps.codes import QA_MANUAL
 from ppsp.mps.models import (
     CommitmentKind,
@@ -130,7 +131,7 @@ class SwotForm(forms.ModelForm[SwotFactor]):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Berkas Lampiran 4 (.xlsx)"))
+    file = UploadField(label=_("Berkas Lampiran 4 (.xlsx)"), kinds=(XLSX,))
 
 
 class KklNodeForm(forms.ModelForm[KklNode]):

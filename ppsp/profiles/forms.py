@@ -3,12 +3,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import UploadField
 from ppsp.profiles.kemajuan import SOURCE_CHOICES
 from ppsp.profiles.models import LegacyDocument, LegacyTarget
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas Form 2 (.xlsx atau .csv)"))
+    file = UploadField(label=_("Berkas Form 2 (.xlsx atau .csv)"))
 
 
 class LegacyForm(forms.Form):

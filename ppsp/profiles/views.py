@@ -129,7 +129,9 @@ def import_upload(request: HttpRequest, code: str, year: int) -> HttpResponse:
         else:
             messages.success(request, _("%(n)d baris Form 2 disimpan.") % {"n": report.saved})
     else:
-        messages.error(request, _("Pilih berkas .xlsx atau .csv."))
+        messages.error(request, _("Impor dibatalkan, tidak ada data yang disimpan."))
+        for problem in form.errors.get("file", [_("Pilih berkas .xlsx atau .csv.")]):
+            messages.error(request, problem)
     return redirect(f"{reverse('profiles:kabkota', args=[code])}?tahun={year}")
 
 

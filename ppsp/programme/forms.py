@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import UploadField
 from ppsp.programme.models import (
     FacilitatorKind,
     Opd,
@@ -58,7 +59,7 @@ class TransitionForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas daftar peserta (.csv atau .xlsx)"))
+    file = UploadField(label=_("Berkas daftar peserta (.csv atau .xlsx)"))
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
