@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 from openpyxl import Workbook
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.core.scope import scope_for
 from ppsp.exchange.models import ExportJob, JobStatus
 from ppsp.exchange.registry import TABLES
@@ -31,9 +32,9 @@ class _Echo:
 
 def csv_lines(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(headers)
+    yield "\ufeff" + writer.writerow(safe_row(headers))
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow(safe_row(row))
 
 
 def write_xlsx(
@@ -44,10 +45,10 @@ def write_xlsx(
 ) -> int:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("data")
-    sheet.append(headers)
+    sheet.append(safe_row(headers))
     count = 0
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))
         count += 1
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)

@@ -14,6 +14,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.core.tabular import read_sheets
 from ppsp.finance.models import FiscalCapacity
 
@@ -42,7 +43,7 @@ def belanja_workbook(capacity: FiscalCapacity) -> bytes:
     for row in capacity.belanja.all():
         by_opd.setdefault(row.opd, {})[row.year] = row.amount
     for opd, amounts in sorted(by_opd.items()):
-        sheet.append([opd, *[amounts.get(y, 0) for y in years]])
+        sheet.append(safe_row([opd, *[amounts.get(y, 0) for y in years]]))
     sheet.column_dimensions["A"].width = 40
     out = io.BytesIO()
     book.save(out)

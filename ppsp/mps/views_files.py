@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.core.scope import has_permission
 from ppsp.mps import selectors, services, services_funding, workflow
 from ppsp.mps.codes import Source
@@ -170,20 +171,22 @@ def mps_table_export(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     for line in lines:
         row = line.row
         sheet.append(
-            [
-                row.pk,
-                row.subsector,
-                row.program,
-                row.kegiatan,
-                row.lokasi.code if row.lokasi else row.zone,
-                row.source,
-                row.opd,
-                line.amount,
-                line.committed,
-                "ya" if row.ready_ded else "tidak",
-                "ya" if row.ready_lahan else "tidak",
-                "ya" if row.ready_kelembagaan else "tidak",
-            ]
+            safe_row(
+                [
+                    row.pk,
+                    row.subsector,
+                    row.program,
+                    row.kegiatan,
+                    row.lokasi.code if row.lokasi else row.zone,
+                    row.source,
+                    row.opd,
+                    line.amount,
+                    line.committed,
+                    "ya" if row.ready_ded else "tidak",
+                    "ya" if row.ready_lahan else "tidak",
+                    "ya" if row.ready_kelembagaan else "tidak",
+                ]
+            )
         )
     recap = workbook.create_sheet("Per sumber")
     recap.append(["sumber", f"biaya {year} (Rp)"])

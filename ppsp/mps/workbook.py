@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ppsp.compute.programme_rows import subsector_mismatches, to_juta
+from ppsp.core.safe_cells import safe_row
 from ppsp.mps.codes import SHEET_OF_SOURCE, Kategori, Sidlacom, Source, Subsector
 from ppsp.mps.models import AMOUNT_FIELDS, Plan, ProgrammeRow, RowStatus
 
@@ -89,7 +90,7 @@ def export_workbook(plan: Plan, rows: Sequence[ProgrammeRow]) -> bytes:
         sheet.append(list(HEADERS))
         for row in rows:
             if row.source == source:
-                sheet.append(_cells(row))
+                sheet.append(safe_row(_cells(row)))
     recap = workbook.create_sheet("Rekapitulasi")
     recap.append(["subsektor", "sumber", *(str(y) for y in plan.years), "total", "total (Rp juta)"])
     sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 5)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.profiles.columns import COLUMNS
 from ppsp.profiles.kemajuan import STATUS_LABELS, KemajuanRow
 from ppsp.profiles.selectors import Profile
@@ -35,7 +36,7 @@ def form2_xlsx(profiles: Iterable[Profile], title: str) -> bytes:
             if column.kind == "flag":
                 value = 1 if value else 0
             row.append(value)
-        sheet.append(row)
+        sheet.append(safe_row(row))
     sheet.freeze_panes = "D2"
     sheet.column_dimensions["B"].width = 24
     workbook.properties.title = title
@@ -68,20 +69,22 @@ def kemajuan_xlsx(rows: list[KemajuanRow], title: str) -> bytes:
     for r in rows:
         t = r.target
         sheet.append(
-            [
-                str(r.document),
-                t.name,
-                t.unit,
-                "ya" if t.lower_is_better else "tidak",
-                t.baseline_year,
-                t.baseline,
-                t.target_year,
-                t.target,
-                r.current,
-                r.current_origin,
-                r.achievement,
-                str(STATUS_LABELS[r.status]),
-            ]
+            safe_row(
+                [
+                    str(r.document),
+                    t.name,
+                    t.unit,
+                    "ya" if t.lower_is_better else "tidak",
+                    t.baseline_year,
+                    t.baseline,
+                    t.target_year,
+                    t.target,
+                    r.current,
+                    r.current_origin,
+                    r.achievement,
+                    str(STATUS_LABELS[r.status]),
+                ]
+            )
         )
     workbook.properties.title = title
     return _save(workbook)

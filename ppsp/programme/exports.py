@@ -9,6 +9,7 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.programme.models import Participation
 
 HEADER = (
@@ -51,7 +52,7 @@ def respond(fmt: str, name: str, header: Sequence[str], rows: list[list[Any]]) -
         sheet = workbook.create_sheet("peserta")
         sheet.append(list(header))
         for row in rows:
-            sheet.append(row)
+            sheet.append(safe_row(row))
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
@@ -60,7 +61,7 @@ def respond(fmt: str, name: str, header: Sequence[str], rows: list[list[Any]]) -
         response.write("\ufeff")
         writer = csv.writer(response)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(safe_row(row) for row in rows)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
 
@@ -76,7 +77,7 @@ def summary_workbook(
         sheet = workbook.create_sheet(title[:31])
         sheet.append(list(header))
         for row in rows:
-            sheet.append(row)
+            sheet.append(safe_row(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)

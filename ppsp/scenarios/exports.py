@@ -7,6 +7,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.scenarios.models import Scenario
 from ppsp.scenarios.selectors import Table51
 
@@ -19,7 +20,9 @@ def table51_workbook(scenario: Scenario, table: Table51) -> bytes:
     assert sheet is not None
     sheet.title = "Tabel 5.1"
     sheet.append([f"Tabel 5.1 {TITLE}"])
-    sheet.append([f"{scenario.region.display_name} · skenario {scenario.name} (x Rp juta)"])
+    sheet.append(
+        safe_row([f"{scenario.region.display_name} · skenario {scenario.name} (x Rp juta)"])
+    )
     sheet.append([])
     sheet.append(["No", "Sektor/Subsektor", *table.years, "Total"])
     header_row = sheet.max_row
@@ -28,7 +31,7 @@ def table51_workbook(scenario: Scenario, table: Table51) -> bytes:
     def put(
         number: str, label: str, values: list[float], total: float, *, bold: bool = False
     ) -> None:
-        sheet.append([number, label, *[v / 1e6 for v in values], total / 1e6])
+        sheet.append(safe_row([number, label, *[v / 1e6 for v in values], total / 1e6]))
         if bold:
             for cell in sheet[sheet.max_row]:
                 cell.font = Font(bold=True)
