@@ -188,7 +188,7 @@ def sniff(filename: str, content: bytes, lim: Limits | None = None) -> str:
     lim = lim or Limits()
     if content.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _sniff_zip(filename, content, lim)
-    if content.startswith(b"%PDF-"):
+    if content.startswith(b"%PDF"):
         return PDF
     if content.startswith(b"\x89PNG\r\n\x1a\n"):
         return PNG
