@@ -22,7 +22,6 @@ from django.conf import settings
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
 
-
 INLINE_MAX = 4 * 1024 * 1024
 
 

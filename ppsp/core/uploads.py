@@ -256,19 +256,26 @@ class UploadField(forms.FileField):
         super().__init__(*args, **kw)
 
     def clean(self, data: Any, initial: Any = None) -> Any:
-        upload = super().clean(data, initial)
-        if not upload:
-            return upload
-        lim = limits(self.limits_of)
-        if upload.size is not None and upload.size > lim.max_bytes:
-            raise forms.ValidationError(
-                f"{upload.name}: ukuran {_size(upload.size)} melebihi batas {_size(lim.max_bytes)}."
-            )
-        upload.seek(0)
-        content = upload.read()
-        upload.seek(0)
-        try:
-            upload.detected_kind = check_upload(upload.name, content, kinds=self.kinds, lim=lim)
-        except UploadRejected as error:
-            raise forms.ValidationError(str(error)) from None
+        return validate_upload(super().clean(data, initial), self.kinds, self.limits_of)
+
+
+def validate_upload(
+    upload: Any, kinds: Collection[str], limits_of: str = "document", lim: Limits | None = None
+) -> Any:
+    """`check_upload` for a Django UploadedFile (None passes), as a form ValidationError;
+    for a form's ``clean_<field>``. A file already stored (a FieldFile) is not re-checked."""
+    if not upload or not hasattr(upload, "content_type"):
         return upload
+    lim = lim or limits(limits_of)
+    if upload.size is not None and upload.size > lim.max_bytes:
+        raise forms.ValidationError(
+            f"{upload.name}: ukuran {_size(upload.size)} melebihi batas {_size(lim.max_bytes)}."
+        )
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    try:
+        check_upload(upload.name, content, kinds=kinds, lim=lim)
+    except UploadRejected as error:
+        raise forms.ValidationError(str(error)) from None
+    return upload

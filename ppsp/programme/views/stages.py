@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -134,3 +134,14 @@ def stage_record_transition(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Status tahapan diperbarui."))
     return redirect("programme:kabkota", code=code)
+
+
+@login_required
+def stage_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    """The evidence file of a stage record, to whoever may see the kab/kota's programme."""
+    from ppsp.core.files import file_response
+
+    record = selectors.get_stage_record_for_user(request.user, pk)
+    if not record.evidence:
+        raise Http404
+    return file_response(record.evidence)
