@@ -253,6 +253,7 @@ class UploadField(forms.FileField):
     ) -> None:
         self.kinds = tuple(kinds)
         self.limits_of = limits_of
+        kw.setdefault("allow_empty_file", True)  # check_upload says "berkas kosong" by name
         super().__init__(*args, **kw)
 
     def clean(self, data: Any, initial: Any = None) -> Any:
