@@ -58,9 +58,8 @@ def _finance() -> Target:
 
 
 def _mps() -> Target:
-    from tests.mps_support import plan_in
-
     from ppsp.mps.codes import SHEET_OF_SOURCE
+    from tests.mps_support import plan_in
 
     plan = plan_in("15.07")
     return Target(
