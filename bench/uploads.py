@@ -2,7 +2,7 @@
 through, and the zip bomb of issue 21 that they refuse.
 
 Run: `.venv/bin/python bench/uploads.py`. Builds in memory (1) a workbook whose sheet XML
-is just under the declared-unpacked cap (64 MB by default, PPSP_UPLOAD_LIMITS), (2) a
+is just under the declared-unpacked cap (16 MB by default, PPSP_UPLOAD_LIMITS), (2) a
 2-3 MB archive declaring 756 MB of sheet XML, and times `check_upload` and `read_table` on
 each (best of three). The cap, not a timeout, bounds the worker: the first figure is the
 worst a permitted upload costs; the second must stay in milliseconds.
@@ -75,11 +75,11 @@ def main() -> None:
     declared = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(big)).infolist())
     print(f"largest permitted: {len(big) / MB:.1f} MB on disk, {declared / MB:.1f} MB declared")
     print(f"  check_upload {best_of_three(lambda: check_upload('besar.xlsx', big)):.3f} s")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     rows = len(list(read_table("besar.xlsx", big)))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(
-        f"  read_table   {seconds:.2f} s for {rows:,} rows "
+        f"  read_table   {seconds:.2f} s wall, {cpu:.2f} s CPU for {rows:,} rows "
         f"(once; load average {os.getloadavg()[0]:.1f})"
     )
     bomb = zip_bomb()

@@ -191,5 +191,5 @@ def test_it_refuses_a_zip_bomb_from_its_declared_size_without_inflating_it(
         raise AssertionError("a member was opened before the declared size was checked")
 
     monkeypatch.setattr(zipfile.ZipFile, "open", no_inflating)
-    with pytest.raises(UploadRejected, match="200 MB, melebihi batas 64 MB"):
+    with pytest.raises(UploadRejected, match="200 MB, melebihi batas 16 MB"):
         check_upload(name, content)

@@ -75,8 +75,8 @@ class Limits:
     uncompressed size, the largest compression ratio of a member over 1 MB, and the number
     of members."""
 
-    max_bytes: int = 20 * MB
-    max_unpacked: int = 64 * MB
+    max_bytes: int = 10 * MB
+    max_unpacked: int = 16 * MB  # ~450,000 cells: openpyxl reads them in seconds
     max_ratio: int = 100
     max_members: int = 2000
 
@@ -84,7 +84,7 @@ class Limits:
 def limits(kind: str = "tabular") -> Limits:
     """The limits of a kind of upload ("tabular", "document"), adjustable in settings:
     ``PPSP_UPLOAD_LIMITS = {"tabular": {"max_bytes": ...}}``."""
-    base = {"tabular": Limits(), "document": Limits(max_bytes=25 * MB, max_unpacked=128 * MB)}
+    base = {"tabular": Limits(), "document": Limits(max_bytes=25 * MB, max_unpacked=256 * MB)}
     chosen = base.get(kind, Limits())
     override = getattr(settings, "PPSP_UPLOAD_LIMITS", {}).get(kind, {})
     return Limits(**{**chosen.__dict__, **override})
