@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -146,7 +147,7 @@ def public_matrix_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def public_signed_file(request: HttpRequest, pk: int) -> HttpResponse:
+def public_signed_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The signed pengesahan file of a published consultation (public like its page)."""
     from ppsp.core.files import file_response
 

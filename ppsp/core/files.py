@@ -21,13 +21,14 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 
 INLINE_MAX = 4 * 1024 * 1024
 
 
 def file_response(
     field: FieldFile, *, filename: str | None = None, as_attachment: bool = True
-) -> HttpResponse:
+) -> HttpResponseBase:
     """The stored file of `field` as a download (404 when it is missing on disk)."""
     if not field or not field.name:
         raise Http404

@@ -280,3 +280,9 @@ def validate_upload(
     except UploadRejected as error:
         raise forms.ValidationError(str(error)) from None
     return upload
+
+
+def upload_errors(form: forms.Form, default: Any, field: str = "file") -> list[str]:
+    """The messages of a rejected upload field, for ``messages.error`` (`default` when the
+    field has none, e.g. no file chosen)."""
+    return [str(problem) for problem in form.errors.get(field, [default])]

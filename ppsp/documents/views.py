@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ppsp.core.files import file_response
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.uploads import upload_errors
 from ppsp.documents import selectors, services
 from ppsp.documents.forms import DocumentForm, FileForm, TransitionForm, VersionForm
 from ppsp.documents.models import DocumentFile
@@ -143,7 +145,7 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.get_document_version_for_user(request.user, pk, write=True)
     form = FileForm(request.POST, request.FILES)
     if not form.is_valid():
-        for problem in form.errors.get("file", [_("Pilih berkas yang akan diunggah.")]):
+        for problem in upload_errors(form, _("Pilih berkas yang akan diunggah.")):
             messages.error(request, problem)
         return redirect("documents:version", pk=pk)
     try:
@@ -177,7 +179,7 @@ def new_version(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def file_download(request: HttpRequest, pk: int) -> HttpResponse:
+def file_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A version's uploaded file, to whoever may see the version (404 otherwise)."""
     stored = get_object_or_404(DocumentFile, pk=pk)
     selectors.get_document_version_for_user(request.user, stored.version_id)

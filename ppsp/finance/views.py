@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.uploads import upload_errors
 from ppsp.finance import selectors, services
 from ppsp.finance.belanja_file import belanja_workbook
 from ppsp.finance.forms import ImportForm, OpdForm, SettingsForm, history_form, plan_form
@@ -143,7 +144,7 @@ def belanja_import(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.get_capacity_for_user(request.user, pk, write=True)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        for problem in form.errors.get("file", [_("Pilih berkas XLSX.")]):
+        for problem in upload_errors(form, _("Pilih berkas XLSX.")):
             messages.error(request, problem)
         return _back(found)
     upload = form.cleaned_data["file"]

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -137,7 +138,7 @@ def stage_record_transition(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def stage_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def stage_evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The evidence file of a stage record, to whoever may see the kab/kota's programme."""
     from ppsp.core.files import file_response
 
