@@ -191,3 +191,12 @@ def test_it_stores_a_document_by_its_content_and_serves_it_in_scope_only(cast: C
         accel = client.get(link)
     assert accel["X-Accel-Redirect"] == "/_files/" + stored.file.name.replace(" ", "%20")
     assert accel.content == b""
+
+
+def test_it_bounds_sector_figures_and_monev_budgets() -> None:
+    from ppsp.exchange.adapters import parse_number
+    from ppsp.monev.forms import RowValueForm
+
+    assert parse_number("1e30") is None and parse_number("1.234,5") == Decimal("1234.5")
+    form = RowValueForm(data={"budget": "1" + "0" * 30, "work_status": "berjalan"})
+    assert not form.is_valid() and "budget" in form.errors

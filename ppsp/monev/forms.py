@@ -16,7 +16,12 @@ NEED_NA = _("Isi angka, atau pilih kode 'tidak tersedia' beserta alasannya.")
 
 
 class RowValueForm(forms.Form):
-    budget = forms.IntegerField(label=_("Realisasi (Rp)"), required=False, min_value=0)
+    budget = forms.IntegerField(
+        label=_("Realisasi (Rp)"),
+        required=False,
+        min_value=0,
+        max_value=100_000_000_000_000,  # Rp 100 trillion: far above any kab/kota budget
+    )
     output = forms.DecimalField(
         label=_("Output fisik"), required=False, min_value=0, max_digits=12, decimal_places=2
     )
