@@ -200,3 +200,19 @@ def test_it_bounds_sector_figures_and_monev_budgets() -> None:
     assert parse_number("1e30") is None and parse_number("1.234,5") == Decimal("1234.5")
     form = RowValueForm(data={"budget": "1" + "0" * 30, "work_status": "berjalan"})
     assert not form.is_valid() and "budget" in form.errors
+
+
+def test_it_parses_xlsx_through_defusedxml_even_past_the_dtd_prefilter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import re
+
+    import openpyxl
+
+    from ppsp.core import uploads
+    from tests.upload_support import xml_bomb
+
+    assert openpyxl.DEFUSEDXML is True  # openpyxl picks defusedxml up when it is installed
+    monkeypatch.setattr(uploads, "_DTD", re.compile(rb"(?!)"))  # the prefilter never matches
+    with pytest.raises(ValueError, match="berkas XLSX tidak dapat dibaca"):
+        list(read_table("bom.xlsx", xml_bomb()))
