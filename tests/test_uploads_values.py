@@ -216,3 +216,12 @@ def test_it_parses_xlsx_through_defusedxml_even_past_the_dtd_prefilter(
     monkeypatch.setattr(uploads, "_DTD", re.compile(rb"(?!)"))  # the prefilter never matches
     with pytest.raises(ValueError, match="berkas XLSX tidak dapat dibaca"):
         list(read_table("bom.xlsx", xml_bomb()))
+
+
+def test_it_keeps_old_word_files_only_where_old_documents_are_archived() -> None:
+    from ppsp.core.uploads import DOCX, OLE, PDF, UploadRejected, check_upload
+
+    old_doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
+    assert check_upload("ssk-2012.doc", old_doc, kinds=(PDF, DOCX, OLE)) == OLE
+    with pytest.raises(UploadRejected, match="format lama"):
+        check_upload("ssk-2012.doc", old_doc, kinds=(PDF, DOCX))

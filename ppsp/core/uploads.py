@@ -62,6 +62,9 @@ EXTENSIONS = {
     JPEG: (".jpg", ".jpeg"),
     JSON: (".geojson", ".json"),
 }
+OLE = "ole"  # Word/Excel 97-2003 (.doc/.xls): only where old documents are archived
+LABELS[OLE] = "DOC (Word 97-2003)"
+EXTENSIONS[OLE] = (".doc",)
 TABULAR = (XLSX, CSV)
 DOCUMENTS = (PDF, DOCX, XLSX, ODT)
 
@@ -195,7 +198,7 @@ def sniff(filename: str, content: bytes, lim: Limits | None = None) -> str:
     if content.startswith(b"\xff\xd8\xff"):
         return JPEG
     if content.startswith(_OLE):
-        return "ole"
+        return OLE
     if _is_text(content):
         stripped = content.lstrip(b"\xef\xbb\xbf \t\r\n")
         return JSON if stripped.startswith((b"{", b"[")) else CSV
@@ -221,7 +224,7 @@ def check_upload(
             detail=f"ukuran {_size(len(content))} melebihi batas {_size(lim.max_bytes)}.",
         )
     kind = sniff(filename, content, lim)
-    if kind == "ole":
+    if kind == OLE and OLE not in kinds:
         raise UploadRejected(
             filename=filename,
             detail=f"format lama Excel/Word (.xls/.doc) tidak didukung; simpan ulang "
@@ -249,15 +252,24 @@ class UploadField(forms.FileField):
     (checked by content), with an Indonesian message; the parser runs afterwards."""
 
     def __init__(
-        self, *args: Any, kinds: Collection[str] = TABULAR, limits_of: str = "tabular", **kw: Any
+        self,
+        *args: Any,
+        kinds: Collection[str] = TABULAR,
+        limits_of: str = "tabular",
+        max_bytes: int | None = None,
+        **kw: Any,
     ) -> None:
         self.kinds = tuple(kinds)
         self.limits_of = limits_of
+        self.max_bytes = max_bytes
         kw.setdefault("allow_empty_file", True)  # check_upload says "berkas kosong" by name
         super().__init__(*args, **kw)
 
     def clean(self, data: Any, initial: Any = None) -> Any:
-        return validate_upload(super().clean(data, initial), self.kinds, self.limits_of)
+        lim = limits(self.limits_of)
+        if self.max_bytes is not None:
+            lim = Limits(**{**lim.__dict__, "max_bytes": self.max_bytes})
+        return validate_upload(super().clean(data, initial), self.kinds, lim=lim)
 
 
 def validate_upload(
