@@ -241,6 +241,14 @@ STORAGES = {
 # Local runs (debug, demo, tests) serve static files straight from the source folders.
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING or DEMO_MODE
 
+# Uploads and stored files (ppsp.core.uploads, ppsp.core.files). Files leave only through
+# scoped views; behind nginx set PPSP_FILE_SERVING=x-accel and an `internal` location at
+# PPSP_X_ACCEL_PREFIX aliased to MEDIA_ROOT (x-sendfile for Apache/lighttpd).
+PPSP_FILE_SERVING = os.environ.get("PPSP_FILE_SERVING", "django")
+PPSP_X_ACCEL_PREFIX = os.environ.get("PPSP_X_ACCEL_PREFIX", "/protected-media/")
+PPSP_UPLOAD_LIMITS: dict[str, dict[str, int]] = {}  # e.g. {"tabular": {"max_bytes": 30 << 20}}
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger uploads spool to a temporary file
+
 TASKS = {
     "default": {
         "BACKEND": (

@@ -41,6 +41,24 @@ def _token(code: str) -> dict[str, object]:
     return {"token": comment_in(code[:5]).token}
 
 
+def _signed(code: str) -> dict[str, object]:
+    """The target's published consultation with a recorded pengesahan and its signed PDF."""
+    import datetime as dt
+
+    from django.core.files.base import ContentFile
+
+    from ppsp.consultation.models import Consultation, Pengesahan
+
+    pk = _consultation(code)["pk"]
+    consultation = Consultation.objects.get(pk=pk)
+    pengesahan = getattr(consultation, "pengesahan", None) or Pengesahan(
+        consultation=consultation, legal_kind="perbup", number="1", date=dt.date(2025, 1, 2)
+    )
+    if not pengesahan.signed_file:
+        pengesahan.signed_file.save("sah.pdf", ContentFile(b"%PDF-1.4 sah"), save=True)
+    return {"pk": pk}
+
+
 def _meeting(code: str) -> dict[str, object]:
     from tests.consultation_support import meeting_in
 
@@ -52,6 +70,7 @@ EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "consultation:public": (_consultation, everyone(200)),
     "consultation:public_comment": (_consultation, everyone(405)),  # POST only
     "consultation:public_matrix": (_consultation, everyone(200)),
+    "consultation:public_signed_file": (_signed, everyone(200)),
     "consultation:own_comment": (_token, everyone(200)),
     "consultation:spam_models": (no_kwargs, national_only),
     "consultation:spam_retrain": (no_kwargs, post_only),

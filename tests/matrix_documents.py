@@ -25,6 +25,20 @@ def document_version(code: str) -> dict[str, object]:
     return {"pk": ssk(code[:5]).versions.get().pk}
 
 
+def document_file(code: str) -> dict[str, object]:
+    """A PDF uploaded to the SSK version of the target's kab/kota (created once)."""
+    from django.core.files.base import ContentFile
+
+    from ppsp.documents.models import DocumentFile
+
+    version = document_version(code)["pk"]
+    stored = DocumentFile.objects.filter(version_id=version).first()
+    if stored is None:
+        stored = DocumentFile(version_id=version, label="matriks")
+        stored.file.save("matriks.pdf", ContentFile(b"%PDF-1.4 matrix"), save=True)
+    return {"pk": stored.pk}
+
+
 def _document(code: str) -> dict[str, object]:
     from tests.cycles_support import ssk
 
@@ -39,5 +53,6 @@ EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "documents:version_edit": (document_version, scoped(EDITS)),
     "documents:version_transition": (document_version, post_only),
     "documents:file_upload": (document_version, post_only),
+    "documents:file": (document_file, scoped(SEES)),
     "documents:new_version": (_document, post_only),
 }

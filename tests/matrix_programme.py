@@ -27,6 +27,18 @@ EDITS_STAGES = {
 }
 
 
+def _stage_evidence(code: str) -> dict[str, object]:
+    """A stage record of the target's kab/kota with a PDF as evidence."""
+    from django.core.files.base import ContentFile
+
+    from tests.programme_helpers import stage_record_in
+
+    record = stage_record_in(code[:5])
+    if not record.evidence:
+        record.evidence.save("bukti.pdf", ContentFile(b"%PDF-1.4 bukti"), save=True)
+    return {"pk": record.pk}
+
+
 def _stage_record(code: str) -> dict[str, object]:
     from tests.programme_helpers import stage_record_in
 
@@ -80,6 +92,7 @@ EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "programme:participation_edit": (by_kabkota, scoped(SEES)),  # read-only for viewers
     "programme:stage_record_create": (by_kabkota, scoped(EDITS_STAGES)),
     "programme:stage_record_edit": (_stage_record, scoped(EDITS_STAGES)),
+    "programme:stage_evidence": (_stage_evidence, scoped(SEES)),
     "programme:stage_record_transition": (_stage_record, everyone(405)),  # POST only
     "programme:pokja": (by_kabkota, scoped(SEES)),
     "programme:pokja_sk_create": (by_kabkota, scoped(EDITS)),

@@ -146,12 +146,15 @@ def test_it_reports_every_bad_row_of_an_import_and_changes_nothing(cast: Cast) -
             ["Dinas PUPR", 1, 1, 1, 1, 1],
         ]
     )
-    problems = services.belanja_import(capacity=capacity, data=data, by=cast.pokja_kabkota)
+    problems = services.belanja_import(
+        capacity=capacity, data=data, by=cast.pokja_kabkota, filename="pt03.xlsx"
+    )
+    limit = "bukan nilai rupiah antara 0 dan 100.000.000.000.000."
     assert problems == [
-        "Baris 3: nama OPD kosong.",
-        "Baris 4 (Bappeda), tahun 2021: 'satu' bukan nilai rupiah >= 0.",
-        "Baris 4 (Bappeda), tahun 2024: -5 bukan nilai rupiah >= 0.",
-        "Baris 5: OPD Dinas PUPR muncul dua kali.",
+        "pt03.xlsx baris 3, kolom A: nama OPD kosong.",
+        f"pt03.xlsx baris 4 (Bappeda), tahun 2021: 'satu' {limit}",
+        f"pt03.xlsx baris 4 (Bappeda), tahun 2024: -5 {limit}",
+        "pt03.xlsx baris 5, kolom A: OPD Dinas PUPR muncul dua kali.",
     ]
     assert fiscal_summary(capacity).belanja_total == [1000, 1100, 1210, 1331, 1464]
 

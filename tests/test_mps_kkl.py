@@ -95,7 +95,7 @@ def test_it_checks_kkl_links_on_import(cast: Cast) -> None:
     )
     _changes, errors = diff_workbook("l4.xlsx", _edit(content, edits), plan, rows)
     assert [str(e) for e in errors] == [
-        f"l4.xlsx, lembar 'KKL', baris 0: sasaran '{other.text}' belum memiliki kegiatan."
+        f"l4.xlsx: Kerangka Kerja Logis: sasaran '{other.text}' belum memiliki kegiatan."
     ]
     _changes, errors = diff_workbook(
         "l4.xlsx",

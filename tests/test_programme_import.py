@@ -91,8 +91,9 @@ def test_it_names_each_bad_row_and_column_in_indonesian() -> None:
             "kolom wajib tidak ada: 'kode_kabkota', 'tahun_kohort', 'tahapan'.",
         ),
         ("x.csv", b"", "berkas kosong"),
-        ("x.xlsx", b"not a zip", "berkas XLSX tidak dapat dibaca"),
-        ("x.ods", b"", "format berkas tidak dikenal"),
+        ("x.xlsx", b"not a zip", "isi berkas adalah CSV tetapi nama berkas berakhiran"),
+        ("x.ods", b"", "berkas kosong"),
+        ("x.xlsx", b"PK\x03\x04 broken", "berkas rusak"),
     ],
 )
 def test_it_reports_unreadable_files(name: str, content: bytes, message: str) -> None:

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ppsp.consultation.models import Comment, Consultation
+from ppsp.core.safe_cells import safe_row
 from ppsp.core.xlsx import finish_table
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,7 +60,7 @@ def matrix_xlsx(consultation: Consultation, comments: Iterable[Comment]) -> byte
     assert sheet is not None
     sheet.title = "Matriks tanggapan"
     version = consultation.version
-    sheet.append([f"Matriks tanggapan konsultasi publik: {consultation.title}"])
+    sheet.append(safe_row([f"Matriks tanggapan konsultasi publik: {consultation.title}"]))
     sheet.append(
         [
             f"{version.document} versi {version.number}; masa konsultasi "
@@ -72,7 +73,7 @@ def matrix_xlsx(consultation: Consultation, comments: Iterable[Comment]) -> byte
         cell.font = Font(bold=True)
     sheet["A1"].font = Font(bold=True, size=13)
     for row in matrix_rows(comments):
-        sheet.append(row)
+        sheet.append(safe_row(row))
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row in sheet.iter_rows(min_row=5):

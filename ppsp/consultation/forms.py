@@ -8,6 +8,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from ppsp.consultation.models import AttendeeGroup, BlockKind, Decision
+from ppsp.core.uploads import PDF, UploadField
 from ppsp.documents.models import LegalKind
 
 _SIGNER_SALT = "ppsp.consultation.form-started"
@@ -134,4 +135,9 @@ class PengesahanForm(forms.Form):
     )
     number = forms.CharField(label=_("Nomor"), max_length=100)
     date = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
-    signed_file = forms.FileField(label=_("Berkas bertanda tangan (PDF)"), required=False)
+    signed_file = UploadField(
+        label=_("Berkas bertanda tangan (PDF)"),
+        required=False,
+        kinds=(PDF,),
+        limits_of="document",
+    )

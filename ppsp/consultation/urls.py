@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views_public.public_detail, name="public"),
     path("<int:pk>/komentar/", views_public.public_comment, name="public_comment"),
     path("<int:pk>/matriks-tanggapan.xlsx", views_public.public_matrix_xlsx, name="public_matrix"),
+    path("<int:pk>/berkas-pengesahan/", views_public.public_signed_file, name="public_signed_file"),
     path("komentar-saya/<str:token>/", views_public.own_comment, name="own_comment"),
     # Pokja, moderators, Kepala Daerah
     path("kelola/model-spam/", views_moderation.spam_models_page, name="spam_models"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -142,3 +143,14 @@ def public_matrix_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         f'attachment; filename="matriks-tanggapan-{consultation.pk}.xlsx"'
     )
     return response
+
+
+def public_signed_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The signed pengesahan file of a published consultation (public like its page)."""
+    from ppsp.core.files import file_response
+
+    consultation = selectors.get_public_consultation(pk, light=True)
+    pengesahan = getattr(consultation, "pengesahan", None)
+    if pengesahan is None or not pengesahan.signed_file:
+        raise Http404
+    return file_response(pengesahan.signed_file)

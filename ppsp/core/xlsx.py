@@ -22,6 +22,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ppsp.core.safe_cells import safe_row
+
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
 PERCENT_1 = "0.0"  # a share written as 0–100 with one decimal
@@ -131,7 +133,7 @@ def table_workbook(
         sheet = workbook.create_sheet(name[:31])
         sheet.append(list(header))
         for row in rows:
-            sheet.append(list(row))
+            sheet.append(safe_row(list(row)))  # user text never becomes a formula
         finish_table(sheet, freeze_columns=1)
     workbook.properties.title = title
     buffer = io.BytesIO()

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import DOCUMENTS, UploadField
 from ppsp.documents.models import DocType, LegalKind, MethodVersion, RequiredTable
 
 
@@ -47,7 +48,11 @@ class VersionForm(forms.Form):
 
 class FileForm(forms.Form):
     label = forms.CharField(label=_("Keterangan berkas"), max_length=200, required=False)
-    file = forms.FileField(label=_("Berkas"))
+    file = UploadField(
+        label=_("Berkas (PDF, DOCX, ODT atau XLSX; maks. 25 MB)"),
+        kinds=DOCUMENTS,
+        limits_of="document",
+    )
 
 
 class TransitionForm(forms.Form):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from ppsp.audit.refusals import audits_refusals as audits_refusals  # docgen use
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.uploads import DOCUMENTS, UploadRejected, check_upload
 from ppsp.documents.models import (
     Document,
     DocumentFile,
@@ -181,8 +183,18 @@ def document_file_add(
     version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
     ensure_editable(version, by=by, attempted="unggah berkas")
     _require(by, Permission.EDIT_DOCUMENTS, _code(version))
+    file.seek(0)
+    try:
+        kind = check_upload(
+            file.name or "berkas", file.read(), kinds=DOCUMENTS, limits_of="document"
+        )
+    except UploadRejected as error:
+        raise ValidationError({"file": str(error)}) from None
+    file.seek(0)
+    name = PurePosixPath(file.name or "berkas").stem[:120] or "berkas"
     stored = DocumentFile(version=version, label=label, uploaded_by=_user(by))
-    stored.file.save(file.name or "berkas", file, save=False)
+    # the stored name's extension follows the content, never the name the user gave
+    stored.file.save(f"{name}.{kind}", file, save=False)
     stored.full_clean()
     stored.save()
     audit_record(

@@ -4,15 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppsp.audit.refusals import audit_refusal
+from ppsp.core.files import file_response
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.uploads import upload_errors
 from ppsp.documents import selectors, services
 from ppsp.documents.forms import DocumentForm, FileForm, TransitionForm, VersionForm
+from ppsp.documents.models import DocumentFile
 from ppsp.documents.workflow import ACTION_LABELS, DocAction, available, next_state
 
 
@@ -150,7 +154,8 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.get_document_version_for_user(request.user, pk, write=True)
     form = FileForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Pilih berkas yang akan diunggah."))
+        for problem in upload_errors(form, _("Pilih berkas yang akan diunggah.")):
+            messages.error(request, problem)
         return redirect("documents:version", pk=pk)
     try:
         services.document_file_add(
@@ -180,3 +185,11 @@ def new_version(request: HttpRequest, pk: int) -> HttpResponse:
         )
     messages.success(request, _("Versi baru dibuat dari salinan versi terakhir."))
     return redirect("documents:version", pk=version.pk)
+
+
+@login_required
+def file_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """A version's uploaded file, to whoever may see the version (404 otherwise)."""
+    stored = get_object_or_404(DocumentFile, pk=pk)
+    selectors.get_document_version_for_user(request.user, stored.version_id)
+    return file_response(stored.file)

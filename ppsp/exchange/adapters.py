@@ -61,6 +61,9 @@ def _norm(text: str) -> str:
     return "".join(text.lower().split())
 
 
+MAX_VALUE = Decimal(10) ** 16
+
+
 def parse_number(text: str) -> Decimal | None:
     """'1.234,5' (Indonesian), '1234.5', '1,234.5' or a spreadsheet number; None if not."""
     text = text.replace(" ", "").replace("\u00a0", "")
@@ -79,7 +82,8 @@ def parse_number(text: str) -> Decimal | None:
         value = Decimal(text)
     except InvalidOperation:
         return None
-    return value if value.is_finite() and value >= 0 else None
+    # SectorFigure.value is DecimalField(max_digits=20, decimal_places=4): below 10**16
+    return value if value.is_finite() and 0 <= value < MAX_VALUE else None
 
 
 def _place_name(name: str) -> str:
@@ -164,7 +168,7 @@ def parse_file(system: str, kabkota: Region, filename: str, content: bytes) -> P
                 continue
             value = parse_number(text)
             if value is None:
-                fail(target, f"'{text}' bukan angka tidak negatif.")
+                fail(target, f"'{text}' bukan angka antara 0 dan 10.000.000.000.000.000.")
             else:
                 found.append((indicator, key, value))
         if len(result.errors) == before and year is not None and region_id is not None:

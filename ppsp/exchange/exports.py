@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 from openpyxl import Workbook
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.core.scope import scope_for
 from ppsp.core.xlsx import start_streamed_table, streamed_row
 from ppsp.exchange.models import ExportJob, JobStatus
@@ -32,9 +33,9 @@ class _Echo:
 
 def csv_lines(headers: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(headers)
+    yield "\ufeff" + writer.writerow(safe_row(headers))
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow(safe_row(row))
 
 
 def write_xlsx(
@@ -48,7 +49,7 @@ def write_xlsx(
     start_streamed_table(sheet, headers)
     count = 0
     for row in rows:
-        sheet.append(streamed_row(sheet, row))
+        sheet.append(streamed_row(sheet, safe_row(row)))
         count += 1
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)

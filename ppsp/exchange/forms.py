@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import UploadField
 from ppsp.exchange.exports import FORMATS
 from ppsp.exchange.models import SourceSystem
 from ppsp.exchange.registry import TABLES
@@ -30,7 +31,7 @@ class ExportForm(forms.Form):
 
 class UploadForm(forms.Form):
     system = forms.ChoiceField(label=_("Sistem sumber"), choices=SourceSystem.choices)
-    file = forms.FileField(label=_("Berkas (CSV atau XLSX)"))
+    file = UploadField(label=_("Berkas (CSV atau XLSX)"))
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

@@ -12,14 +12,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook
 
+from ppsp.core.safe_cells import safe_row
+from ppsp.core.tabular import read_sheets
 from ppsp.core.xlsx import finish_table
 from ppsp.finance.models import FiscalCapacity
 
 SHEET = "Belanja Sanitasi"
 _DIGITS = re.compile(r"^-?[0-9.,\s]+$")
+# Rp 100 trillion per OPD and year: far above any kab/kota APBD (a few trillion), far below
+# what the BigIntegerField and the pages' number formatting can hold.
+MAX_AMOUNT = 100_000_000_000_000
+MAX_TEXT = "100.000.000.000.000"
 
 
 @dataclass
@@ -39,7 +44,7 @@ def belanja_workbook(capacity: FiscalCapacity) -> bytes:
     for row in capacity.belanja.all():
         by_opd.setdefault(row.opd, {})[row.year] = row.amount
     for opd, amounts in sorted(by_opd.items()):
-        sheet.append([opd, *[amounts.get(y, 0) for y in years]])
+        sheet.append(safe_row([opd, *[amounts.get(y, 0) for y in years]]))
     finish_table(sheet, widths={"A": 40}, landscape=False)
     out = io.BytesIO()
     book.save(out)
@@ -52,26 +57,29 @@ def _amount(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return round(value) if value >= 0 else None
+        if value != value or not 0 <= value <= MAX_AMOUNT:
+            return None
+        return round(value)
     text = str(value).strip()
     if not _DIGITS.match(text):
         return None
     # Indonesian style "1.234.567" or "1.234.567,00": dots group thousands.
     text = text.replace(" ", "").split(",")[0].replace(".", "")
-    return int(text) if text.isdigit() else None
+    if not text.isdigit() or len(text) > 16 or int(text) > MAX_AMOUNT:
+        return None
+    return int(text)
 
 
-def parse_belanja(data: bytes, years: list[int]) -> BelanjaFile:
+def parse_belanja(data: bytes, years: list[int], filename: str = "berkas") -> BelanjaFile:
     result = BelanjaFile()
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError):
-        result.problems.append("Berkas bukan XLSX yang dapat dibaca.")
+        sheets = read_sheets(filename, data, names={SHEET}, first_if_absent=True)
+    except ValueError as error:
+        result.problems.append(f"{filename}: {error}")
         return result
-    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = next(iter(sheets.values()), [])
     if not rows:
-        result.problems.append("Lembar kerja kosong.")
+        result.problems.append(f"{filename}: lembar kerja kosong.")
         return result
     header = [str(h).strip() if h is not None else "" for h in rows[0]]
     columns: dict[int, int] = {}
@@ -91,23 +99,25 @@ def parse_belanja(data: bytes, years: list[int]) -> BelanjaFile:
         if not opd and all(c in (None, "") for c in cells):
             continue
         if not opd:
-            result.problems.append(f"Baris {number}: nama OPD kosong.")
+            result.problems.append(f"{filename} baris {number}, kolom A: nama OPD kosong.")
             continue
         if opd in result.rows:
-            result.problems.append(f"Baris {number}: OPD {opd} muncul dua kali.")
+            result.problems.append(
+                f"{filename} baris {number}, kolom A: OPD {opd} muncul dua kali."
+            )
             continue
         amounts = {}
         for year, index in columns.items():
             value = _amount(cells[index])
             if value is None:
                 result.problems.append(
-                    f"Baris {number} ({opd}), tahun {year}: {cells[index]!r} "
-                    "bukan nilai rupiah >= 0."
+                    f"{filename} baris {number} ({opd}), tahun {year}: {cells[index]!r} "
+                    f"bukan nilai rupiah antara 0 dan {MAX_TEXT}."
                 )
             else:
                 amounts[year] = value
         if len(amounts) == len(columns):
             result.rows[opd] = amounts
     if not result.rows and not result.problems:
-        result.problems.append("Tidak ada baris OPD.")
+        result.problems.append(f"{filename}: tidak ada baris OPD.")
     return result

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import XLSX, UploadField
 from ppsp.finance.models import HISTORY_FIELDS, PLAN_FIELDS, FiscalCapacity, HistoryYear, PlanYear
 from ppsp.finance.services import SETTINGS_FIELDS
 
@@ -82,4 +83,4 @@ class SettingsForm(forms.ModelForm[FiscalCapacity]):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas XLSX"))
+    file = UploadField(label=_("Berkas XLSX"), kinds=(XLSX,))

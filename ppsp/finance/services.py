@@ -223,7 +223,9 @@ def fiscal_settings_update(*, capacity: FiscalCapacity, by: Any, **values: Any) 
 
 
 @transaction.atomic
-def belanja_import(*, capacity: FiscalCapacity, data: bytes, by: Any) -> list[str]:
+def belanja_import(
+    *, capacity: FiscalCapacity, data: bytes, by: Any, filename: str = "berkas"
+) -> list[str]:
     """Replace the OPD realisation table from an XLSX file; all or nothing.
 
     Returns the problems found (nothing is changed when there is any).
@@ -231,7 +233,7 @@ def belanja_import(*, capacity: FiscalCapacity, data: bytes, by: Any) -> list[st
     from ppsp.finance.belanja_file import parse_belanja
 
     capacity = _locked(capacity, by)
-    parsed = parse_belanja(data, capacity.history_years)
+    parsed = parse_belanja(data, capacity.history_years, filename)
     if parsed.problems:
         return parsed.problems
     before = {(r.opd, r.year): r.amount for r in capacity.belanja.all()}

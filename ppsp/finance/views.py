@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.uploads import upload_errors
 from ppsp.finance import selectors, services
 from ppsp.finance.belanja_file import belanja_workbook
 from ppsp.finance.forms import ImportForm, OpdForm, SettingsForm, history_form, plan_form
@@ -143,10 +144,12 @@ def belanja_import(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.get_capacity_for_user(request.user, pk, write=True)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Pilih berkas XLSX."))
+        for problem in upload_errors(form, _("Pilih berkas XLSX.")):
+            messages.error(request, problem)
         return _back(found)
+    upload = form.cleaned_data["file"]
     problems = services.belanja_import(
-        capacity=found, data=form.cleaned_data["file"].read(), by=request.user
+        capacity=found, data=upload.read(), by=request.user, filename=upload.name
     )
     if problems:
         messages.error(request, _("Impor dibatalkan, tidak ada yang diubah:"))

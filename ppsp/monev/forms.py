@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import UploadField
 from ppsp.monev.models import DataSource, NotAvailable, WorkStatus
 
 NA_CHOICES = [("", "—"), *NotAvailable.choices]
@@ -15,7 +16,12 @@ NEED_NA = _("Isi angka, atau pilih kode 'tidak tersedia' beserta alasannya.")
 
 
 class RowValueForm(forms.Form):
-    budget = forms.IntegerField(label=_("Realisasi (Rp)"), required=False, min_value=0)
+    budget = forms.IntegerField(
+        label=_("Realisasi (Rp)"),
+        required=False,
+        min_value=0,
+        max_value=100_000_000_000_000,  # Rp 100 trillion: far above any kab/kota budget
+    )
     output = forms.DecimalField(
         label=_("Output fisik"), required=False, min_value=0, max_digits=12, decimal_places=2
     )
@@ -68,7 +74,7 @@ class ReviewForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas XLSX/CSV"))
+    file = UploadField(label=_("Berkas XLSX/CSV"))
 
 
 def row_initial(value: Any) -> dict[str, Any]:

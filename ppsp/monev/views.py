@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ppsp.compute import monev as formulas
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
+from ppsp.core.uploads import upload_errors
 from ppsp.monev import selectors, services
 from ppsp.monev.forms import (
     ImportForm,
@@ -212,6 +213,10 @@ def import_file(request: HttpRequest, code: str, year: int) -> HttpResponse:
                 _("Impor berhasil: %(c)s isian baru, %(u)s diubah.")
                 % {"c": result.created, "u": result.updated},
             )
+    else:
+        messages.error(request, _("Impor dibatalkan, tidak ada data yang disimpan."))
+        for problem in upload_errors(form, _("Pilih berkas .xlsx atau .csv.")):
+            messages.error(request, problem)
     return redirect("monev:kabkota", code=region.code, year=year)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.core.xlsx import INTEGER, finish_table
 from ppsp.mps.models import Plan
 from ppsp.mps.workbook import label_of
@@ -42,20 +43,22 @@ def mps_table_workbook(
     for number, line in enumerate(lines, start=1):
         row = line.row
         sheet.append(
-            [
-                number,
-                label_of("subsector", row.subsector),
-                row.program,
-                row.kegiatan,
-                row.lokasi.name if row.lokasi else row.zone,
-                label_of("source", row.source),
-                row.opd,
-                line.amount,
-                line.committed,
-                "ya" if row.ready_ded else "tidak",
-                "ya" if row.ready_lahan else "tidak",
-                "ya" if row.ready_kelembagaan else "tidak",
-            ]
+            safe_row(
+                [
+                    number,
+                    label_of("subsector", row.subsector),
+                    row.program,
+                    row.kegiatan,
+                    row.lokasi.name if row.lokasi else row.zone,
+                    label_of("source", row.source),
+                    row.opd,
+                    line.amount,
+                    line.committed,
+                    "ya" if row.ready_ded else "tidak",
+                    "ya" if row.ready_lahan else "tidak",
+                    "ya" if row.ready_kelembagaan else "tidak",
+                ]
+            )
         )
     last = sheet.max_row
     if last > 1:

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import JPEG, PDF, PNG, XLSX, Limits, UploadField, validate_upload
 from ppsp.mps.codes import QA_MANUAL
 from ppsp.mps.models import (
     CommitmentKind,
@@ -67,7 +68,7 @@ MAX_EVIDENCE = 10 * 1024 * 1024
 def clean_evidence_file(upload: Any) -> Any:
     if upload and (not upload.name.lower().endswith(EVIDENCE_TYPES) or upload.size > MAX_EVIDENCE):
         raise forms.ValidationError(_("Bukti harus PDF, JPG atau PNG, paling besar 10 MB."))
-    return upload
+    return validate_upload(upload, (PDF, JPEG, PNG), lim=Limits(max_bytes=MAX_EVIDENCE))
 
 
 class CommitmentForm(forms.Form):
@@ -130,7 +131,7 @@ class SwotForm(forms.ModelForm[SwotFactor]):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Berkas Lampiran 4 (.xlsx)"))
+    file = UploadField(label=_("Berkas Lampiran 4 (.xlsx)"), kinds=(XLSX,))
 
 
 class KklNodeForm(forms.ModelForm[KklNode]):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import decimal
 import functools
 import io
-import zipfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,10 +16,15 @@ from django.db import models
 from django.utils import translation
 
 from ppsp.compute.programme_rows import subsector_mismatches, to_juta
+from ppsp.core.safe_cells import safe_row
 from ppsp.mps.codes import SHEET_OF_SOURCE, Kategori, Sidlacom, Source, Subsector
 from ppsp.mps.models import AMOUNT_FIELDS, Plan, ProgrammeRow, RowStatus
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# per row and year: Rp 100 trillion is far above any kab/kota budget
+MAX_AMOUNT = 100_000_000_000_000
+MAX_PRIORITY = 32_767
+MAX_VOLUME = decimal.Decimal("10000000000")  # DecimalField(max_digits=12, decimal_places=2)
 # (header, model field or "" for read-only columns)
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", ""),
@@ -131,7 +135,7 @@ def export_workbook(plan: Plan, rows: Sequence[ProgrammeRow]) -> bytes:
         sheet.append(list(HEADERS))
         for row in rows:
             if row.source == source:
-                sheet.append(_cells(row))
+                sheet.append(safe_row(_cells(row)))
         finish_table(sheet, freeze_columns=2, widths={"D": 40, "F": 40})
     recap = workbook.create_sheet("Rekapitulasi")
     recap.append(["Subsektor", "Sumber pendanaan", *(str(y) for y in plan.years), "Total (Rp)",
@@ -163,7 +167,12 @@ class WorkbookError:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.filename}, lembar '{self.sheet}', baris {self.row}"
+        # row 0: a problem of the whole file or sheet (no row number to show)
+        where = self.filename
+        if self.sheet:
+            where += f", lembar '{self.sheet}'"
+        if self.row > 0:
+            where += f", baris {self.row}"
         if self.column:
             where += f", kolom '{self.column}'"
         return f"{where}: {self.message}"
@@ -226,8 +235,11 @@ def _convert(field: str, raw: Any, strategi_ids: set[int]) -> Any:
             number = decimal.Decimal(text or "0")
         except decimal.InvalidOperation:
             raise ValueError(f"harus angka, bukan '{text}'.") from None
-        if number < 0 or number != number.to_integral_value():
+        if not number.is_finite() or number < 0 or number != number.to_integral_value():
             raise ValueError(f"harus bilangan bulat ≥ 0, bukan '{text}'.")
+        limit = MAX_AMOUNT if field in AMOUNT_FIELDS else MAX_PRIORITY
+        if number > limit:
+            raise ValueError(f"terlalu besar: '{text}' (maksimum {limit:,}).".replace(",", "."))
         return int(number)
     if field in READY_FIELDS:
         if text.lower() in YES:
@@ -237,9 +249,12 @@ def _convert(field: str, raw: Any, strategi_ids: set[int]) -> Any:
         raise ValueError(f"isi 'ya' atau 'tidak', bukan '{text}'.")
     if field == "volume":
         try:
-            return decimal.Decimal(text or "0").quantize(decimal.Decimal("0.01"))
+            volume = decimal.Decimal(text or "0")
         except decimal.InvalidOperation:
             raise ValueError(f"harus angka, bukan '{text}'.") from None
+        if not volume.is_finite() or not 0 <= volume < MAX_VOLUME:
+            raise ValueError(f"harus angka antara 0 dan 9.999.999.999,99, bukan '{text}'.")
+        return volume.quantize(decimal.Decimal("0.01"))
     if field == "source":
         parts = [p for p in text.replace(";", ",").replace("/", ",").split(",") if p.strip()]
         if len(parts) != 1:
@@ -267,26 +282,34 @@ def read_workbook(
     filename: str, content: bytes, plan: Plan, rows: Sequence[ProgrammeRow]
 ) -> WorkbookDiff:
     """Cell changes of existing rows, rows to add (no id) and every problem (nothing saved)."""
-    from openpyxl import load_workbook
-
+    from ppsp.core.tabular import read_sheets
     from ppsp.mps.workbook_rows import new_row, read_addition
 
     diff = WorkbookDiff([], [], [])
+    source_of_sheet = {name: source for source, name in SHEET_OF_SOURCE.items()}
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError):
-        diff.errors.append(WorkbookError(filename, "-", 1, "", "berkas XLSX tidak dapat dibaca."))
+        sheets = read_sheets(filename, content, names=set(source_of_sheet))
+    except ValueError as error:
+        diff.errors.append(WorkbookError(filename, "", 0, "", str(error)))
+        return diff
+    if not sheets:
+        diff.errors.append(
+            WorkbookError(
+                filename,
+                "",
+                0,
+                "",
+                f"tidak ada lembar Lampiran 4 ({', '.join(source_of_sheet)}); unduh templat "
+                "dari halaman ini lalu isi.",
+            )
+        )
         return diff
     current = {row.pk: row for row in rows}
     nodes = list(plan.kkl_nodes.all())
     strategi_ids = {n.pk for n in nodes if n.level == "strategi"}
     where: dict[int, tuple[str, int]] = {}
     seen: set[int] = set()
-    source_of_sheet = {name: source for source, name in SHEET_OF_SOURCE.items()}
-    for sheet in workbook.worksheets:
-        if sheet.title not in source_of_sheet:
-            continue
-        table = [list(r) for r in sheet.iter_rows(values_only=True)]
+    for title, table in sheets.items():
         if not table:
             continue
         header = [_text(c).lower() for c in table[0]]
@@ -294,7 +317,7 @@ def read_workbook(
         if missing:
             diff.errors.append(
                 WorkbookError(
-                    filename, sheet.title, 1, "", f"kolom wajib tidak ada: {', '.join(missing)}."
+                    filename, title, 1, "", f"kolom wajib tidak ada: {', '.join(missing)}."
                 )
             )
             continue
@@ -304,7 +327,7 @@ def read_workbook(
                 continue
             raw_id = _text(cells[index["id"]])
             if not raw_id:
-                read_addition(diff, filename, sheet.title, number, cells, index, plan, strategi_ids)
+                read_addition(diff, filename, title, number, cells, index, plan, strategi_ids)
                 continue
             row = current.get(int(raw_id)) if raw_id.isdigit() else None
             problem = ""
@@ -316,10 +339,10 @@ def read_workbook(
             elif row.pk in seen:
                 problem = f"baris {row.pk} muncul lebih dari sekali."
             if row is None or problem:
-                diff.errors.append(WorkbookError(filename, sheet.title, number, "id", problem))
+                diff.errors.append(WorkbookError(filename, title, number, "id", problem))
                 continue
             seen.add(row.pk)
-            where[row.pk] = (sheet.title, number)
+            where[row.pk] = (title, number)
             errors_before = len(diff.errors)
             for header_name, field in COLUMNS:
                 if not field or header_name not in index:
@@ -329,17 +352,16 @@ def read_workbook(
                     new = _convert(field, raw, strategi_ids)
                 except ValueError as error:
                     diff.errors.append(
-                        WorkbookError(filename, sheet.title, number, header_name, str(error))
+                        WorkbookError(filename, title, number, header_name, str(error))
                     )
                     continue
                 old = getattr(row, field)
                 if new != old:
                     diff.changes.append(
-                        CellChange(sheet.title, number, header_name, row.pk, field, old, new)
+                        CellChange(title, number, header_name, row.pk, field, old, new)
                     )
             if len(diff.errors) == errors_before:
-                diff.errors.extend(_row_rules(filename, sheet.title, number, row, diff.changes))
-    workbook.close()
+                diff.errors.extend(_row_rules(filename, title, number, row, diff.changes))
     if not diff.errors:
         extra = [new_row(plan, a) for a in diff.additions]
         for k, addition in enumerate(diff.additions, start=1):
@@ -368,7 +390,9 @@ def _kkl(
             sheet, number = where[problem.key]
             errors.append(WorkbookError(filename, sheet, number, "kode_strategi", problem.message))
         else:
-            errors.append(WorkbookError(filename, "KKL", 0, "", problem.message))
+            errors.append(
+                WorkbookError(filename, "", 0, "", f"Kerangka Kerja Logis: {problem.message}")
+            )
     return errors
 
 

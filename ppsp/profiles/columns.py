@@ -53,6 +53,21 @@ COLUMNS: tuple[Column, ...] = (
     Column("kk_miskin_pct", "KK miskin (%)", "derived"),
 )
 EDITABLE: tuple[Column, ...] = tuple(c for c in COLUMNS if c.editable)
+# Plausible upper bounds per column (a desa, not a country): areas in ha (the largest desa
+# in Papua cover some 10^5-10^6 ha), people and households, facilities. A value beyond is a
+# typing or unit error (e.g. m² for ha), never stored.
+MAXIMUM: dict[str, float] = {
+    "luas_administratif": 10_000_000,
+    "luas_terbangun": 10_000_000,
+    "luas_genangan": 10_000_000,
+    "growth_pct": 100,
+    "penduduk": 10_000_000,
+    "kk": 5_000_000,
+    "kk_miskin": 5_000_000,
+    "jamban_pribadi": 5_000_000,
+    "tangki_septik": 5_000_000,
+    "tps": 100_000,
+}
 BY_KEY = {c.key: c for c in COLUMNS}
 
 
@@ -81,6 +96,12 @@ def parse_cell(column: Column, value: Any) -> Any:
         result = number
     if column.key != "growth_pct" and result < 0:
         raise ValueError("tidak boleh negatif")
+    if column.key == "growth_pct" and result < -100:
+        raise ValueError("pertumbuhan tidak boleh di bawah -100%")
+    maximum = MAXIMUM.get(column.key)
+    if maximum is not None and result > maximum:
+        shown = f"{maximum:,.0f}".replace(",", ".")
+        raise ValueError(f"'{text}' terlalu besar (maksimum {shown})")
     if column.kind == "pct" and result > 100:
         raise ValueError("persen harus antara 0 dan 100")
     return result

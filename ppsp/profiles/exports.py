@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.core.xlsx import finish_table
 from ppsp.profiles.columns import COLUMNS
 from ppsp.profiles.kemajuan import STATUS_LABELS, KemajuanRow
@@ -36,7 +37,7 @@ def form2_xlsx(profiles: Iterable[Profile], title: str) -> bytes:
             if column.kind == "flag":
                 value = 1 if value else 0
             row.append(value)
-        sheet.append(row)
+        sheet.append(safe_row(row))
     finish_table(sheet, freeze_columns=3, widths={"B": 24})
     workbook.properties.title = title
     return _save(workbook)
@@ -68,20 +69,22 @@ def kemajuan_xlsx(rows: list[KemajuanRow], title: str) -> bytes:
     for r in rows:
         t = r.target
         sheet.append(
-            [
-                str(r.document),
-                t.name,
-                t.unit,
-                "ya" if t.lower_is_better else "tidak",
-                t.baseline_year,
-                t.baseline,
-                t.target_year,
-                t.target,
-                r.current,
-                r.current_origin,
-                r.achievement,
-                str(STATUS_LABELS[r.status]),
-            ]
+            safe_row(
+                [
+                    str(r.document),
+                    t.name,
+                    t.unit,
+                    "ya" if t.lower_is_better else "tidak",
+                    t.baseline_year,
+                    t.baseline,
+                    t.target_year,
+                    t.target,
+                    r.current,
+                    r.current_origin,
+                    r.achievement,
+                    str(STATUS_LABELS[r.status]),
+                ]
+            )
         )
     finish_table(sheet, widths={"B": 44}, wrap_columns=frozenset({"B"}))
     workbook.properties.title = title

@@ -3,12 +3,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import DOCX, OLE, PDF, UploadField
 from ppsp.profiles.kemajuan import SOURCE_CHOICES
 from ppsp.profiles.models import LegacyDocument, LegacyTarget
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas Form 2 (.xlsx atau .csv)"))
+    file = UploadField(label=_("Berkas Form 2 (.xlsx atau .csv)"))
 
 
 class LegacyForm(forms.Form):
@@ -16,7 +17,12 @@ class LegacyForm(forms.Form):
     title = forms.CharField(label=_("Judul"), max_length=200)
     period_start = forms.IntegerField(label=_("Periode awal"), min_value=1990, max_value=2100)
     period_end = forms.IntegerField(label=_("Periode akhir"), min_value=1990, max_value=2100)
-    file = forms.FileField(label=_("Berkas (PDF/DOCX)"))
+    file = UploadField(
+        label=_("Berkas (PDF/DOCX)"),
+        kinds=(PDF, DOCX, OLE),
+        limits_of="document",
+        max_bytes=30 << 20,
+    )
 
 
 class TargetForm(forms.ModelForm[LegacyTarget]):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ppsp.core.scope import has_permission
+from ppsp.core.uploads import upload_errors
 from ppsp.profiles import selectors, services
 from ppsp.profiles.columns import COLUMNS, EDITABLE, parse_cell
 from ppsp.profiles.exports import form2_xlsx, kemajuan_xlsx
@@ -140,7 +141,9 @@ def import_upload(request: HttpRequest, code: str, year: int) -> HttpResponse:
                       "data tetap tersimpan.") % {"n": len(flagged)},
                 )  # fmt: skip
     else:
-        messages.error(request, _("Pilih berkas .xlsx atau .csv."))
+        messages.error(request, _("Impor dibatalkan, tidak ada data yang disimpan."))
+        for problem in upload_errors(form, _("Pilih berkas .xlsx atau .csv.")):
+            messages.error(request, problem)
     return redirect(f"{reverse('profiles:kabkota', args=[code])}?tahun={year}")
 
 

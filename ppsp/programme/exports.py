@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.core.xlsx import table_workbook
 from ppsp.programme.models import Participation
 
@@ -52,7 +53,7 @@ def respond(fmt: str, name: str, header: Sequence[str], rows: list[list[Any]]) -
         response.write("\ufeff")
         writer = csv.writer(response)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(safe_row(row) for row in rows)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
 

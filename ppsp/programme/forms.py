@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.uploads import DOCUMENTS, JPEG, PNG, UploadField, validate_upload
 from ppsp.programme.models import (
     FacilitatorKind,
     Opd,
@@ -15,6 +16,7 @@ from ppsp.programme.models import (
 from ppsp.regions.models import Level, Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+EVIDENCE_KINDS = (*DOCUMENTS, JPEG, PNG)
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
@@ -37,6 +39,9 @@ class StageRecordForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         self.fields["stage"].queryset = Stage.objects.order_by("number")  # type: ignore[attr-defined]
 
+    def clean_evidence(self) -> Any:
+        return validate_upload(self.cleaned_data.get("evidence"), EVIDENCE_KINDS)
+
 
 class StageRecordEditForm(forms.ModelForm):  # type: ignore[type-arg]
     reason = forms.CharField(label=_("Alasan perubahan"), required=False)
@@ -51,6 +56,9 @@ class StageRecordEditForm(forms.ModelForm):  # type: ignore[type-arg]
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def clean_evidence(self) -> Any:
+        return validate_upload(self.cleaned_data.get("evidence"), EVIDENCE_KINDS)
+
 
 class TransitionForm(forms.Form):
     action = forms.CharField(max_length=30)
@@ -58,7 +66,7 @@ class TransitionForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas daftar peserta (.csv atau .xlsx)"))
+    file = UploadField(label=_("Berkas daftar peserta (.csv atau .xlsx)"))
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

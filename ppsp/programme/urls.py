@@ -16,6 +16,7 @@ urlpatterns = [
     path("fasilitator/pelatihan/", facilitators.training_create, name="training_create"),
     path("fasilitator/beban-kerja/", facilitators.workload, name="workload"),
     path("tahapan/<int:pk>/ubah/", stages.stage_record_edit, name="stage_record_edit"),
+    path("tahapan/<int:pk>/bukti/", stages.stage_evidence, name="stage_evidence"),
     path(
         "tahapan/<int:pk>/status/", stages.stage_record_transition, name="stage_record_transition"
     ),

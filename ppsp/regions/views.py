@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ppsp.core.permissions import Permission
+from ppsp.core.safe_cells import safe_row
 from ppsp.core.scope import has_permission
 from ppsp.core.workspace import workspace_links
 from ppsp.regions import selectors
@@ -98,6 +99,6 @@ def export_children(request: HttpRequest, code: str) -> HttpResponse:
     writer.writerow(["kode", "nama", "tingkat", "jenis", "kode_induk"])
     for child in selectors.region_children(region):
         writer.writerow(
-            [child.code, child.name, child.get_level_display(), child.kind, region.code]
+            safe_row([child.code, child.name, child.get_level_display(), child.kind, region.code])
         )
     return response

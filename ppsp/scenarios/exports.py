@@ -14,6 +14,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ppsp.core.safe_cells import safe_row
 from ppsp.core.xlsx import DECIMAL, finish_table
 from ppsp.scenarios.models import Scenario
 from ppsp.scenarios.selectors import Table51
@@ -33,7 +34,9 @@ def table51_workbook(scenario: Scenario, table: Table51) -> bytes:
     assert sheet is not None
     sheet.title = "Tabel 5.1"
     sheet.append([f"Tabel 5.1 {TITLE}"])
-    sheet.append([f"{scenario.region.display_name} · skenario {scenario.name} (x Rp juta)"])
+    sheet.append(
+        safe_row([f"{scenario.region.display_name} · skenario {scenario.name} (x Rp juta)"])
+    )
     sheet.append([])
     sheet.append(["No.", "Sektor/Subsektor", *table.years, "Total"])
     sheet["A1"].font = Font(bold=True, size=13)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django import template
@@ -45,5 +45,12 @@ def cell_show(value: Any, column: Column) -> str:
         return "–"
     if isinstance(value, int):
         return str(intcomma(value))
-    rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    try:
+        number = Decimal(str(value))
+        # a value stored before imports checked ranges (1e30) must still show, not 500
+        if not number.is_finite() or abs(number) >= Decimal("1e15"):
+            return f"{float(number):.3g}"
+        rounded = number.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError, OverflowError):
+        return str(value)
     return str(number_format(rounded, decimal_pos=1, use_l10n=True, force_grouping=True))

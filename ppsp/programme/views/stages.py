@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -152,3 +153,14 @@ def stage_record_transition(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Status tahapan diperbarui."))
     return redirect("programme:kabkota", code=code)
+
+
+@login_required
+def stage_evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The evidence file of a stage record, to whoever may see the kab/kota's programme."""
+    from ppsp.core.files import file_response
+
+    record = selectors.get_stage_record_for_user(request.user, pk)
+    if not record.evidence:
+        raise Http404
+    return file_response(record.evidence)
