@@ -41,7 +41,9 @@ EXPORTS = {
     ("programme:province_export", "ringkasan.xlsx"),
     ("scenarios:table_xlsx", None),
 }
-NOT_XLSX = {"exchange:export", "regions:export_children"}  # a form page; CSV
+# a form page; CSV; map images (PNG/PDF)
+NOT_XLSX = {"exchange:export", "regions:export_children", "maps:national_export",
+            "maps:province_export"}  # fmt: skip
 
 
 def test_it_knows_every_export_url() -> None:

@@ -1,6 +1,6 @@
 """Tabel 5.1 as XLSX in the published layout (domain-ppsp.md §10.6): x Rp juta.
 
-Values are rounded to Rp juta with two decimals; Jumlah (a), the Total column and both gaps
+Values are in Rp juta, shown with two decimals; Jumlah (a), the Total column and both gaps
 are formulas, as in the Pokja's own spreadsheet, so a changed cell updates them. A native
 chart (needs as stacked bars, (b) and (c) as lines drawn over the bars) sits under the table.
 """
@@ -25,7 +25,9 @@ CHART_ROWS = 21  # a 10 cm high chart spans about 20 rows of the default height
 
 
 def _juta(value: float) -> float:
-    return round(value / 1e6, 2)
+    """Rp juta, unrounded: the cells show two decimals by their format, and the formulas
+    add the exact values, so the totals equal the figures of every other page."""
+    return value / 1e6
 
 
 def table51_workbook(scenario: Scenario, table: Table51) -> bytes:
@@ -86,7 +88,7 @@ def table51_workbook(scenario: Scenario, table: Table51) -> bytes:
     sheet.append(
         [
             "(b) dan (c) dari Tabel Perkiraan Besaran Pendanaan Sanitasi ke Depan; "
-            "dihitung dalam rupiah penuh, ditampilkan dalam Rp juta (dua desimal)."
+            "dihitung dalam rupiah penuh, ditampilkan dalam Rp juta."
         ]
     )
     chart_row = sheet.max_row + 2
