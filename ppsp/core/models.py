@@ -32,6 +32,7 @@ class BackgroundJob(models.Model):
     label = models.CharField(_("uraian"), max_length=200)
     region_code = models.CharField(_("wilayah"), max_length=13, blank=True)  # "" = nasional
     permission = models.CharField(_("izin untuk melihat"), max_length=40)
+    cancel_permission = models.CharField(_("izin untuk membatalkan"), max_length=40, blank=True)
     target_model = models.CharField(max_length=60, blank=True)  # "app_label.model"
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     task_path = models.CharField(max_length=200)

@@ -13,13 +13,14 @@ from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 
 
-def get_job_for_user(user: object, pk: int) -> BackgroundJob:
-    """The job if the user may see it (its requester, or scope over its region); else 404."""
+def get_job_for_user(user: object, pk: int, *, cancel: bool = False) -> BackgroundJob:
+    """The job if the user may see (or cancel) it: its requester, or the permission over
+    its region (``permission``; ``cancel_permission`` to cancel); else 404."""
     job = get_object_or_404(BackgroundJob, pk=pk)
     if job.created_by_id is not None and job.created_by_id == getattr(user, "pk", None):
         return job
     try:
-        permission = Permission(job.permission)
+        permission = Permission(job.cancel_permission if cancel else job.permission)
     except ValueError:
         raise Http404 from None
     if not scope_for(user, permission).covers(job.region_code):
@@ -42,7 +43,7 @@ def job_status(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    job = get_job_for_user(request.user, pk)
+    job = get_job_for_user(request.user, pk, cancel=True)
     jobs.job_cancel(job, by=request.user)
     job.refresh_from_db()
     context = jobs.status_context(job)

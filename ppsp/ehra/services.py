@@ -6,11 +6,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from ppsp.audit.models import Action, AuditEvent
 from ppsp.audit.services import audit_record, object_type_of
 from ppsp.compute.questionnaire_2021 import EHRA_2021
+from ppsp.core import jobs
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra.arrays import households_from_answers, skip_logic_problems
@@ -76,12 +78,31 @@ def import_start(*, survey: SurveyRound, filename: str, content: bytes, by: Any)
     )
     from ppsp.ehra.tasks import import_submissions_task
 
-    transaction.on_commit(lambda: import_submissions_task.enqueue(run.pk))
+    jobs.job_enqueue(
+        task=import_submissions_task,
+        args=[run.pk],
+        kind="impor-ehra",
+        label=f"Impor data EHRA {run.filename}",
+        region_code=survey.region.code,
+        permission=Permission.VIEW_EHRA,
+        cancel_permission=Permission.RUN_EHRA,
+        by=by,
+        target=run,
+        steps=2,
+        result_url=reverse("ehra:import_run", kwargs={"pk": run.pk}),
+        result_select="#import-result",
+        on_commit=True,
+    )
     return run
 
 
-def import_run(run_id: int) -> ImportRun:
-    """Parse and save one import: nothing is saved when any row is bad; re-import skips ids."""
+def import_run(run_id: int, tracker: jobs.Tracker | None = None) -> ImportRun:
+    """Parse and save one import: nothing is saved when any row is bad; re-import skips ids.
+
+    Two steps reported to ``tracker`` (read and check, save); cancelling stops between them.
+    """
+    tracker = tracker or jobs.Tracker(None)
+    tracker.step(1, "Membaca dan memeriksa berkas", count=2)
     run = ImportRun.objects.select_related("survey__region", "created_by").get(pk=run_id)
     run.status = ImportStatus.RUNNING
     run.save(update_fields=["status"])
@@ -102,6 +123,7 @@ def import_run(run_id: int) -> ImportRun:
         run.save(update_fields=["errors", "status", "finished_at", "rows_total"])
         return run
     run.save(update_fields=["rows_total"])  # progress: rows read, now saving
+    tracker.step(2, "Menyimpan rekaman", count=2)
     with transaction.atomic():
         existing = set(
             Household.objects.filter(

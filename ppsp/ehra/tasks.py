@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from ppsp.core import jobs
+
 
 @task()
-def import_submissions_task(run_id: int) -> int:
+def import_submissions_task(run_id: int, tracker_id: int | None = None) -> int:
     """Run one submissions import (ImportRun); returns the number of new records."""
+    from ppsp.ehra.models import ImportRun, ImportStatus
     from ppsp.ehra.services import import_run
 
-    return import_run(run_id).created
+    def body(tracker: jobs.Tracker) -> str:
+        run = import_run(run_id, tracker)
+        if run.status == ImportStatus.FAILED:
+            tracker.fail(
+                f"Berkas {run.filename} memiliki {len(run.errors)} kesalahan; "
+                "tidak ada data yang disimpan."
+            )
+        return f"{run.created} rekaman baru, {run.skipped} sudah ada."
+
+    jobs.run_tracked(tracker_id, body)
+    return ImportRun.objects.get(pk=run_id).created
 
 
 @task()

@@ -35,6 +35,7 @@ def job_enqueue(*, scenario: Scenario, by: Any) -> OptimisationJob:
         label=f"Optimasi skenario {scenario.name}",
         region_code=scenario.region.code,
         permission=Permission.VIEW_PLANNING,
+        cancel_permission=Permission.EDIT_PLANNING,
         by=by,
         target=job,
         steps=3,

@@ -14,8 +14,17 @@ register = template.Library()
 
 
 @register.inclusion_tag("core/_job.html")
-def job_status(job: BackgroundJob) -> dict[str, Any]:
-    return jobs.status_context(job)
+def job_status(job: BackgroundJob, embedded: bool = False) -> dict[str, Any]:
+    """The status block; ``embedded`` when an enclosing element already polls."""
+    context = jobs.status_context(job)
+    context["embedded"] = embedded
+    return context
+
+
+@register.simple_tag
+def job_for(obj: Any) -> BackgroundJob | None:
+    """The latest background job recorded for an app's result row."""
+    return jobs.latest_for(obj)
 
 
 @register.filter
