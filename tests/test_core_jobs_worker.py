@@ -10,46 +10,18 @@ job's lease expired, queues it again, and runs it to the end.
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _database_url(tmp_path: Path) -> str:
-    if connection.vendor == "sqlite":
-        target = tmp_path / "jobs.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(target) as copy:
-            connection.connection.backup(copy)
-        return f"sqlite:///{target}"
-    conf = connection.settings_dict
-    return (
-        f"postgres://{conf['USER']}:{conf['PASSWORD']}@{conf['HOST'] or '127.0.0.1'}:"
-        f"{conf['PORT'] or 5432}/{conf['NAME']}"
-    )
+from tests.jobs_support import ROOT, process_env
 
 
 @pytest.mark.django_db(transaction=True)
 def test_it_retries_a_job_whose_worker_was_killed_mid_job(tmp_path: Path) -> None:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("PPSP_TESTING", "DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    env.update(
-        DATABASE_URL=_database_url(tmp_path),
-        PPSP_DEMO="1",
-        PPSP_JOB_LEASE_SECONDS="2",
-        PPSP_JOB_MAX_ATTEMPTS="2",
-        MEDIA_ROOT=str(tmp_path / "media"),
-    )
+    env = process_env(tmp_path, PPSP_JOB_LEASE_SECONDS="2", PPSP_JOB_MAX_ATTEMPTS="2")
     done = subprocess.run(
         [sys.executable, "tests/jobs_driver.py"],
         cwd=ROOT,
