@@ -40,7 +40,7 @@ YEARS = 5
 SOURCES = ("apbd_kabkota", "apbd_provinsi", "apbn", "dak")
 TARGET_S = 10.0
 TARGET_GAP = 0.001
-SOLVER_LIMIT_S = 9.0  # = settings.PPSP_OPTIMISER_TIME_LIMIT; select() tops up greedily after it
+SOLVER_LIMIT_S = 8.0  # = settings.PPSP_OPTIMISER_TIME_LIMIT; select() tops up greedily after it
 
 
 @contextlib.contextmanager

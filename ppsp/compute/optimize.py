@@ -137,7 +137,8 @@ def select(
     Solved with ``scipy.optimize.milp`` (HiGHS) until the value is proven within
     ``mip_rel_gap`` of the optimum or ``time_limit_s`` has passed. If the limit
     is reached, the better of the incumbent topped up greedily and the plain greedy
-    result is returned (``optimal=False``, ``bound`` = dual bound). If scipy or the
+    result is returned with ``bound`` = dual bound (``optimal`` only when that result is
+    within ``mip_rel_gap`` of the bound). If scipy or the
     solver is unavailable or fails (or its rounded solution breaks a cap), the
     greedy heuristic below is used (``optimal=False``): start from the mandatory rows
     and their prerequisites; visit the rest by value per total rupiah, descending
@@ -195,7 +196,9 @@ def select(
             topped = _greedy(p, x_milp)
             fresh = _greedy(p, forced)
             best = topped if p.value @ topped >= p.value @ fresh else fresh
-            return _result(p, best, optimal=False, bound=bound)
+            value = float(p.value @ best)  # the time limit struck: proven if within the gap
+            proven = bound - value <= gap * abs(bound) if np.isfinite(bound) else False
+            return _result(p, best, optimal=bool(proven), bound=bound)
     return _result(p, _greedy(p, forced), optimal=False, bound=bound)
 
 
