@@ -337,7 +337,7 @@ def typical_seconds(kind: str) -> float | None:
     rows = BackgroundJob.objects.filter(
         kind=kind, state=JobState.DONE, started_at__isnull=False, finished_at__isnull=False
     ).values_list("started_at", "finished_at")[:10]
-    times = [(end - start).total_seconds() for start, end in rows]
+    times = [(end - start).total_seconds() for start, end in rows if start and end]
     return statistics.median(times) if times else None
 
 
