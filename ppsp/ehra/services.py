@@ -59,9 +59,28 @@ def recompute_later(survey: SurveyRound) -> None:
     """Inputs changed: once a round has results, recompute them by a task after commit."""
     if survey.computed_at is None:
         return
+    round_compute_start(survey=survey, by=None, on_commit=True)
+
+
+def round_compute_start(*, survey: SurveyRound, by: Any, on_commit: bool = False) -> None:
+    """Queue the IRS / area berisiko computation of a round as a tracked background job."""
     from ppsp.ehra.tasks import compute_round_task
 
-    transaction.on_commit(lambda: compute_round_task.enqueue(survey.pk))
+    user = _user(by)
+    jobs.job_enqueue(
+        task=compute_round_task,
+        args=[survey.pk, user.pk if user else None],
+        kind="hitung-ehra",
+        label=f"Hitung IRS dan area berisiko EHRA {survey.year}",
+        region_code=survey.region.code,
+        permission=Permission.VIEW_EHRA,
+        cancel_permission=Permission.RUN_EHRA,
+        by=by,
+        target=survey,
+        result_url=reverse("ehra:irs", kwargs={"pk": survey.pk}),
+        result_select="#irs-results",
+        on_commit=on_commit,
+    )
 
 
 def recompute_kabkota_later(kabkota_code: str) -> None:

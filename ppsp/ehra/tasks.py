@@ -27,11 +27,21 @@ def import_submissions_task(run_id: int, tracker_id: int | None = None) -> int:
 
 
 @task()
-def compute_round_task(survey_id: int, user_id: int | None = None) -> int:
+def compute_round_task(
+    survey_id: int, user_id: int | None = None, tracker_id: int | None = None
+) -> int:
     """Recompute IRS, ladder and area berisiko of one round; returns desa with an IRS."""
     from ppsp.accounts.models import User
     from ppsp.ehra.models import SurveyRound
     from ppsp.ehra.services_results import round_compute
 
     by = User.objects.filter(pk=user_id).first() if user_id else None
-    return round_compute(survey=SurveyRound.objects.get(pk=survey_id), by=by)
+    counted: list[int] = []
+
+    def body(tracker: jobs.Tracker) -> str:
+        tracker.step(1, "Menghitung IRS, tangga sanitasi dan area berisiko", count=1)
+        counted.append(round_compute(survey=SurveyRound.objects.get(pk=survey_id), by=by))
+        return f"{counted[0]} desa/kelurahan memiliki IRS."
+
+    jobs.run_tracked(tracker_id, body)
+    return counted[0] if counted else 0
