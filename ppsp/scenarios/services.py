@@ -345,6 +345,4 @@ def scenario_choose(*, scenario: Scenario, justification: str, by: Any) -> Scena
 
 
 # the optimiser's service lives in its own module; re-exported for callers of services.*
-from ppsp.scenarios.services_optimise import scenario_optimise  # noqa: E402
-
-__all__ = ["scenario_optimise"]
+from ppsp.scenarios.services_optimise import scenario_optimise as scenario_optimise  # noqa: E402
