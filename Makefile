@@ -36,7 +36,7 @@ run: migrate
 	@echo "PPSP Planner (mode demo) berjalan di http://$(HOST):$(PORT)/  — masuk dengan salah satu akun di atas."
 	@echo "Pekerja latar (impor, optimasi, penyusunan dokumen) ikut berjalan. Hentikan dengan Ctrl+C."
 	@# the task worker runs beside the server, so imports, optimiser runs and documents finish
-	$(BIN)/python manage.py db_worker --interval 1 -v 0 & worker=$$!; \
+	$(BIN)/python manage.py ppsp_worker --interval 1 -v 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -87,7 +87,7 @@ lock:
 	rm -rf .lock-venv
 
 worker: venv
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py ppsp_worker
 
 clean:
 	rm -rf $(VENV) var test-artifacts

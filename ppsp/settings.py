@@ -259,6 +259,14 @@ TASKS = {
     }
 }
 
+# Background jobs (ppsp.core.jobs): a running job whose worker has been silent this long
+# counts as dead and is retried until it has run PPSP_JOB_MAX_ATTEMPTS times, then failed.
+PPSP_JOB_LEASE_SECONDS = int(os.environ.get("PPSP_JOB_LEASE_SECONDS", "60"))
+PPSP_JOB_MAX_ATTEMPTS = int(os.environ.get("PPSP_JOB_MAX_ATTEMPTS", "2"))
+# The optimiser stops once its value is proven within this relative gap (0.001 = 0.1 %).
+PPSP_OPTIMISER_GAP = float(os.environ.get("PPSP_OPTIMISER_GAP", "0.001"))
+PPSP_OPTIMISER_TIME_LIMIT = float(os.environ.get("PPSP_OPTIMISER_TIME_LIMIT", "8"))
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not (DEBUG or DEMO_MODE or TESTING))

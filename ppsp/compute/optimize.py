@@ -20,12 +20,15 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from ppsp.compute import optimize_milp
+
 __all__ = ["Candidate", "Selection", "select"]
 
 TIME_LIMIT_S = 20.0
-"""Wall-clock limit for the MILP solver [s]; on expiry the best solution found is returned."""
-MIP_REL_GAP = 1e-9
-"""Relative gap below which HiGHS declares a solution optimal."""
+"""Default wall-clock limit for the MILP solver [s]; on expiry the best solution is returned."""
+MIP_REL_GAP = 1e-3
+"""Default relative gap (bound - value) / bound [-] below which a solution counts as proven
+(0.1 %); ``select(..., mip_rel_gap=0.0)`` asks for exact optimality."""
 FEAS_RTOL = 1e-9
 """Relative tolerance of the budget checks (Rp 1 per Rp 1 milyar), absorbs float rounding."""
 
@@ -77,9 +80,10 @@ class Selection:
     waiting_list : tuple of str
         Ids of the rows not funded (Daftar Tunggu), best value per rupiah first.
     optimal : bool
-        True when HiGHS proved ``value`` optimal (relative gap <= ``MIP_REL_GAP``).
+        True when HiGHS proved ``value`` within the requested relative gap of the optimum
+        (``mip_rel_gap``, default ``MIP_REL_GAP`` = 0.1 %).
     bound : float
-        Best proven upper bound on the optimal value; equals ``value`` when optimal.
+        Best proven upper bound on the optimal value (>= ``value``).
     """
 
     chosen: tuple[str, ...]
@@ -88,6 +92,11 @@ class Selection:
     waiting_list: tuple[str, ...]
     optimal: bool
     bound: float
+
+    @property
+    def gap(self) -> float:
+        """Proven relative gap (bound - value) / |bound| [-]; 0.0 when both are 0."""
+        return (self.bound - self.value) / abs(self.bound) if self.bound else 0.0
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,8 @@ def select(
     budget_by_year: Sequence[float],
     *,
     budget_by_source: Mapping[str, Sequence[float]] | None = None,
+    mip_rel_gap: float | None = None,
+    time_limit_s: float | None = None,
 ) -> Selection:
     r"""Choose the candidates of maximum total value that fit the yearly budgets.
 
@@ -123,9 +134,11 @@ def select(
         x_i = 1 \;\; \forall i \text{ mandatory (and their prerequisites)}, \qquad
         x_i \le x_j \;\; \forall j \in \text{requires}(i).
 
-    Solved with ``scipy.optimize.milp`` (HiGHS) within ``TIME_LIMIT_S``. If the limit
+    Solved with ``scipy.optimize.milp`` (HiGHS) until the value is proven within
+    ``mip_rel_gap`` of the optimum or ``time_limit_s`` has passed. If the limit
     is reached, the better of the incumbent topped up greedily and the plain greedy
-    result is returned (``optimal=False``, ``bound`` = dual bound). If scipy or the
+    result is returned with ``bound`` = dual bound (``optimal`` only when that result is
+    within ``mip_rel_gap`` of the bound). If scipy or the
     solver is unavailable or fails (or its rounded solution breaks a cap), the
     greedy heuristic below is used (``optimal=False``): start from the mandatory rows
     and their prerequisites; visit the rest by value per total rupiah, descending
@@ -141,6 +154,10 @@ def select(
     budget_by_source : mapping of str to sequence of float, optional
         Capacity per funding source per year [Rp]. Sources absent from the mapping are
         capped only by ``budget_by_year``.
+    mip_rel_gap : float, optional
+        Relative gap [-] at which the solution counts as proven (default ``MIP_REL_GAP``).
+    time_limit_s : float, optional
+        Solver wall-clock limit [s] (default ``TIME_LIMIT_S``).
 
     Returns
     -------
@@ -165,7 +182,11 @@ def select(
     if not p.ids:
         return _result(p, np.zeros(0, dtype=bool), optimal=True, bound=0.0)
     bound = _trivial_bound(p, forced)
-    outcome = _solve_milp(p, forced)
+    limit = TIME_LIMIT_S if time_limit_s is None else time_limit_s
+    gap = MIP_REL_GAP if mip_rel_gap is None else mip_rel_gap
+    if not (np.isfinite(gap) and gap >= 0 and np.isfinite(limit) and limit > 0):
+        raise ValueError(f"mip_rel_gap {gap} must be >= 0 and time_limit_s {limit} > 0")
+    outcome = _solve_milp(p, forced, limit, gap)
     if outcome is not None:
         x_milp, optimal, dual_bound = outcome
         bound = min(bound, dual_bound)
@@ -175,7 +196,9 @@ def select(
             topped = _greedy(p, x_milp)
             fresh = _greedy(p, forced)
             best = topped if p.value @ topped >= p.value @ fresh else fresh
-            return _result(p, best, optimal=False, bound=bound)
+            value = float(p.value @ best)  # the time limit struck: proven if within the gap
+            proven = bound - value <= gap * abs(bound) if np.isfinite(bound) else False
+            return _result(p, best, optimal=bool(proven), bound=bound)
     return _result(p, _greedy(p, forced), optimal=False, bound=bound)
 
 
@@ -308,54 +331,21 @@ def _trivial_bound(p: _Problem, forced: Bools) -> float:
     return float(p.value[forced].sum() + p.value[free].sum())
 
 
-def _solve_milp(p: _Problem, forced: Bools) -> tuple[Bools | None, bool, float] | None:
-    """Solve the MILP with HiGHS; (solution or None, proven optimal, upper bound).
-
-    Returns None when scipy is unavailable or the solver raises. Capacity rows are
-    scaled by their largest coefficient so that HiGHS sees coefficients of order 1.
-    """
-    try:
-        from scipy import sparse  # type: ignore[import-untyped, unused-ignore]
-        from scipy.optimize import Bounds, LinearConstraint, milp  # type: ignore[import-untyped, unused-ignore]
-    except ImportError:
-        return None
-    n, years = p.cost.shape
-    blocks = [sparse.coo_array(p.cost.T)]  # row t: total spending in year t
-    rhs = [p.budget]
-    capped = np.flatnonzero(p.source_idx >= 0)
-    if p.source_names:  # row s * years + t: spending of source s in year t
-        rows = (p.source_idx[capped][:, None] * years + np.arange(years)).ravel()
-        cols = np.repeat(capped, years)
-        block = sparse.coo_array(
-            (p.cost[capped].ravel(), (rows, cols)), shape=(p.source_cap.size, n)
-        )
-        blocks.append(block)
-        rhs.append(p.source_cap.ravel())
-    cap_matrix = sparse.vstack(blocks).tocsr()
-    cap_rhs = np.concatenate(rhs)
-    scale = np.asarray(abs(cap_matrix).max(axis=1).todense()).ravel()
-    keep = scale > 0  # an all-zero row is always satisfied (budgets are >= 0)
-    inv = sparse.diags_array(1.0 / scale[keep])
-    constraints = [LinearConstraint(inv @ cap_matrix[keep], -np.inf, cap_rhs[keep] / scale[keep])]
-    pairs = np.array([(i, j) for i in range(n) for j in p.prereq[i] if i != j], dtype=np.intp)
-    if pairs.size:  # row k: x_i - x_j <= 0
-        rows, data = np.repeat(np.arange(len(pairs)), 2), np.tile([1.0, -1.0], len(pairs))
-        req = sparse.coo_array((data, (rows, pairs.ravel())), shape=(len(pairs), n))
-        constraints.append(LinearConstraint(req.tocsr(), -np.inf, 0.0))
-    try:
-        res = milp(
-            -p.value,
-            integrality=np.ones(n),
-            bounds=Bounds(forced.astype(np.float64), np.ones(n)),
-            constraints=constraints,
-            options={"time_limit": TIME_LIMIT_S, "mip_rel_gap": MIP_REL_GAP},
-        )
-    except (ValueError, RuntimeError, MemoryError):
-        return None
-    dual = getattr(res, "mip_dual_bound", None)
-    bound = -float(dual) if dual is not None and np.isfinite(dual) else np.inf
-    x = None if res.x is None else np.asarray(res.x) > 0.5
-    return x, res.status == 0 and x is not None, bound
+def _solve_milp(
+    p: _Problem, forced: Bools, time_limit_s: float, mip_rel_gap: float
+) -> tuple[Bools | None, bool, float] | None:
+    """HiGHS on ``p`` (see :func:`ppsp.compute.optimize_milp.solve`); None without a solver."""
+    return optimize_milp.solve(
+        cost=p.cost,
+        value=p.value,
+        budget=p.budget,
+        source_idx=p.source_idx,
+        source_cap=p.source_cap,
+        prereq=p.prereq,
+        forced=forced,
+        time_limit_s=time_limit_s,
+        mip_rel_gap=mip_rel_gap,
+    )
 
 
 def _greedy(p: _Problem, start: Bools) -> Bools:
@@ -394,5 +384,12 @@ def _result(p: _Problem, x: Bools, *, optimal: bool, bound: float) -> Selection:
         spent_by_year=tuple(float(s) for s in by_year),
         waiting_list=tuple(p.ids[i] for i in order if not x[i]),
         optimal=optimal,
-        bound=value if optimal else max(value, bound),
+        bound=_reported_bound(value, bound, optimal),
     )
+
+
+def _reported_bound(value: float, bound: float, optimal: bool) -> float:
+    """Never below ``value``; a proven bound within float noise of it reads as ``value``."""
+    if optimal and bound - value <= max(1e-6, 1e-9 * abs(value)):
+        return value
+    return max(value, bound)

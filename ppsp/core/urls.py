@@ -1,9 +1,11 @@
 from django.urls import path
 
-from ppsp.core import views
+from ppsp.core import views, views_jobs
 
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.health, name="health"),
+    path("tugas/<int:pk>/", views_jobs.job_status, name="job_status"),
+    path("tugas/<int:pk>/batal/", views_jobs.job_cancel, name="job_cancel"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ppsp.documents.models import ApprovedSnapshot, DocumentVersion
@@ -92,3 +93,9 @@ class RenderedFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version} {self.fmt}"
+
+    def job_stopped(self, state: str, message: str) -> None:
+        """Its background job was cancelled or lost its worker for good (ppsp.core.jobs)."""
+        RenderedFile.objects.filter(
+            pk=self.pk, state__in=[RenderState.QUEUED, RenderState.RUNNING]
+        ).update(state=RenderState.FAILED, error=message, finished_at=timezone.now())

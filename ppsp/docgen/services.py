@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
+from ppsp.core import jobs
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.docgen.charts import render_figures
@@ -94,7 +95,19 @@ def render_request(*, version: DocumentVersion, fmt: str, by: Any) -> RenderedFi
         )
     from ppsp.docgen.tasks import render_document_task
 
-    transaction.on_commit(lambda: render_document_task.enqueue(rendered.pk))
+    jobs.job_enqueue(
+        task=render_document_task,
+        args=[rendered.pk],
+        kind="dokumen",
+        label=f"{version.document} v{version.number} · {rendered.get_fmt_display()}",
+        region_code=_code(version),
+        permission=Permission.VIEW_DOCUMENTS,
+        cancel_permission=Permission.EDIT_DOCUMENTS,
+        by=by,
+        target=rendered,
+        steps=4,
+        on_commit=True,
+    )
     return rendered
 
 
@@ -118,8 +131,12 @@ def render_bytes(version: DocumentVersion, fmt: str) -> bytes:
     return render_docx(context) if fmt == Format.DOCX else render_pdf(context)
 
 
-def render_run(rendered_id: int) -> RenderedFile:
-    """Build the context, draw figures, render, store the file with its sha256."""
+def render_run(rendered_id: int, tracker: jobs.Tracker | None = None) -> RenderedFile:
+    """Build the context, draw figures, render, store the file with its sha256.
+
+    Four steps reported to ``tracker`` (a background job; cancellation stops between them).
+    """
+    tracker = tracker or jobs.Tracker(None)
     rendered = RenderedFile.objects.select_related(
         "version__document__region", "version__document__method_version", "snapshot"
     ).get(pk=rendered_id)
@@ -130,12 +147,19 @@ def render_run(rendered_id: int) -> RenderedFile:
     _progress(rendered, 5)
     try:
         version = rendered.version
-        context = _context_of(rendered)
+        tracker.step(1, "Mengumpulkan data dan narasi", count=4)
+        context = _context_of(rendered)  # from the approved snapshot when there is one
         _progress(rendered, 40)
+        tracker.step(2, "Menggambar grafik dan peta", count=4)
         render_figures(context)
         _progress(rendered, 60)
+        tracker.step(3, f"Menyusun berkas {rendered.get_fmt_display()}", count=4)
         data = render_docx(context) if rendered.fmt == Format.DOCX else render_pdf(context)
         _progress(rendered, 90)
+        tracker.step(4, "Menyimpan berkas", count=4)
+    except jobs.JobCancelled:
+        rendered.job_stopped(RenderState.FAILED, "Penyusunan dibatalkan.")
+        raise
     except Exception as error:
         rendered.state = RenderState.FAILED
         rendered.error = f"{type(error).__name__}: {error}"

@@ -7,11 +7,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from ppsp.audit.models import Action, AuditEvent
 from ppsp.audit.services import audit_record, object_type_of
 from ppsp.compute.questionnaire_2021 import ACCEPTED_OLDER_VERSIONS, EHRA_2021
+from ppsp.core import jobs
 from ppsp.core.freeze import ensure_not_frozen, frozen_by
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
@@ -60,9 +62,28 @@ def recompute_later(survey: SurveyRound) -> None:
     """Inputs changed: once a round has results, recompute them by a task after commit."""
     if survey.computed_at is None or frozen_by(survey) is not None:
         return  # a round bound by an approved document keeps its approved results
+    round_compute_start(survey=survey, by=None, on_commit=True)
+
+
+def round_compute_start(*, survey: SurveyRound, by: Any, on_commit: bool = False) -> None:
+    """Queue the IRS / area berisiko computation of a round as a tracked background job."""
     from ppsp.ehra.tasks import compute_round_task
 
-    transaction.on_commit(lambda: compute_round_task.enqueue(survey.pk))
+    user = _user(by)
+    jobs.job_enqueue(
+        task=compute_round_task,
+        args=[survey.pk, user.pk if user else None],
+        kind="hitung-ehra",
+        label=f"Hitung IRS dan area berisiko EHRA {survey.year}",
+        region_code=survey.region.code,
+        permission=Permission.VIEW_EHRA,
+        cancel_permission=Permission.RUN_EHRA,
+        by=by,
+        target=survey,
+        result_url=reverse("ehra:irs", kwargs={"pk": survey.pk}),
+        result_select="#irs-results",
+        on_commit=on_commit,
+    )
 
 
 def recompute_kabkota_later(kabkota_code: str) -> None:
@@ -80,12 +101,31 @@ def import_start(*, survey: SurveyRound, filename: str, content: bytes, by: Any)
     )
     from ppsp.ehra.tasks import import_submissions_task
 
-    transaction.on_commit(lambda: import_submissions_task.enqueue(run.pk))
+    jobs.job_enqueue(
+        task=import_submissions_task,
+        args=[run.pk],
+        kind="impor-ehra",
+        label=f"Impor data EHRA {run.filename}",
+        region_code=survey.region.code,
+        permission=Permission.VIEW_EHRA,
+        cancel_permission=Permission.RUN_EHRA,
+        by=by,
+        target=run,
+        steps=2,
+        result_url=reverse("ehra:import_run", kwargs={"pk": run.pk}),
+        result_select="#import-result",
+        on_commit=True,
+    )
     return run
 
 
-def import_run(run_id: int) -> ImportRun:
-    """Parse and save one import: nothing is saved when any row is bad; re-import skips ids."""
+def import_run(run_id: int, tracker: jobs.Tracker | None = None) -> ImportRun:
+    """Parse and save one import: nothing is saved when any row is bad; re-import skips ids.
+
+    Two steps reported to ``tracker`` (read and check, save); cancelling stops between them.
+    """
+    tracker = tracker or jobs.Tracker(None)
+    tracker.step(1, "Membaca dan memeriksa berkas", count=2)
     run = ImportRun.objects.select_related("survey__region", "created_by").get(pk=run_id)
     run.status = ImportStatus.RUNNING
     run.save(update_fields=["status"])
@@ -110,6 +150,7 @@ def import_run(run_id: int) -> ImportRun:
         run.save(update_fields=["errors", "status", "finished_at", "rows_total"])
         return run
     run.save(update_fields=["rows_total"])  # progress: rows read, now saving
+    tracker.step(2, "Menyimpan rekaman", count=2)
     with transaction.atomic():
         existing = _existing_ids(survey, [r.submission_id for r in rows])
         fresh = [r for r in rows if r.submission_id not in existing]

@@ -20,11 +20,10 @@ from ppsp.compute.ehra import COMPONENTS
 from ppsp.compute.ladder import LABELS
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
-from ppsp.ehra import selectors, services_results
+from ppsp.ehra import selectors, services, services_results
 from ppsp.ehra.forms import OverrideForm
 from ppsp.ehra.labels import risk_class, risk_classes
 from ppsp.ehra.models import OpdRating, OpdSubmission
-from ppsp.ehra.tasks import compute_round_task
 from ppsp.regions.models import Level, Region
 
 COMPONENT_LABELS = {
@@ -41,7 +40,7 @@ COMPONENT_LABELS = {
 @require_POST
 def compute(request: HttpRequest, pk: int) -> HttpResponse:
     survey = selectors.get_round_for_user(request.user, pk, permission=Permission.RUN_EHRA)
-    compute_round_task.enqueue(survey.pk, request.user.pk)
+    services.round_compute_start(survey=survey, by=request.user)
     messages.success(request, _("Perhitungan IRS dan area berisiko dijalankan."))
     return redirect("ehra:irs", pk=pk)
 

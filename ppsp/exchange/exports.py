@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 from openpyxl import Workbook
 
+from ppsp.core import jobs
 from ppsp.core.safe_cells import safe_row
 from ppsp.core.scope import scope_for
 from ppsp.core.xlsx import start_streamed_table, streamed_row
@@ -61,8 +62,14 @@ def job_path(job: ExportJob) -> Path:
     return Path(settings.MEDIA_ROOT) / job.file
 
 
-def run_job(job_id: int) -> int:
-    """Write one export job's file; returns the number of data rows written."""
+def run_job(job_id: int, tracker: jobs.Tracker | None = None) -> int:
+    """Write one export job's file; returns the number of data rows written.
+
+    Two steps reported to ``tracker`` (count, write with row progress); cancellation
+    stops between blocks of ``PROGRESS_EVERY`` rows.
+    """
+    tracker = tracker or jobs.Tracker(None)
+    tracker.step(1, "Menghitung baris", count=2)
     job = ExportJob.objects.select_related("requested_by").get(pk=job_id)
     table = TABLES[job.table]
     scope = scope_for(job.requested_by, table.permission)
@@ -76,6 +83,9 @@ def run_job(job_id: int) -> int:
 
     def progress(done: int) -> None:
         ExportJob.objects.filter(pk=job.pk).update(rows_done=done)
+        tracker.fraction(done / job.rows_total if job.rows_total else 0.0)
+
+    tracker.step(2, "Menulis berkas", count=2)
 
     try:
         rows = table.rows(scope, region)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ppsp.regions.models import Region
@@ -200,6 +201,12 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.table}.{self.fmt} {self.region_code or 'nasional'}"
+
+    def job_stopped(self, state: str, message: str) -> None:
+        """Its background job was cancelled or lost its worker for good (ppsp.core.jobs)."""
+        ExportJob.objects.filter(pk=self.pk).exclude(status=JobStatus.DONE).update(
+            status=JobStatus.FAILED, error=message, finished_at=timezone.now()
+        )
 
     @property
     def percent(self) -> int:

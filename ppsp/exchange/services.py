@@ -9,8 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.services import audit_record
+from ppsp.core import jobs
 from ppsp.exchange.adapters import Parsed, parse_file
 from ppsp.exchange.models import BatchStatus, ExportJob, ImportBatch, SectorFigure
+from ppsp.exchange.registry import TABLES
 from ppsp.regions.models import Region
 
 
@@ -99,5 +101,17 @@ def export_job_start(*, table: str, fmt: str, region_code: str, by: Any) -> Expo
     from ppsp.exchange.tasks import export_task
 
     job = ExportJob.objects.create(table=table, fmt=fmt, region_code=region_code, requested_by=by)
-    transaction.on_commit(lambda: export_task.enqueue(job.pk))
+    spec = TABLES[table]
+    jobs.job_enqueue(
+        task=export_task,
+        args=[job.pk],
+        kind="ekspor",
+        label=f"Ekspor {spec.label} ({fmt.upper()}) {region_code or 'nasional'}",
+        region_code=region_code,
+        permission=spec.permission,
+        by=by,
+        target=job,
+        steps=2,
+        on_commit=True,
+    )
     return job

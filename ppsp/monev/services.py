@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core import jobs
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.monev.models import (
@@ -232,8 +233,17 @@ def report_approve(*, report: Report, by: Any, comment: str = "") -> Report:
     )
     from ppsp.monev.tasks import refresh_aggregates_task
 
-    year = report.year
-    transaction.on_commit(lambda: refresh_aggregates_task.enqueue(year))
+    jobs.job_enqueue(
+        task=refresh_aggregates_task,
+        args=[report.year],
+        kind="agregat-monev",
+        label=f"Hitung ulang agregat nasional monev {report.year}",
+        region_code="",
+        permission=Permission.VIEW_NATIONAL_DASHBOARD,
+        cancel_permission=Permission.VIEW_NATIONAL_DASHBOARD,
+        by=by,
+        on_commit=True,
+    )
     return report
 
 

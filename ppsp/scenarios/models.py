@@ -281,6 +281,8 @@ class OptimisationRun(models.Model):
     optimal = models.BooleanField(default=False)
     manual_value = models.FloatField(default=0)  # the cut-lowest-priority hand rule
     manual_chosen = models.JSONField(default=list)
+    seconds = models.FloatField(_("lama penyelesaian (detik)"), default=0)
+    gap_target = models.FloatField(_("selisih terbukti yang diminta"), default=0.001)
 
     class Meta:
         ordering = ["scenario", "-ran_at", "-id"]
@@ -289,6 +291,16 @@ class OptimisationRun(models.Model):
 
     def __str__(self) -> str:
         return f"Optimasi {self.scenario} {self.ran_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def gap(self) -> float:
+        """Proven relative gap (bound - value) / bound [-] of this run."""
+        return (self.bound - self.value) / abs(self.bound) if self.bound else 0.0
+
+    @property
+    def ratio(self) -> float | None:
+        """Optimiser value / hand-rule value, None when the hand rule funds nothing."""
+        return self.value / self.manual_value if self.manual_value else None
 
 
 class Direction(models.TextChoices):

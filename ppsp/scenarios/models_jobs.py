@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -47,3 +48,9 @@ class OptimisationJob(models.Model):
     @property
     def pending(self) -> bool:
         return self.status in (JobStatus.ANTRE, JobStatus.BERJALAN)
+
+    def job_stopped(self, state: str, message: str) -> None:
+        """Its background job was cancelled or lost its worker for good (ppsp.core.jobs)."""
+        OptimisationJob.objects.filter(
+            pk=self.pk, status__in=[JobStatus.ANTRE, JobStatus.BERJALAN]
+        ).update(status=JobStatus.GAGAL, message=message, finished_at=timezone.now())

@@ -156,8 +156,16 @@ def waiting_reasons(
     return out
 
 
-def optimise(problem: Problem) -> tuple[Selection, tuple[str, ...]]:
-    selection = select(problem.candidates, problem.budget_by_year, budget_by_source=problem.caps)
+def optimise(
+    problem: Problem, *, mip_rel_gap: float | None = None, time_limit_s: float | None = None
+) -> tuple[Selection, tuple[str, ...]]:
+    selection = select(
+        problem.candidates,
+        problem.budget_by_year,
+        budget_by_source=problem.caps,
+        mip_rel_gap=mip_rel_gap,
+        time_limit_s=time_limit_s,
+    )
     manual = cut_lowest_priority(
         problem.candidates, problem.priority, problem.budget_by_year, budget_by_source=problem.caps
     )

@@ -22,11 +22,9 @@ from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.finance.selectors import budgets
 from ppsp.regions.models import Level, Region
-from ppsp.scenarios import optimisation
 from ppsp.scenarios.models import (
     BudgetBasis,
     FundingSource,
-    OptimisationRun,
     Scenario,
     ScenarioLine,
     SourceCap,
@@ -309,57 +307,6 @@ def own_budget(scenario: Scenario) -> list[float]:
 
 
 @transaction.atomic
-def scenario_optimise(*, scenario: Scenario, by: Any) -> OptimisationRun:
-    """Select the programme of maximum risk-weighted people served within the budgets.
-
-    Raises ValidationError naming the mandatory lines when they alone exceed a budget.
-    """
-    scenario = _locked(scenario, by)
-    lines = list(scenario.lines.order_by("id"))
-    if not lines:
-        raise ValidationError("Skenario belum memiliki baris biaya.")
-    budget = own_budget(scenario)
-    caps = {c.source: list(c.amounts) for c in scenario.caps.all()}
-    problem = optimisation.build(scenario, lines, budget, caps)
-    try:
-        optimisation.check_mandatory(problem, lines, scenario.plan_years)
-        selection, manual = optimisation.optimise(problem)
-    except optimisation.MandatoryOverBudget as error:
-        raise ValidationError(str(error)) from error
-    except ValueError as error:  # a case the pre-check did not foresee: still say it plainly
-        raise ValidationError(f"Optimasi tidak dapat dijalankan: {error}") from error
-    values = {c.id: c.value for c in problem.candidates}
-    run = OptimisationRun.objects.create(
-        scenario=scenario,
-        ran_by=_actor(by),
-        basis=scenario.budget_basis,
-        budget=problem.caps[optimisation.OWN],
-        caps={s: v for s, v in problem.caps.items() if s != optimisation.OWN},
-        chosen=[int(k) for k in selection.chosen],
-        waiting=optimisation.waiting_reasons(problem, selection, lines, scenario.plan_years),
-        value=selection.value,
-        bound=selection.bound,
-        optimal=selection.optimal,
-        manual_value=sum(values[k] for k in manual),
-        manual_chosen=[int(k) for k in manual],
-    )
-    _audit(
-        by,
-        scenario,
-        Action.UPDATE,
-        changes=[
-            {
-                "field": "optimasi",
-                "old": None,
-                "new": f"{len(selection.chosen)} kegiatan terpilih, "
-                f"{len(selection.waiting_list)} daftar tunggu, nilai {selection.value:,.0f}",
-            }
-        ],
-    )
-    return run
-
-
-@transaction.atomic
 def scenario_choose(*, scenario: Scenario, justification: str, by: Any) -> Scenario:
     """Record this scenario as the chosen one of its cycle, with the Pokja's justification."""
     scenario = _locked(scenario, by)
@@ -398,3 +345,7 @@ def scenario_choose(*, scenario: Scenario, justification: str, by: Any) -> Scena
         reason=reason,
     )
     return scenario
+
+
+# the optimiser's service lives in its own module; re-exported for callers of services.*
+from ppsp.scenarios.services_optimise import scenario_optimise as scenario_optimise  # noqa: E402

@@ -1,19 +1,24 @@
 """Background work of the scenarios app (Django Tasks API): the optimiser run.
 
-The view records an ``OptimisationJob`` and enqueues ``optimise_task``; the task runs
-``services.scenario_optimise`` and stores the status, the message (for an infeasible
-scenario: the mandatory items over budget, named) and the resulting run. In tests the
-ImmediateBackend runs it at once.
+The view records an ``OptimisationJob`` (and its shared ``core.BackgroundJob``) and
+enqueues ``optimise_task``; the task runs ``services.scenario_optimise`` step by step
+under ``ppsp.core.jobs.run_tracked`` and stores the status, the message (for an
+infeasible scenario: the mandatory items over budget, named) and the resulting run. In
+tests the ImmediateBackend runs it at once.
 """
 
 from __future__ import annotations
 
 from django_tasks import task
 
+from ppsp.core import jobs
+
 
 @task()
-def optimise_task(job_id: int) -> str:
+def optimise_task(job_id: int, tracker_id: int | None = None) -> str:
     """Run one queued optimisation; returns the job's final status."""
+    from ppsp.scenarios.models import OptimisationJob
     from ppsp.scenarios.services_jobs import job_run
 
-    return job_run(job_id).status
+    jobs.run_tracked(tracker_id, lambda tracker: job_run(job_id, tracker).message)
+    return OptimisationJob.objects.get(pk=job_id).status

@@ -152,7 +152,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_audit": has_permission(request.user, Permission.VIEW_AUDIT, code),
         "sources": dict(FundingSource.choices),
         "stages": selectors_vision.stages_of(scenario),
-        "job": services_jobs.latest_job(scenario),
+        "job": (job := services_jobs.latest_job(scenario)),
+        "tracking": services_jobs.tracking_for(job),
     }
     if can_edit:
         context.update(
@@ -282,10 +283,11 @@ def optimise(request: HttpRequest, pk: int) -> HttpResponse:
 def optimise_status(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx fragment: status of the latest background optimisation of the scenario."""
     scenario = selectors.get_scenario_for_user(request.user, pk)
+    job = services_jobs.latest_job(scenario)
     return render(
         request,
         "scenarios/_job.html",
-        {"scenario": scenario, "job": services_jobs.latest_job(scenario)},
+        {"scenario": scenario, "job": job, "tracking": services_jobs.tracking_for(job)},
     )
 
 

@@ -62,11 +62,11 @@ def _brute_force(cands: Sequence[Candidate], budget: Sequence[float], caps: Caps
 
 
 def _select_or_none(
-    cands: Sequence[Candidate], budget: Sequence[float], caps: Caps
+    cands: Sequence[Candidate], budget: Sequence[float], caps: Caps, **options: float
 ) -> Selection | None:
     """select(), or None when the mandatory rows cannot fit (checked against brute force)."""
     try:
-        return select(cands, budget, budget_by_source=caps)
+        return select(cands, budget, budget_by_source=caps, **options)
     except ValueError as error:
         assert "mandatory" in str(error)
         assert _brute_force(cands, budget, caps) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ppsp.regions.models import Region
@@ -86,6 +87,12 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.get_status_display()})"
+
+    def job_stopped(self, state: str, message: str) -> None:
+        """Its background job was cancelled or lost its worker for good (ppsp.core.jobs)."""
+        ImportRun.objects.filter(
+            pk=self.pk, status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING]
+        ).update(status=ImportStatus.FAILED, errors=[message], finished_at=timezone.now())
 
 
 class Household(models.Model):
