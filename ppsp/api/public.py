@@ -33,7 +33,7 @@ class PublicDocumentViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[misc
         )
         params = self.request.query_params
         if self.action == "list":
-            check_query(params, self.query_filters)  # type: ignore[attr-defined]
+            check_query(params, self.query_filters)
         if kabkota := params.get("kabkota"):
             rows = rows.filter(document__region__kabkota_code=kabkota[:5])
         if province := params.get("province"):

@@ -51,11 +51,11 @@ def _check_rules(
         raise ValidationError({"region": _("PF ditugaskan pada provinsi.")})
     if kind == FacilitatorKind.CF and region.level != Level.KABKOTA:
         raise ValidationError({"region": _("CF ditugaskan pada kabupaten/kota.")})
-    same_year = (
-        FacilitatorAssignment.objects.select_for_update()
-        .filter(region=region, contract_year=contract_year, kind=kind, ended_on__isnull=True)
-        .exclude(pk=exclude)
+    same_year = FacilitatorAssignment.objects.select_for_update().filter(
+        region=region, contract_year=contract_year, kind=kind, ended_on__isnull=True
     )
+    if exclude is not None:
+        same_year = same_year.exclude(pk=exclude)
     if same_year.filter(user=user).exists():
         raise ValidationError(f"{user} sudah ditugaskan di {region.code} tahun {contract_year}.")
     if kind == FacilitatorKind.PF and same_year.count() >= MAX_PF_PER_PROVINCE:
