@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from ppsp.audit.models import Action
@@ -39,6 +40,9 @@ LOCKED_MESSAGE = "Laporan {year} sudah {status}: periode terkunci, perubahan dit
 
 class ReportLocked(PermissionDenied):
     pass
+
+
+RECOMPUTE_KIND = "agregat-monev"  # the national recompute job after an approval
 
 
 def require(user: Any, permission: Permission, code: str) -> None:
@@ -236,12 +240,14 @@ def report_approve(*, report: Report, by: Any, comment: str = "") -> Report:
     jobs.job_enqueue(
         task=refresh_aggregates_task,
         args=[report.year],
-        kind="agregat-monev",
+        kind=RECOMPUTE_KIND,
         label=f"Hitung ulang agregat nasional monev {report.year}",
         region_code="",
         permission=Permission.VIEW_NATIONAL_DASHBOARD,
         cancel_permission=Permission.VIEW_NATIONAL_DASHBOARD,
         by=by,
+        result_url=reverse("monev:national", kwargs={"year": report.year}),
+        result_select="#monev-dashboard-body",
         on_commit=True,
     )
     return report

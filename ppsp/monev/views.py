@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ppsp.compute import monev as formulas
+from ppsp.core.models import PENDING, BackgroundJob
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.core.uploads import upload_errors
@@ -32,6 +33,7 @@ from ppsp.monev.forms import (
 )
 from ppsp.monev.importer import HEADER, realisation_import
 from ppsp.monev.models import Aggregate, DataSource, KabkotaScore, Report, ReportStatus
+from ppsp.monev.services import RECOMPUTE_KIND
 from ppsp.mps.codes import Source, Subsector
 from ppsp.regions.models import Region
 
@@ -255,6 +257,13 @@ def _stamp(computed_at: Any) -> str:
     return computed_at.isoformat() if computed_at is not None else ""
 
 
+def _pending_recompute(year: int) -> BackgroundJob | None:
+    """The national recompute of `year` that is queued or running (shown live on the
+    national dashboard, whose figures it will replace in place when done)."""
+    pending = BackgroundJob.objects.filter(kind=RECOMPUTE_KIND, state__in=PENDING).order_by("-pk")
+    return next((job for job in pending[:20] if job.args[:1] == [year]), None)
+
+
 def _dashboard(request: HttpRequest, year: int, province: Region | None) -> HttpResponse:
     area = province.code if province else ""
     aggregate = Aggregate.objects.filter(area_code=area, year=year).first()
@@ -267,6 +276,7 @@ def _dashboard(request: HttpRequest, year: int, province: Region | None) -> Http
     sources = dict(Source.choices)
     subsectors = dict(Subsector.choices)
     context = {
+        "recompute": None if province else _pending_recompute(year),
         "province": province,
         "area": area or "nasional",
         "stamp": _stamp(aggregate.computed_at if aggregate else None),
