@@ -35,16 +35,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import http.client
 import os
 import signal
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
+from support.clients import Worker, load, pmu_sessions
 from support.cpu import group_cpu, named_cpu
 from support.loopback import HOST, free_port, wait_ready
 
@@ -68,11 +67,8 @@ def prepare(clients: int) -> list[str]:
     import numpy as np
     from django.conf import settings
     from django.core.management import call_command
-    from django.test import Client
     from django.utils import timezone
 
-    from ppsp.accounts.models import Role
-    from ppsp.accounts.services import role_assignment_create, user_create
     from ppsp.monev.aggregates import aggregates_refresh
     from ppsp.monev.models import IndicatorRealisation, Report, RowRealisation
     from ppsp.mps.models import KklNode, Plan, ProgrammeRow
@@ -158,74 +154,8 @@ def prepare(clients: int) -> list[str]:
             aggregates_refresh(y)
         print(f"synthetic data: {RowRealisation.objects.count()} row values in "
               f"{time.time() - started:.0f} s")  # fmt: skip
-    from ppsp.accounts.models import User
 
-    sessions = []
-    for n in range(1, clients + 1):
-        user = User.objects.filter(username=f"bench.pmu.{n:02d}").first()
-        if user is None:
-            user = user_create(
-                username=f"bench.pmu.{n:02d}", password="bench-kata-sandi-1", full_name="PMU"
-            )
-            role_assignment_create(
-                user=user, role=Role.PMU, region=None, valid_from=timezone.localdate()
-            )
-        client = Client()
-        client.force_login(user)
-        sessions.append(str(client.cookies[settings.SESSION_COOKIE_NAME].value))
-    return sessions
-
-
-class Worker(threading.Thread):
-    def __init__(self, index: int, port: int, cookie: str, stop_at: float) -> None:
-        super().__init__(daemon=True)
-        self.index, self.port, self.cookie, self.stop_at = index, port, cookie, stop_at
-        self.latencies: dict[str, list[float]] = {p: [] for p in PATHS}
-        self.errors: dict[str, int] = {}
-
-    def _get(self, conn: http.client.HTTPConnection, path: str) -> int:
-        conn.request("GET", path, headers={"Cookie": self.cookie})
-        response = conn.getresponse()
-        response.read()
-        return response.status
-
-    def run(self) -> None:
-        """Like a browser: one kept-alive connection, reopened (and the request retried once)
-        when the server closed it while idle; a failure on a fresh connection is an error."""
-        n = self.index
-        conn: http.client.HTTPConnection | None = None
-        while time.time() < self.stop_at:
-            path = PATHS[n % len(PATHS)]
-            n += 1
-            begin = time.perf_counter()
-            status = 0
-            for attempt in range(2):
-                fresh = conn is None
-                if conn is None:
-                    conn = http.client.HTTPConnection(HOST, self.port, timeout=60)
-                try:
-                    status = self._get(conn, path)
-                    break
-                except OSError:
-                    conn.close()
-                    conn = None
-                    if fresh or attempt:
-                        status = -1
-                        break
-            if status == -1:
-                self.errors["connection"] = self.errors.get("connection", 0) + 1
-                continue
-            if status != 200:
-                key = str(status)
-                self.errors[key] = self.errors.get(key, 0) + 1
-                continue
-            self.latencies[path].append(time.perf_counter() - begin)
-        if conn is not None:
-            conn.close()
-
-
-def load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return pmu_sessions(clients)
 
 
 def one(
@@ -258,7 +188,7 @@ def one(
         cpu_before = (group_cpu(server.pid), named_cpu("postgres"), time.process_time())
         start = time.time()
         pool = [
-            Worker(i, port, f"{settings.SESSION_COOKIE_NAME}={sessions[i]}", start + seconds)
+            Worker(i, port, f"{settings.SESSION_COOKIE_NAME}={sessions[i]}", PATHS, start + seconds)
             for i in range(clients)
         ]
         for w in pool:

@@ -29,16 +29,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import http.client
 import os
 import signal
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
+from support.clients import Worker, load, pmu_sessions
 from support.cpu import group_cpu, named_cpu
 from support.loopback import HOST, free_port, wait_ready
 
@@ -71,13 +70,8 @@ def _master_slice() -> Path:
 
 def prepare(clients: int) -> list[str]:
     """Build the demo data set (once per database); one session id per client (PMU each)."""
-    from django.conf import settings
     from django.core.management import call_command
-    from django.test import Client
-    from django.utils import timezone
 
-    from ppsp.accounts.models import Role, User
-    from ppsp.accounts.services import role_assignment_create, user_create
     from ppsp.programme.models import Participation
     from ppsp.regions.services import regions_load_master_data
 
@@ -90,76 +84,7 @@ def prepare(clients: int) -> list[str]:
             call_command("load_demo", stdout=quiet)
         print(f"demo data: {Participation.objects.count()} participants in "
               f"{time.time() - started:.0f} s")  # fmt: skip
-    sessions = []
-    for n in range(1, clients + 1):
-        user = User.objects.filter(username=f"bench.pmu.{n:02d}").first()
-        if user is None:
-            user = user_create(
-                username=f"bench.pmu.{n:02d}", password="bench-kata-sandi-1", full_name="PMU"
-            )
-            role_assignment_create(
-                user=user, role=Role.PMU, region=None, valid_from=timezone.localdate()
-            )
-        client = Client()
-        client.force_login(user)
-        sessions.append(str(client.cookies[settings.SESSION_COOKIE_NAME].value))
-    return sessions
-
-
-class Worker(threading.Thread):
-    def __init__(
-        self, index: int, port: int, cookie: str, paths: tuple[str, ...], stop_at: float
-    ) -> None:
-        super().__init__(daemon=True)
-        self.index, self.port, self.cookie, self.stop_at = index, port, cookie, stop_at
-        self.paths = paths
-        self.latencies: dict[str, list[float]] = {p: [] for p in paths}
-        self.sizes: dict[str, int] = {}
-        self.errors: dict[str, int] = {}
-
-    def _get(self, conn: http.client.HTTPConnection, path: str) -> int:
-        conn.request("GET", path, headers={"Cookie": self.cookie})
-        response = conn.getresponse()
-        self.sizes[path] = len(response.read())
-        return response.status
-
-    def run(self) -> None:
-        """Like a browser: one kept-alive connection, reopened (and the request retried once)
-        when the server closed it while idle; a failure on a fresh connection is an error."""
-        n = self.index
-        conn: http.client.HTTPConnection | None = None
-        while time.time() < self.stop_at:
-            path = self.paths[n % len(self.paths)]
-            n += 1
-            begin = time.perf_counter()
-            status = 0
-            for attempt in range(2):
-                fresh = conn is None
-                if conn is None:
-                    conn = http.client.HTTPConnection(HOST, self.port, timeout=60)
-                try:
-                    status = self._get(conn, path)
-                    break
-                except OSError:
-                    conn.close()
-                    conn = None
-                    if fresh or attempt:
-                        status = -1
-                        break
-            if status == -1:
-                self.errors["connection"] = self.errors.get("connection", 0) + 1
-                continue
-            if status != 200:
-                key = str(status)
-                self.errors[key] = self.errors.get(key, 0) + 1
-                continue
-            self.latencies[path].append(time.perf_counter() - begin)
-        if conn is not None:
-            conn.close()
-
-
-def load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return pmu_sessions(clients)
 
 
 def quantiles(values: list[float]) -> list[float]:

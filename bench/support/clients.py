@@ -1,0 +1,95 @@
+"""Load-generating clients shared by the benches: PMU sessions and kept-alive workers."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import threading
+import time
+
+from support.loopback import HOST
+
+
+def pmu_sessions(clients: int) -> list[str]:
+    """One session id per client, each a PMU user of its own (Django must be set up)."""
+    from django.conf import settings
+    from django.test import Client
+    from django.utils import timezone
+
+    from ppsp.accounts.models import Role, User
+    from ppsp.accounts.services import role_assignment_create, user_create
+
+    sessions = []
+    for n in range(1, clients + 1):
+        user = User.objects.filter(username=f"bench.pmu.{n:02d}").first()
+        if user is None:
+            user = user_create(
+                username=f"bench.pmu.{n:02d}", password="bench-kata-sandi-1", full_name="PMU"
+            )
+            role_assignment_create(
+                user=user, role=Role.PMU, region=None, valid_from=timezone.localdate()
+            )
+        client = Client()
+        client.force_login(user)
+        sessions.append(str(client.cookies[settings.SESSION_COOKIE_NAME].value))
+    return sessions
+
+
+class Worker(threading.Thread):
+    """One simulated user: GETs `paths` in turn until `stop_at`, recording latencies,
+    response sizes and errors."""
+
+    def __init__(
+        self, index: int, port: int, cookie: str, paths: tuple[str, ...], stop_at: float
+    ) -> None:
+        super().__init__(daemon=True)
+        self.index, self.port, self.cookie, self.stop_at = index, port, cookie, stop_at
+        self.paths = paths
+        self.latencies: dict[str, list[float]] = {p: [] for p in paths}
+        self.sizes: dict[str, int] = {}
+        self.errors: dict[str, int] = {}
+
+    def _get(self, conn: http.client.HTTPConnection, path: str) -> int:
+        conn.request("GET", path, headers={"Cookie": self.cookie})
+        response = conn.getresponse()
+        self.sizes[path] = len(response.read())
+        return response.status
+
+    def run(self) -> None:
+        """Like a browser: one kept-alive connection, reopened (and the request retried once)
+        when the server closed it while idle; a failure on a fresh connection is an error."""
+        n = self.index
+        conn: http.client.HTTPConnection | None = None
+        while time.time() < self.stop_at:
+            path = self.paths[n % len(self.paths)]
+            n += 1
+            begin = time.perf_counter()
+            status = 0
+            for attempt in range(2):
+                fresh = conn is None
+                if conn is None:
+                    conn = http.client.HTTPConnection(HOST, self.port, timeout=60)
+                try:
+                    status = self._get(conn, path)
+                    break
+                except OSError:
+                    conn.close()
+                    conn = None
+                    if fresh or attempt:
+                        status = -1
+                        break
+            if status == -1:
+                self.errors["connection"] = self.errors.get("connection", 0) + 1
+                continue
+            if status != 200:
+                key = str(status)
+                self.errors[key] = self.errors.get(key, 0) + 1
+                continue
+            self.latencies[path].append(time.perf_counter() - begin)
+        if conn is not None:
+            conn.close()
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 min), printed beside every figure."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
