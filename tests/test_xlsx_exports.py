@@ -46,6 +46,15 @@ NOT_XLSX = {"exchange:export", "regions:export_children", "maps:national_export"
             "maps:province_export"}  # fmt: skip
 
 
+def test_it_draws_the_dashboard_charts_in_the_summary_workbook(cast: Cast) -> None:
+    from tests.programme_helpers import participation_in
+
+    participation_in("15.07")
+    book = load_workbook(io.BytesIO(_xlsx_of(cast, "programme:national_export", "ringkasan.xlsx")))
+    assert len(book["tahapan"]._charts) == 1 and len(book["kohort"]._charts) == 1
+    assert len(book["pemicu"]._charts) == 0
+
+
 def test_it_knows_every_export_url() -> None:
     named = {n for n in EXPECTATIONS if any(w in n for w in ("xlsx", "export", "matrix"))}
     named |= {"exchange:download"}

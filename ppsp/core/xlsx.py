@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -123,10 +125,43 @@ def print_setup(sheet: Any, *, repeat_rows: str | None, landscape: bool = True) 
     sheet.oddFooter.left.text = "&A"
 
 
+@dataclass(frozen=True)
+class ChartSpec:
+    """A native bar chart beside a table: labels from one column, a series per column
+    (1-based column numbers), as the page that the table comes from draws it."""
+
+    title: str
+    categories: int
+    values: tuple[int, ...]
+    horizontal: bool = False
+
+
+def add_bar_chart(sheet: Worksheet, spec: ChartSpec) -> None:
+    """Place `spec`'s chart to the right of the table (header in row 1)."""
+    last = sheet.max_row
+    if last < 2:
+        return
+    chart = BarChart()
+    chart.type = "bar" if spec.horizontal else "col"
+    chart.title = spec.title
+    chart.y_axis.numFmt = INTEGER
+    for column in spec.values:
+        chart.add_data(
+            Reference(sheet, min_col=column, min_row=1, max_row=last), titles_from_data=True
+        )
+    chart.set_categories(Reference(sheet, min_col=spec.categories, min_row=2, max_row=last))
+    chart.width, chart.height = 18, 9
+    sheet.add_chart(chart, f"{get_column_letter(sheet.max_column + 2)}2")
+
+
 def table_workbook(
-    sheets: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]], *, title: str = ""
+    sheets: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]],
+    *,
+    title: str = "",
+    charts: Mapping[str, ChartSpec] | None = None,
 ) -> bytes:
-    """A workbook of plain tables (a sheet per entry: header, rows), each finished."""
+    """A workbook of plain tables (a sheet per entry: header, rows), each finished, with
+    the native charts of `charts` (by sheet name)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, (header, rows) in sheets.items():
@@ -135,6 +170,8 @@ def table_workbook(
         for row in rows:
             sheet.append(safe_row(list(row)))  # user text never becomes a formula
         finish_table(sheet, freeze_columns=1)
+        if charts and name in charts:
+            add_bar_chart(sheet, charts[name])
     workbook.properties.title = title
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -9,7 +9,7 @@ from typing import Any
 from django.http import HttpResponse
 
 from ppsp.core.safe_cells import safe_row
-from ppsp.core.xlsx import table_workbook
+from ppsp.core.xlsx import ChartSpec, table_workbook
 from ppsp.programme.models import Participation
 
 HEADER = (
@@ -22,6 +22,10 @@ HEADER = (
     "nama_tahapan",
     "status",
 )
+SUMMARY_CHARTS = {
+    "tahapan": ChartSpec("Kab/kota per tahapan", categories=2, values=(3, 4), horizontal=True),
+    "kohort": ChartSpec("Kab/kota per kohort", categories=1, values=(2,)),
+}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -61,7 +65,9 @@ def respond(fmt: str, name: str, header: Sequence[str], rows: list[list[Any]]) -
 def summary_workbook(
     name: str, sheets: Mapping[str, tuple[Sequence[str], list[list[Any]]]]
 ) -> HttpResponse:
-    """Every summary table of a dashboard as one XLSX, a sheet per table."""
-    response = HttpResponse(table_workbook(sheets, title=name), content_type=XLSX_TYPE)
+    """Every summary table of a dashboard as one XLSX, a sheet per table, with the
+    dashboard's two charts (kab/kota per tahapan, per kohort) as native charts."""
+    content = table_workbook(sheets, title=name, charts=SUMMARY_CHARTS)
+    response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}-ringkasan.xlsx"'
     return response
