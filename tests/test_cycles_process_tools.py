@@ -38,3 +38,17 @@ def test_it_links_each_process_to_its_tools(cast: Cast) -> None:
         assert reverse("monev:kabkota", args=["15.07", 2026]) not in tools
     for url in (*expected[2], *expected[4]):  # every link opens for the Pokja
         assert client.get(url).status_code == 200, url
+
+
+def test_it_opens_monev_on_the_plan_years_not_an_empty_current_year(cast: Cast) -> None:
+    from tests.mps_support import plan_in
+
+    client = Client()
+    client.force_login(cast.pokja_kabkota)
+    url = reverse("monev:kabkota_latest", args=["15.07"])
+    plan = plan_in("15.07")
+    assert client.get(url)["Location"] == reverse("monev:kabkota", args=["15.07", plan.first_year])
+    from tests.monev_support import report_in
+
+    report_in("15.07", plan.first_year + 2)
+    assert client.get(url)["Location"].endswith(f"/{plan.first_year + 2}/")

@@ -81,7 +81,7 @@ STEPS: tuple[Step, ...] = (
         P.VIEW_DOCUMENTS,
         processes=(3, 4, 5),
     ),
-    Step(_("Monev"), _("Realisasi dan capaian"), "monev:kabkota", P.VIEW_MONEV, with_year=True),
+    Step(_("Monev"), _("Realisasi dan capaian"), "monev:kabkota_latest", P.VIEW_MONEV),
     Step(
         _("Data"),
         _("Impor sistem sektor (SIPSN, STBM, SIPD)"),

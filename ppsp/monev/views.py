@@ -118,6 +118,21 @@ def kabkota(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(request, "monev/kabkota.html", _kabkota_context(request, region, year))
 
 
+@login_required
+def kabkota_latest(request: HttpRequest, code: str) -> HttpResponse:
+    """Open a kab/kota's monev on a year that has something to show: the latest report, else
+    the first year of its latest MPS plan, else the current year (never an empty 2025 while
+    the plan runs 2027–2031)."""
+    region = selectors.get_kabkota_for_user(request.user, code)
+    year = Report.objects.filter(region=region).aggregate(latest=Max("year"))["latest"]
+    if year is None:
+        from ppsp.mps.models import Plan  # monev reads the MPS plans it monitors
+
+        plan = Plan.objects.filter(region=region).order_by("-first_year").first()
+        year = plan.first_year if plan else timezone.now().year
+    return redirect("monev:kabkota", code=region.code, year=year)
+
+
 def _with_offer(post: QueryDict, monev: selectors.KabkotaMonev) -> tuple[Any, dict[str, str]]:
     """'Pakai nilai ini': put the value derived from sector figures into the posted grid.
 
