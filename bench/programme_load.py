@@ -37,7 +37,7 @@ import sys
 import time
 from pathlib import Path
 
-from support.clients import Worker, load, pmu_sessions
+from support.clients import Worker, bench_databases, load, pmu_sessions
 from support.cpu import group_cpu, named_cpu
 from support.loopback import HOST, free_port, wait_ready
 
@@ -196,20 +196,8 @@ def main() -> int:
     mixes = args.mix or list(MIXES)
     if args.one:
         return one(args.one, args.seconds, args.clients, args.workers, mixes)
-    if not args.keep and args.only != "postgres":
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SCRATCH}{suffix}").unlink(missing_ok=True)
-    urls = [] if args.only == "postgres" else [f"sqlite:///{SCRATCH}"]
-    pg = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("PPSP_TEST_DATABASE_URL")
-    check = [sys.executable, str(ROOT / "scripts" / "db_available.py"), pg or ""]
-    if args.only == "sqlite":
-        pass
-    elif pg and subprocess.run(check, check=False).returncode == 0:
-        urls.append(pg)
-    else:
-        print("PostgreSQL: not reachable (set BENCH_DATABASE_URL); SQLite only.")
     status = 0
-    for url in urls:
+    for url in bench_databases(SCRATCH, only=args.only, keep=args.keep):
         command = [sys.executable, __file__, "--one", url, "--seconds", str(args.seconds)]
         command += ["--workers", str(args.workers), "--clients", str(args.clients)]
         for mix in mixes:

@@ -12,8 +12,7 @@ from django.test import Client, override_settings
 
 from ppsp.audit.models import Action, AuditEvent
 from ppsp.consultation import services_comments, services_meetings, throttle
-from ppsp.consultation.models import Comment, CommentStatus
-from ppsp.consultation.throttle_models import RateCounter
+from ppsp.consultation.models import Comment, CommentStatus, RateCounter
 from tests.consultation_support import LEGIT, consultation_in, post_comment
 
 

@@ -9,8 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from ppsp.mps import selectors, services, services_funding
+from ppsp.mps.exports import export_workbook
 from ppsp.mps.models import KklNode, Plan
-from ppsp.mps.workbook import diff_workbook, export_workbook
+from ppsp.mps.workbook import diff_workbook
 from tests.conftest import Cast
 from tests.mps_support import plan_in
 from tests.test_mps_workbook import _edit

@@ -11,9 +11,10 @@ from openpyxl import load_workbook
 
 from ppsp.mps import services
 from ppsp.mps.codes import DEFAULT_PROGRAM, load_nomenclature
+from ppsp.mps.exports import export_workbook
 from ppsp.mps.models import NomenclatureCode
 from ppsp.mps.nomenclature import seed_nomenclature
-from ppsp.mps.workbook import HEADERS, export_workbook, read_workbook
+from ppsp.mps.workbook import HEADERS, read_workbook
 from tests.conftest import Cast
 from tests.mps_support import plan_in
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import http.client
 import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 from support.loopback import HOST
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def pmu_sessions(clients: int) -> list[str]:
@@ -93,3 +98,22 @@ class Worker(threading.Thread):
 def load() -> str:
     """The machine's load averages (1, 5, 15 min), printed beside every figure."""
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def bench_databases(scratch: Path, *, only: str | None, keep: bool) -> list[str]:
+    """The database URLs a load bench runs on: a scratch SQLite file (emptied unless
+    `keep`) and PostgreSQL from BENCH_DATABASE_URL / PPSP_TEST_DATABASE_URL when reachable;
+    `only` = "sqlite" or "postgres" picks one."""
+    if not keep and only != "postgres":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+    urls = [] if only == "postgres" else [f"sqlite:///{scratch}"]
+    if only == "sqlite":
+        return urls
+    pg = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("PPSP_TEST_DATABASE_URL")
+    check = [sys.executable, str(ROOT / "scripts" / "db_available.py"), pg or ""]
+    if pg and subprocess.run(check, check=False).returncode == 0:
+        urls.append(pg)
+    else:
+        print("PostgreSQL: not reachable (set BENCH_DATABASE_URL); SQLite only.")
+    return urls

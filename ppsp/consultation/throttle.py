@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import F
 
-from ppsp.consultation.throttle_models import RateCounter
+from ppsp.consultation.models import RateCounter
 
 DEFAULT_PER_IP = (10, 600)
 DEFAULT_PER_CONSULTATION = (300, 600)

@@ -17,9 +17,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ppsp.core.scope import has_permission
 from ppsp.mps import selectors, services, services_funding, workflow
 from ppsp.mps.codes import Source
+from ppsp.mps.exports import export_workbook
 from ppsp.mps.forms import UploadForm
 from ppsp.mps.models import Party
-from ppsp.mps.workbook import XLSX_TYPE, export_workbook, read_workbook
+from ppsp.mps.workbook import XLSX_TYPE, read_workbook
 
 SESSION_KEY = "mps_import"
 

@@ -1,23 +1,18 @@
-"""The Lampiran 4 workbook: export (a sheet per funding source and a Rekapitulasi) and the
-import diff (cell-level old → new, row-level errors in Bahasa Indonesia naming file,
-sheet, row and column). Parsing and diffing do not touch the database."""
+"""The Lampiran 4 workbook: its columns and the import diff (cell-level old → new,
+row-level errors in Bahasa Indonesia naming file, sheet, row and column). Parsing and
+diffing do not touch the database; the export is `ppsp.mps.exports.export_workbook`."""
 
 from __future__ import annotations
 
 import decimal
-import functools
-import io
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
-from django.utils import translation
-
 from ppsp.compute.programme_rows import subsector_mismatches, to_juta
-from ppsp.core.safe_cells import safe_row
 from ppsp.mps.codes import SHEET_OF_SOURCE, Kategori, Sidlacom, Source, Subsector
+from ppsp.mps.labels import code_of
 from ppsp.mps.models import AMOUNT_FIELDS, Plan, ProgrammeRow, RowStatus
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,100 +57,6 @@ CHOICES = {
     "sidlacom": set(Sidlacom.values),
     "status": set(RowStatus.values),
 }
-# Written as their Indonesian labels (what a Pokja reads); read back as label or code.
-LABELLED: dict[str, type[models.TextChoices]] = {
-    "subsector": Subsector,
-    "source": Source,
-    "kategori": Kategori,
-    "status": RowStatus,
-}
-
-
-def label_of(field: str, code: str) -> str:
-    """The Indonesian label of a code list value (the code itself when not in the list)."""
-    choices = LABELLED.get(field)
-    if choices is None or code not in choices.values:
-        return code
-    with translation.override("id"):
-        return str(choices(code).label)
-
-
-@functools.cache
-def _codes_by_label(field: str) -> dict[str, str]:
-    """Lower-cased code, Indonesian label and English label -> code."""
-    choices = LABELLED[field]
-    found: dict[str, str] = {}
-    for language in ("en", "id"):
-        with translation.override(language):
-            found.update({str(label).strip().lower(): value for value, label in choices.choices})
-    found.update({value.lower(): value for value in choices.values})
-    return found
-
-
-def code_of(field: str, text: str) -> str:
-    """A cell's code list value from its label or code; unknown text is returned unchanged."""
-    if field not in LABELLED:
-        return text
-    return _codes_by_label(field).get(text.strip().lower(), text)
-
-
-def _cells(row: ProgrammeRow) -> list[Any]:
-    values: list[Any] = []
-    for header, field in COLUMNS:
-        if header == "id":
-            values.append(row.pk)
-        elif header == "kode_lokasi":
-            values.append(row.lokasi.code if row.lokasi else "")
-        elif header == "total":
-            values.append(row.total)
-        elif field == "volume":
-            values.append(float(row.volume))
-        elif field == "strategi_id":
-            values.append(row.strategi_id or "")
-        elif field in READY_FIELDS:
-            values.append("ya" if getattr(row, field) else "tidak")
-        elif field in LABELLED:
-            values.append(label_of(field, getattr(row, field)))
-        else:
-            values.append(getattr(row, field))
-    return values
-
-
-def export_workbook(plan: Plan, rows: Sequence[ProgrammeRow]) -> bytes:
-    """A sheet per funding source (the import reads these back) and a Rekapitulasi whose
-    totals are formulas; labels rather than codes, house style of `ppsp.core.xlsx`."""
-    from openpyxl import Workbook
-
-    from ppsp.core.xlsx import INTEGER, finish_table
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for source, sheet_name in SHEET_OF_SOURCE.items():
-        sheet = workbook.create_sheet(sheet_name)
-        sheet.append(list(HEADERS))
-        for row in rows:
-            if row.source == source:
-                sheet.append(safe_row(_cells(row)))
-        finish_table(sheet, freeze_columns=2, widths={"D": 40, "F": 40})
-    recap = workbook.create_sheet("Rekapitulasi")
-    recap.append(["Subsektor", "Sumber pendanaan", *(str(y) for y in plan.years), "Total (Rp)",
-                  "Total (Rp juta)"])  # fmt: skip
-    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 5)
-    for row in rows:
-        for i, amount in enumerate(row.amounts):
-            sums[(row.subsector, row.source)][i] += amount
-    for (subsector, source_code), amounts in sorted(sums.items()):
-        line = recap.max_row + 1
-        recap.append([label_of("subsector", subsector), label_of("source", source_code),
-                      *amounts, f"=SUM(C{line}:G{line})", f"=H{line}/1000000"])  # fmt: skip
-    last = recap.max_row
-    if last > 1:
-        recap.append(["Jumlah", "", *[f"=SUM({c}2:{c}{last})" for c in "CDEFGHI"]])
-    finish_table(recap, formats={c: INTEGER for c in "CDEFGH"} | {"I": "#,##0.00"})
-    workbook.calculation.fullCalcOnLoad = True
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.programme.ending import record_end
 from ppsp.programme.models import (
     MAX_PF_PER_PROVINCE,
     FacilitatorAssignment,
@@ -133,19 +134,8 @@ def facilitator_assignment_end(
         raise ValidationError(_("Penugasan ini sudah berakhir."))
     if not reason.strip():
         raise ValidationError({"reason": _("Tuliskan alasan penugasan berakhir.")})
-    assignment.ended_on, assignment.end_reason = ended_on, reason.strip()
-    assignment.full_clean()
-    assignment.save(update_fields=["ended_on", "end_reason"])
-    audit_record(
-        actor=by,
-        obj=assignment,
-        action=Action.UPDATE,
-        changes=[
-            {"field": "ended_on", "old": None, "new": ended_on.isoformat()},
-            {"field": "end_reason", "old": "", "new": assignment.end_reason},
-        ],
-        reason=assignment.end_reason,
-        region_code=assignment.region.code,
+    record_end(
+        assignment, ended_on=ended_on, reason=reason, by=by, region_code=assignment.region.code
     )
     return assignment
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.programme.ending import record_end
 from ppsp.programme.models import Opd, PokjaMember, PokjaSk
 from ppsp.regions.models import Level, Region
 
@@ -154,17 +155,4 @@ def pokja_member_end(*, member: PokjaMember, ended_on: dt.date, reason: str, by:
         raise ValidationError(_("Anggota ini sudah berhenti."))
     if ended_on < member.sk.date:
         raise ValidationError({"ended_on": _("Tanggal berhenti tidak boleh sebelum tanggal SK.")})
-    member.ended_on, member.end_reason = ended_on, reason.strip()
-    member.full_clean()
-    member.save(update_fields=["ended_on", "end_reason"])
-    audit_record(
-        actor=by,
-        obj=member,
-        action=Action.UPDATE,
-        changes=[
-            {"field": "ended_on", "old": None, "new": ended_on.isoformat()},
-            {"field": "end_reason", "old": "", "new": member.end_reason},
-        ],
-        reason=member.end_reason,
-        region_code=member.sk.region.code,
-    )
+    record_end(member, ended_on=ended_on, reason=reason, by=by, region_code=member.sk.region.code)

@@ -15,6 +15,7 @@ from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, services_facilitators
 from ppsp.programme.forms import AssignmentEditForm, AssignmentForm, EndForm, TrainingForm
+from ppsp.programme.views.form_page import form_page
 from ppsp.programme.views.stages import _errors_to_form
 
 
@@ -122,22 +123,19 @@ def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     assignment = selectors.get_assignment_for_user(request.user, pk, write=True)
     initial = {"region_code": assignment.region.code, "contract_year": assignment.contract_year}
-    form = AssignmentEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services_facilitators.facilitator_assignment_update(
-                assignment=assignment,
-                region=form.cleaned_data["region_code"],
-                contract_year=form.cleaned_data["contract_year"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(request, _("Penugasan fasilitator diperbarui."))
-            return redirect("programme:facilitators")
-    title = _("Ubah penugasan: %(a)s") % {"a": assignment}
-    return render(request, "programme/form.html", {"form": form, "title": title})
+    return form_page(
+        request,
+        AssignmentEditForm(request.POST or None, initial=initial),
+        save=lambda data: services_facilitators.facilitator_assignment_update(
+            assignment=assignment,
+            region=data["region_code"],
+            contract_year=data["contract_year"],
+            by=request.user,
+        ),
+        success=_("Penugasan fasilitator diperbarui."),
+        done=("programme:facilitators", {}),
+        title=_("Ubah penugasan: %(a)s") % {"a": assignment},
+    )
 
 
 @login_required
@@ -145,22 +143,19 @@ def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     assignment = selectors.get_assignment_for_user(request.user, pk, write=True)
-    form = EndForm(request.POST or None, initial={"ended_on": dt.date.today()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services_facilitators.facilitator_assignment_end(
-                assignment=assignment,
-                ended_on=form.cleaned_data["ended_on"],
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(
-                request, _("Penugasan berakhir; tetap tercatat dalam riwayat. Wilayah ini dapat "
-                           "ditugasi fasilitator pengganti.")
-            )  # fmt: skip
-            return redirect("programme:facilitators")
-    title = _("Akhiri penugasan: %(a)s") % {"a": assignment}
-    return render(request, "programme/form.html", {"form": form, "title": title})
+    return form_page(
+        request,
+        EndForm(request.POST or None, initial={"ended_on": dt.date.today()}),
+        save=lambda data: services_facilitators.facilitator_assignment_end(
+            assignment=assignment,
+            ended_on=data["ended_on"],
+            reason=data["reason"],
+            by=request.user,
+        ),
+        success=_(
+            "Penugasan berakhir; tetap tercatat dalam riwayat. Wilayah ini dapat "
+            "ditugasi fasilitator pengganti."
+        ),
+        done=("programme:facilitators", {}),
+        title=_("Akhiri penugasan: %(a)s") % {"a": assignment},
+    )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ppsp.core.permissions import Permission
 from ppsp.programme import selectors, services_pokja
 from ppsp.programme.forms import EndForm, OpdForm, PokjaMemberForm, PokjaSkForm
+from ppsp.programme.views.form_page import form_page
 from ppsp.programme.views.stages import _errors_to_form
 
 
@@ -114,20 +115,16 @@ def pokja_member_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "opd": member.opd_id,
         "position": member.position,
     }
-    form = PokjaMemberForm(request.POST or None, region=region, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services_pokja.pokja_member_update(member=member, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(request, _("Data anggota Pokja diperbarui."))
-            return redirect("programme:pokja", code=region.code)
-    title = _("Ubah anggota Pokja: %(name)s") % {"name": member.full_name}
-    return render(
+    return form_page(
         request,
-        "programme/form.html",
-        {"region": region, "form": form, "title": title, "multipart": False},
+        PokjaMemberForm(request.POST or None, region=region, initial=initial),
+        save=lambda data: services_pokja.pokja_member_update(
+            member=member, by=request.user, **data
+        ),
+        success=_("Data anggota Pokja diperbarui."),
+        done=("programme:pokja", {"code": region.code}),
+        title=_("Ubah anggota Pokja: %(name)s") % {"name": member.full_name},
+        region=region,
     )
 
 
@@ -136,26 +133,15 @@ def pokja_member_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def pokja_member_end(request: HttpRequest, pk: int) -> HttpResponse:
     member = selectors.get_pokja_member_for_user(request.user, pk, write=True)
     region = member.sk.region
-    form = EndForm(request.POST or None, initial={"ended_on": dt.date.today()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services_pokja.pokja_member_end(
-                member=member,
-                ended_on=form.cleaned_data["ended_on"],
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(
-                request, _("%(name)s tercatat berhenti; tetap tampil di riwayat SK.")
-                % {"name": member.full_name},
-            )  # fmt: skip
-            return redirect("programme:pokja", code=region.code)
-    title = _("Akhiri keanggotaan: %(name)s") % {"name": member.full_name}
-    return render(
+    return form_page(
         request,
-        "programme/form.html",
-        {"region": region, "form": form, "title": title, "multipart": False},
+        EndForm(request.POST or None, initial={"ended_on": dt.date.today()}),
+        save=lambda data: services_pokja.pokja_member_end(
+            member=member, ended_on=data["ended_on"], reason=data["reason"], by=request.user
+        ),
+        success=_("%(name)s tercatat berhenti; tetap tampil di riwayat SK.")
+        % {"name": member.full_name},
+        done=("programme:pokja", {"code": region.code}),
+        title=_("Akhiri keanggotaan: %(name)s") % {"name": member.full_name},
+        region=region,
     )
