@@ -37,13 +37,12 @@ import argparse
 import csv
 import os
 import signal
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from support.clients import Worker, bench_databases, load, pmu_sessions
+from support.clients import Worker, bench_databases, load, pmu_sessions, report
 from support.cpu import group_cpu, named_cpu
 from support.loopback import HOST, free_port, wait_ready
 
@@ -202,37 +201,12 @@ def one(
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    everything = sorted(x for w in pool for lat in w.latencies.values() for x in lat)
-    errors: dict[str, int] = {}
-    for w in pool:
-        for key, count in w.errors.items():
-            errors[key] = errors.get(key, 0) + count
     print(
         f"== {engine}: gunicorn {workers} x {threads} ({worker_class}), {clients} clients, "
         f"{elapsed:.1f} s"
     )
     print(f"  load average (1/5/15 min) before {load_before}, after {load_after}")
-    for path in PATHS:
-        lat = sorted(x for w in pool for x in w.latencies[path])
-        p = statistics.quantiles(lat, n=100) if len(lat) >= 2 else [0.0] * 99
-        print(f"  {path:42} n={len(lat):6}  p50 {p[49] * 1000:6.0f} ms  p95 {p[94] * 1000:6.0f} ms")
-    p = statistics.quantiles(everything, n=100) if len(everything) >= 2 else [0.0] * 99
-    print(
-        f"  all: {len(everything)} ok, throughput {len(everything) / elapsed:.1f} req/s, "
-        f"p50 {p[49] * 1000:.0f} ms, p95 {p[94] * 1000:.0f} ms, p99 {p[98] * 1000:.0f} ms, "
-        f"errors {sum(errors.values())} {errors}"
-    )
-    served = max(len(everything) + sum(errors.values()), 1)
-    web, database, client = (
-        1000 * (b - a) / served for a, b in zip(cpu_before, cpu_after, strict=True)
-    )
-    print(
-        f"  CPU per request (ms; steadier than throughput on a shared machine): web {web:.2f}, "
-        f"PostgreSQL server {database:.2f}, load generator {client:.2f}"
-    )
-    ok = not errors and p[94] < 0.3
-    print("  target (p95 < 300 ms, zero errors):", "met" if ok else "NOT MET")
-    return 0 if ok else 1
+    return 0 if report(pool, elapsed, cpu_before, cpu_after) else 1
 
 
 def main() -> int:

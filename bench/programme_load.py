@@ -31,13 +31,12 @@ import argparse
 import csv
 import os
 import signal
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from support.clients import Worker, bench_databases, load, pmu_sessions
+from support.clients import Worker, bench_databases, load, pmu_sessions, report
 from support.cpu import group_cpu, named_cpu
 from support.loopback import HOST, free_port, wait_ready
 
@@ -87,10 +86,6 @@ def prepare(clients: int) -> list[str]:
     return pmu_sessions(clients)
 
 
-def quantiles(values: list[float]) -> list[float]:
-    return statistics.quantiles(sorted(values), n=100) if len(values) >= 2 else [0.0] * 99
-
-
 def run_mix(
     name: str, paths: tuple[str, ...], port: int, server_pid: int, sessions: list[str],
     seconds: float, cookie_name: str,
@@ -110,38 +105,9 @@ def run_mix(
     elapsed = time.time() - start
     load_after = load()
     cpu_after = (group_cpu(server_pid), named_cpu("postgres"), time.process_time())
-    everything = [x for w in pool for lat in w.latencies.values() for x in lat]
-    errors: dict[str, int] = {}
-    for w in pool:
-        for key, count in w.errors.items():
-            errors[key] = errors.get(key, 0) + count
     print(f"  -- mix {name}: {len(sessions)} clients, {elapsed:.1f} s")
     print(f"     load average (1/5/15 min) before {load_before}, after {load_after}")
-    for path in paths:
-        lat = [x for w in pool for x in w.latencies[path]]
-        size = max((w.sizes.get(path, 0) for w in pool), default=0)
-        p = quantiles(lat)
-        print(
-            f"     {path:28} n={len(lat):6}  p50 {p[49] * 1000:6.0f} ms  "
-            f"p95 {p[94] * 1000:6.0f} ms  {size / 1024:6.1f} KB"
-        )
-    p = quantiles(everything)
-    print(
-        f"     all: {len(everything)} ok, throughput {len(everything) / elapsed:.1f} req/s, "
-        f"p50 {p[49] * 1000:.0f} ms, p95 {p[94] * 1000:.0f} ms, p99 {p[98] * 1000:.0f} ms, "
-        f"errors {sum(errors.values())} {errors}"
-    )
-    served = max(len(everything) + sum(errors.values()), 1)
-    web, database, client = (
-        1000 * (b - a) / served for a, b in zip(cpu_before, cpu_after, strict=True)
-    )
-    print(
-        f"     CPU per request (ms): web {web:.2f}, PostgreSQL server {database:.2f}, "
-        f"load generator {client:.2f}"
-    )
-    ok = not errors and p[94] < 0.3
-    print("     target (p95 < 300 ms, zero errors):", "met" if ok else "NOT MET")
-    return ok
+    return report(pool, elapsed, cpu_before, cpu_after, indent="     ")
 
 
 def one(url: str, seconds: float, clients: int, workers: int, mixes: list[str]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import statistics
 import subprocess
 import sys
 import threading
@@ -117,3 +118,51 @@ def bench_databases(scratch: Path, *, only: str | None, keep: bool) -> list[str]
     else:
         print("PostgreSQL: not reachable (set BENCH_DATABASE_URL); SQLite only.")
     return urls
+
+
+def quantiles(values: list[float]) -> list[float]:
+    """Percentiles 1..99 of `values` (zeros when there are fewer than two)."""
+    return statistics.quantiles(sorted(values), n=100) if len(values) >= 2 else [0.0] * 99
+
+
+def report(
+    pool: list[Worker],
+    elapsed: float,
+    cpu_before: tuple[float, float, float],
+    cpu_after: tuple[float, float, float],
+    *,
+    indent: str = "  ",
+) -> bool:
+    """Print latency per path and in all, errors and CPU per request (web, PostgreSQL, load
+    generator; steadier than throughput on a shared machine); True when p95 < 300 ms and
+    there were no errors."""
+    everything = [x for w in pool for lat in w.latencies.values() for x in lat]
+    errors: dict[str, int] = {}
+    for w in pool:
+        for key, count in w.errors.items():
+            errors[key] = errors.get(key, 0) + count
+    for path in pool[0].paths if pool else ():
+        lat = [x for w in pool for x in w.latencies[path]]
+        size = max((w.sizes.get(path, 0) for w in pool), default=0)
+        p = quantiles(lat)
+        print(
+            f"{indent}{path:28} n={len(lat):6}  p50 {p[49] * 1000:6.0f} ms  "
+            f"p95 {p[94] * 1000:6.0f} ms  {size / 1024:6.1f} KB"
+        )
+    p = quantiles(everything)
+    print(
+        f"{indent}all: {len(everything)} ok, throughput {len(everything) / elapsed:.1f} req/s, "
+        f"p50 {p[49] * 1000:.0f} ms, p95 {p[94] * 1000:.0f} ms, p99 {p[98] * 1000:.0f} ms, "
+        f"errors {sum(errors.values())} {errors}"
+    )
+    served = max(len(everything) + sum(errors.values()), 1)
+    web, database, client = (
+        1000 * (b - a) / served for a, b in zip(cpu_before, cpu_after, strict=True)
+    )
+    print(
+        f"{indent}CPU per request (ms): web {web:.2f}, PostgreSQL server {database:.2f}, "
+        f"load generator {client:.2f}"
+    )
+    ok = not errors and p[94] < 0.3
+    print(f"{indent}target (p95 < 300 ms, zero errors):", "met" if ok else "NOT MET")
+    return ok
