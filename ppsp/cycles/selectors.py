@@ -41,14 +41,6 @@ def get_process_for_user(user: Any, pk: int, *, write: bool = False) -> CyclePro
     return process
 
 
-def get_cycle_by_id_for_user(user: Any, pk: int) -> UpdateCycle:
-    return get_cycle_for_user(user, pk)
-
-
-def get_process_by_id_for_user(user: Any, pk: int) -> CycleProcess:
-    return get_process_for_user(user, pk)
-
-
 def _processes() -> Prefetch[Any]:
     return Prefetch("processes", queryset=CycleProcess.objects.order_by("number"))
 

@@ -67,14 +67,6 @@ def approved_version(document: Document) -> DocumentVersion | None:
     return document.versions.filter(status=Status.APPROVED).first()
 
 
-def get_document_by_id_for_user(user: Any, pk: int) -> Document:
-    return get_document_for_user(user, pk)
-
-
-def get_version_by_id_for_user(user: Any, pk: int) -> DocumentVersion:
-    return get_document_version_for_user(user, pk)
-
-
 def get_kabkota_for_user(user: Any, code: str, *, write: bool = False) -> Region:
     """The kab/kota with this code if the user may see (or write) its documents; else 404."""
     _check(user, code, write)

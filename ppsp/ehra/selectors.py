@@ -39,10 +39,6 @@ def get_round_for_user(
     return survey
 
 
-def get_round_by_id_for_user(user: Any, pk: int) -> SurveyRound:
-    return get_round_for_user(user, pk)
-
-
 def get_household_for_user(
     user: Any, pk: int, *, permission: Permission = Permission.VIEW_EHRA
 ) -> Household:
@@ -51,10 +47,6 @@ def get_household_for_user(
     )
     check(user, household.desa.code, permission)
     return household
-
-
-def get_household_by_id_for_user(user: Any, pk: int) -> Household:
-    return get_household_for_user(user, pk)
 
 
 def get_import_for_user(user: Any, pk: int) -> ImportRun:
@@ -71,10 +63,6 @@ def get_area_for_user(
     )
     check(user, area.desa.code, permission)
     return area
-
-
-def get_area_by_id_for_user(user: Any, pk: int) -> AreaRisk:
-    return get_area_for_user(user, pk)
 
 
 def visible_rounds(user: Any) -> QuerySet[SurveyRound]:

@@ -41,10 +41,6 @@ def get_capacity_for_user(user: Any, pk: int, *, write: bool = False) -> FiscalC
     return capacity
 
 
-def get_capacity_by_id_for_user(user: Any, pk: int) -> FiscalCapacity:
-    return get_capacity_for_user(user, pk)
-
-
 def get_kabkota_for_user(user: Any, code: str, *, write: bool = False) -> Region:
     _check(user, code, write)
     return get_object_or_404(Region, code=code, level=Level.KABKOTA)

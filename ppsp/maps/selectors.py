@@ -54,14 +54,6 @@ def get_boundary_set_for_user(user: Any, pk: int) -> BoundarySet:
     return boundary_set
 
 
-def get_boundary_set_by_id_for_user(user: Any, pk: int) -> BoundarySet:
-    """For the audit trail: whoever may see the kab/kota's map may see its history."""
-    boundary_set = get_object_or_404(BoundarySet.objects.select_related("region"), pk=pk)
-    if not scope_for(user, Permission.VIEW_EHRA).covers(boundary_set.region.code):
-        raise Http404
-    return boundary_set
-
-
 def active_set(kabkota_code: str) -> BoundarySet | None:
     return (
         BoundarySet.objects.filter(region__code=kabkota_code, active=True)

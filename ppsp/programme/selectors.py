@@ -66,13 +66,6 @@ def get_participation_for_user(user: Any, code: str, *, write: bool = False) -> 
     )
 
 
-def get_participation_by_id_for_user(user: Any, pk: int) -> Participation:
-    code = Participation.objects.filter(pk=pk).values_list("region__code", flat=True).first()
-    if code is None:
-        raise Http404
-    return get_participation_for_user(user, code)
-
-
 def get_stage_record_for_user(user: Any, pk: int, *, write: bool = False) -> StageRecord:
     record = get_object_or_404(
         StageRecord.objects.select_related("participation__region", "stage", "recorded_by"), pk=pk

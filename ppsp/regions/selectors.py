@@ -106,9 +106,3 @@ def population_totals(region: Region) -> list[dict[str, Any]]:
         .order_by("-year")
     )
 
-
-def get_region_by_id_for_user(user: Any, pk: int) -> Region:
-    code = Region.objects.filter(pk=pk).values_list("code", flat=True).first()
-    if code is None:
-        raise Http404
-    return get_region_for_user(user, code)

@@ -45,10 +45,6 @@ def get_scenario_for_user(user: Any, pk: int, *, write: bool = False) -> Scenari
     return scenario
 
 
-def get_scenario_by_id_for_user(user: Any, pk: int) -> Scenario:
-    return get_scenario_for_user(user, pk)
-
-
 def get_line_for_user(user: Any, pk: int, *, write: bool = False) -> ScenarioLine:
     line = get_object_or_404(ScenarioLine.objects.select_related("scenario__region"), pk=pk)
     _check(user, line.scenario.region.code, write)
