@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
+from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.ehra.models import (
@@ -18,51 +17,30 @@ from ppsp.ehra.models import (
     OpdSubmission,
     SurveyRound,
 )
-from ppsp.regions.models import Level, Region
-
-
-def check(user: Any, code: str, permission: Permission = Permission.VIEW_EHRA) -> None:
-    if not scope_for(user, permission).covers(code):
-        raise Http404
-
-
-def get_kabkota_for_user(user: Any, code: str, permission: Permission) -> Region:
-    check(user, code, permission)
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
 
 
 def get_round_for_user(
     user: Any, pk: int, *, permission: Permission = Permission.VIEW_EHRA
 ) -> SurveyRound:
-    survey = get_object_or_404(SurveyRound.objects.select_related("region"), pk=pk)
-    check(user, survey.region.code, permission)
-    return survey
+    return object_for_user(user, SurveyRound, pk, permission, "region.code")
 
 
 def get_household_for_user(
     user: Any, pk: int, *, permission: Permission = Permission.VIEW_EHRA
 ) -> Household:
-    household = get_object_or_404(
-        Household.objects.select_related("survey__region", "desa", "reviewed_by"), pk=pk
-    )
-    check(user, household.desa.code, permission)
-    return household
+    rows = Household.objects.select_related("survey__region", "desa", "reviewed_by")
+    return object_for_user(user, rows, pk, permission, "desa.code")
 
 
 def get_import_for_user(user: Any, pk: int) -> ImportRun:
-    run = get_object_or_404(ImportRun.objects.select_related("survey__region"), pk=pk)
-    check(user, run.survey.region.code)
-    return run
+    return object_for_user(user, ImportRun, pk, Permission.VIEW_EHRA, "survey.region.code")
 
 
 def get_area_for_user(
     user: Any, pk: int, *, permission: Permission = Permission.VIEW_EHRA
 ) -> AreaRisk:
-    area = get_object_or_404(
-        AreaRisk.objects.select_related("survey__region", "desa", "override_by"), pk=pk
-    )
-    check(user, area.desa.code, permission)
-    return area
+    rows = AreaRisk.objects.select_related("survey__region", "desa", "override_by")
+    return object_for_user(user, rows, pk, permission, "desa.code")
 
 
 def visible_rounds(user: Any) -> QuerySet[SurveyRound]:
