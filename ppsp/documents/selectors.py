@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
@@ -26,6 +26,11 @@ def get_document_version_for_user(user: Any, pk: int, *, write: bool = False) ->
         "document__region", "document__method_version", "created_by"
     )
     return object_for_user(user, rows, pk, _permission(write), "document.region.code")
+
+
+def period_contains(year: int, prefix: str = "") -> Q:
+    """Documents (through ``prefix``, e.g. ``"document__"``) whose period contains ``year``."""
+    return Q(**{f"{prefix}period_start__lte": year, f"{prefix}period_end__gte": year})
 
 
 def visible_documents(user: Any) -> QuerySet[Document]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
@@ -14,7 +14,6 @@ from ppsp.ehra.models import (
     DesaResult,
     Household,
     ImportRun,
-    OpdSubmission,
     SurveyRound,
 )
 
@@ -41,6 +40,12 @@ def get_area_for_user(
 ) -> AreaRisk:
     rows = AreaRisk.objects.select_related("survey__region", "desa", "override_by")
     return object_for_user(user, rows, pk, permission, "desa.code")
+
+
+def final_class_is(risk_class: int) -> Q:
+    """Areas whose final class (``AreaRisk.final_class``: the Pokja override when there is
+    one, else the computed class) is ``risk_class``, as a query filter."""
+    return Q(override_class=risk_class) | Q(override_class__isnull=True, risk_class=risk_class)
 
 
 def visible_rounds(user: Any) -> QuerySet[SurveyRound]:
@@ -74,15 +79,25 @@ def areas_of(survey: SurveyRound, component: str) -> QuerySet[AreaRisk]:
     )
 
 
-def results_hidden_for(user: Any, survey: SurveyRound) -> bool:
-    """Blind rule (ehra-risk.md §6): a Pokja rater sees no EHRA result before submitting.
+def rounds_hidden_from(user: Any) -> QuerySet[SurveyRound]:
+    """Blind rule (ehra-risk.md §6): the rounds whose EHRA results ``user`` may not see yet.
 
-    While the round's OPD scoring is open, a user who holds RUN_EHRA for this kab/kota
-    (not nationally) and has not submitted a persepsi OPD sees no IRS or area berisiko.
+    While a round's OPD scoring is open, a user who holds RUN_EHRA for its kab/kota (not
+    nationally) and has not submitted a persepsi OPD sees no IRS or area berisiko. The one
+    statement of the rule: pages ask ``results_hidden_for``, the API excludes these rounds.
     """
+    raters = scope_for(user, Permission.RUN_EHRA)
+    if raters.national or raters.empty:
+        return SurveyRound.objects.none()
+    return (
+        SurveyRound.objects.filter(opd_open=True)
+        .filter(raters.region_q("region__"))
+        .exclude(opd_sent__rater=user)
+    )
+
+
+def results_hidden_for(user: Any, survey: SurveyRound) -> bool:
+    """True when the blind rule (``rounds_hidden_from``) hides this round's results."""
     if not survey.opd_open:
         return False
-    scope = scope_for(user, Permission.RUN_EHRA)
-    if scope.national or not scope.covers(survey.region.code):
-        return False
-    return not OpdSubmission.objects.filter(survey=survey, rater=user).exists()
+    return rounds_hidden_from(user).filter(pk=survey.pk).exists()

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from ppsp.compute.kkl import KklProblem, Node, RowLink, kkl_problems
@@ -25,7 +25,7 @@ from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.mps.codes import PASSING_SCORE, QA_COMPUTED, QA_ITEMS, Source
-from ppsp.mps.models import FundingCommitment, KklNode, Plan, ProgrammeRow, RowStatus
+from ppsp.mps.models import YEARS, FundingCommitment, KklNode, Plan, ProgrammeRow, RowStatus
 from ppsp.regions.models import Level, Region
 
 
@@ -44,6 +44,11 @@ def get_row_for_user(user: Any, pk: int, *, write: bool = False) -> ProgrammeRow
 
 def get_commitment_for_user(user: Any, pk: int) -> FundingCommitment:
     return object_for_user(user, FundingCommitment, pk, Permission.VIEW_MPS, "row.plan.region.code")
+
+
+def plan_covers(year: int, prefix: str = "") -> Q:
+    """Plans (through ``prefix``, e.g. ``"plan__"``) whose five years contain ``year``."""
+    return Q(**{f"{prefix}first_year__lte": year, f"{prefix}first_year__gt": year - YEARS})
 
 
 def current_plan(region: Region) -> Plan | None:
