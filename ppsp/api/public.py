@@ -13,6 +13,7 @@ from ppsp.api.pagination import Pagination
 from ppsp.api.scoping import YEAR, check_query, documented, int_param
 from ppsp.api.views import DOC_TYPE
 from ppsp.documents.models import DocumentVersion, Status
+from ppsp.documents.selectors import period_contains
 
 
 @documented(DOC_TYPE, YEAR)
@@ -41,5 +42,5 @@ class PublicDocumentViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[misc
         if doc_type := params.get("doc_type"):
             rows = rows.filter(document__doc_type=doc_type)
         if (year := int_param(params.get("year"), "year")) is not None:
-            rows = rows.filter(document__period_start__lte=year, document__period_end__gte=year)
+            rows = rows.filter(period_contains(year, "document__"))
         return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
@@ -18,10 +18,12 @@ from ppsp.api.scoping import (
     int_param,
 )
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 from ppsp.documents.models import Document, DocumentVersion
-from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
+from ppsp.documents.selectors import period_contains
+from ppsp.ehra.models import AreaRisk, DesaResult
+from ppsp.ehra.selectors import final_class_is, rounds_hidden_from
 from ppsp.mps.models import KklLevel, KklNode, ProgrammeRow
+from ppsp.mps.selectors import plan_covers
 from ppsp.programme.models import Participation, StageRecord
 from ppsp.regions.models import Region
 
@@ -116,7 +118,7 @@ class StageRecordViewSet(ScopedReadOnlyViewSet):
 def _period(rows: QuerySet[Any], year: int | None, prefix: str = "") -> QuerySet[Any]:
     if year is None:
         return rows
-    return rows.filter(**{f"{prefix}period_start__lte": year, f"{prefix}period_end__gte": year})
+    return rows.filter(period_contains(year, prefix))
 
 
 @documented(DOC_TYPE, YEAR)
@@ -163,18 +165,7 @@ class _EhraViewSet(ScopedReadOnlyViewSet):
     def filter_rows(self, rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
         if (year := int_param(params.get("year"), "year")) is not None:
             rows = rows.filter(survey__year=year)
-        return rows.exclude(survey__in=self._hidden_rounds())
-
-    def _hidden_rounds(self) -> QuerySet[SurveyRound]:
-        user = self.request.user
-        raters = scope_for(user, Permission.RUN_EHRA)
-        if raters.national or raters.empty:
-            return SurveyRound.objects.none()
-        return (
-            SurveyRound.objects.filter(opd_open=True)
-            .filter(raters.region_q("region__"))
-            .exclude(opd_sent__rater=user)
-        )
+        return rows.exclude(survey__in=rounds_hidden_from(self.request.user))
 
 
 @documented(YEAR)
@@ -200,16 +191,14 @@ class AreaRiskViewSet(_EhraViewSet):
         if component := params.get("component"):
             rows = rows.filter(component=component)
         if (risk := int_param(params.get("risk_class"), "risk_class", 0, 9)) is not None:
-            rows = rows.filter(
-                Q(override_class=risk) | Q(override_class__isnull=True, risk_class=risk)
-            )
+            rows = rows.filter(final_class_is(risk))
         return super().filter_rows(rows, params)
 
 
 def _plan_year(rows: QuerySet[Any], year: int | None) -> QuerySet[Any]:
     if year is None:
         return rows
-    return rows.filter(plan__first_year__lte=year, plan__first_year__gt=year - 5)
+    return rows.filter(plan_covers(year, "plan__"))
 
 
 @documented(SUBSECTOR, YEAR)

@@ -9,15 +9,18 @@ class ConsultationConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.consultation import selectors, signals  # noqa: F401  (approval guard)
+        from ppsp.consultation import signals  # noqa: F401  (approval guard)
+        from ppsp.consultation.models import Comment, Consultation
+        from ppsp.core.permissions import Permission
 
+        related = "version__document__region"
         register(
-            "consultation.consultation",
-            selectors.get_consultation_for_user,
-            lambda consultation: consultation.region_code,
+            Consultation.objects.select_related(related),
+            Permission.VIEW_DOCUMENTS,
+            "region_code",
         )
         register(
-            "consultation.comment",
-            selectors.get_comment_for_user,
-            lambda comment: comment.consultation.region_code,
+            Comment.objects.select_related(f"consultation__{related}"),
+            Permission.VIEW_DOCUMENTS,
+            "consultation.region_code",
         )

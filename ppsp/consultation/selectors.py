@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from ppsp.consultation.models import (
@@ -16,15 +15,10 @@ from ppsp.consultation.models import (
     Paragraph,
     PublicMeeting,
 )
+from ppsp.core.access import require
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 
 _RELATED = ("version__document__region", "version__document__method_version", "cycle")
-
-
-def _check(user: Any, code: str, permission: Permission) -> None:
-    if not scope_for(user, permission).covers(code):
-        raise Http404
 
 
 def get_consultation_for_user(
@@ -38,7 +32,7 @@ def get_consultation_for_user(
         if write
         else Permission.VIEW_DOCUMENTS
     )
-    _check(user, consultation.region_code, permission)
+    require(user, permission, consultation.region_code)
     return consultation
 
 
@@ -47,7 +41,7 @@ def get_comment_for_user(user: Any, pk: int, *, write: bool = False) -> Comment:
         Comment.objects.select_related(*(f"consultation__{r}" for r in _RELATED)), pk=pk
     )
     permission = Permission.EDIT_DOCUMENTS if write else Permission.VIEW_DOCUMENTS
-    _check(user, comment.consultation.region_code, permission)
+    require(user, permission, comment.consultation.region_code)
     return comment
 
 
@@ -56,7 +50,7 @@ def get_meeting_for_user(user: Any, pk: int, *, write: bool = False) -> PublicMe
         PublicMeeting.objects.select_related(*(f"consultation__{r}" for r in _RELATED)), pk=pk
     )
     permission = Permission.EDIT_DOCUMENTS if write else Permission.VIEW_DOCUMENTS
-    _check(user, meeting.consultation.region_code, permission)
+    require(user, permission, meeting.consultation.region_code)
     return meeting
 
 

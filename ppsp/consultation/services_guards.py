@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -14,8 +13,8 @@ from ppsp.consultation.models import (
     Consultation,
     ConsultationState,
 )
+from ppsp.core import access
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import has_permission
 
 DISAHKAN_MESSAGE = gettext_noop(
     "Dokumen hasil konsultasi ini sudah disahkan; konsultasi, komentar dan tanggapannya terkunci."
@@ -23,8 +22,8 @@ DISAHKAN_MESSAGE = gettext_noop(
 
 
 def require_permission(user: Any, permission: Permission, code: str) -> None:
-    if user is not None and not has_permission(user, permission, code):
-        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini di wilayah ini."))
+    message = _("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
+    access.require_permission(user, permission, code, message)
 
 
 def acting_user(by: Any) -> Any:

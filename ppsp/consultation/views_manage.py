@@ -33,10 +33,11 @@ from ppsp.consultation.models import (
     QaItem,
 )
 from ppsp.consultation.workflow import CONSULTATION_LABELS, consultation_available
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.documents.models import DocType, DocumentVersion, Status
-from ppsp.documents.selectors import get_document_version_for_user, get_kabkota_for_user
+from ppsp.documents.selectors import get_document_version_for_user
 
 
 def flash_errors(request: HttpRequest, error: ValidationError) -> None:
@@ -49,7 +50,7 @@ QA_UNDO = "consultation_qa_undo"  # the last self-assessment change, offered onc
 
 @login_required
 def manage_kabkota(request: HttpRequest, code: str) -> HttpResponse:
-    region = get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_DOCUMENTS)
     candidates = (
         DocumentVersion.objects.filter(
             document__region=region,

@@ -51,7 +51,7 @@ def region_code_of(obj: models.Model) -> str:
     entry = AUDITABLE.get(obj._meta.label_lower)
     try:
         if entry is not None:
-            return str(entry[1](obj) or "")
+            return str(entry.code_of(obj) or "")
         code = getattr(obj, "region_code", None)
         if isinstance(code, str):
             return code

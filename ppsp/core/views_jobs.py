@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
 from ppsp.core import jobs
+from ppsp.core.access import require
 from ppsp.core.models import BackgroundJob
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 
 
 def get_job_for_user(user: object, pk: int, *, cancel: bool = False) -> BackgroundJob:
@@ -23,8 +23,7 @@ def get_job_for_user(user: object, pk: int, *, cancel: bool = False) -> Backgrou
         permission = Permission(job.cancel_permission if cancel else job.permission)
     except ValueError:
         raise Http404 from None
-    if not scope_for(user, permission).covers(job.region_code):
-        raise Http404
+    require(user, permission, job.region_code)
     return job
 
 

@@ -9,15 +9,8 @@ class CyclesConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.cycles import selectors
+        from ppsp.core.permissions import Permission
+        from ppsp.cycles.models import CycleProcess, UpdateCycle
 
-        register(
-            "cycles.updatecycle",
-            selectors.get_cycle_by_id_for_user,
-            lambda cycle: cycle.region.code,
-        )
-        register(
-            "cycles.cycleprocess",
-            selectors.get_process_by_id_for_user,
-            lambda process: process.cycle.region.code,
-        )
+        register(UpdateCycle, Permission.VIEW_CYCLES, "region.code")
+        register(CycleProcess, Permission.VIEW_CYCLES, "cycle.region.code")

@@ -7,46 +7,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.cycles.models import CycleProcess, CycleStep, ProcessState, UpdateCycle
 
 
-def _check(user: Any, code: str, write: bool) -> None:
-    permission = Permission.RUN_CYCLE if write else Permission.VIEW_CYCLES
-    if not scope_for(user, permission).covers(code):
-        raise Http404
+def _permission(write: bool) -> Permission:
+    return Permission.RUN_CYCLE if write else Permission.VIEW_CYCLES
 
 
 def get_cycle_for_user(user: Any, pk: int, *, write: bool = False) -> UpdateCycle:
-    cycle = get_object_or_404(
-        UpdateCycle.objects.select_related("region", "method_version", "previous_ssk"), pk=pk
-    )
-    _check(user, cycle.region.code, write)
-    return cycle
+    rows = UpdateCycle.objects.select_related("region", "method_version", "previous_ssk")
+    return object_for_user(user, rows, pk, _permission(write), "region.code")
 
 
 def get_process_for_user(user: Any, pk: int, *, write: bool = False) -> CycleProcess:
-    process = get_object_or_404(
-        CycleProcess.objects.select_related(
-            "cycle__region", "cycle__method_version", "template", "signed_off_by"
-        ),
-        pk=pk,
+    rows = CycleProcess.objects.select_related(
+        "cycle__region", "cycle__method_version", "template", "signed_off_by"
     )
-    _check(user, process.cycle.region.code, write)
-    return process
-
-
-def get_cycle_by_id_for_user(user: Any, pk: int) -> UpdateCycle:
-    return get_cycle_for_user(user, pk)
-
-
-def get_process_by_id_for_user(user: Any, pk: int) -> CycleProcess:
-    return get_process_for_user(user, pk)
+    return object_for_user(user, rows, pk, _permission(write), "cycle.region.code")
 
 
 def _processes() -> Prefetch[Any]:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from ppsp.audit.models import Action
 from ppsp.audit.refusals import Refusal, Refused, RefusedPermission, audits_refusals
 from ppsp.audit.services import audit_record
+from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.cycles import prerequisites
@@ -30,10 +31,8 @@ from ppsp.cycles.workflow import GATED, GateFacts, ProcessAction, gate_problems,
 from ppsp.documents.models import MethodVersion
 from ppsp.regions.models import Level, Region
 
-
-def require(user: Any, permission: Permission, code: str) -> None:
-    if user is not None and not has_permission(user, permission, code):
-        raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
+require = require_permission
+"""PermissionDenied unless the user holds the permission in the region (``by=None``: system)."""
 
 
 def _user(by: Any) -> Any:

@@ -8,14 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import has_permission, scope_for
+from ppsp.core.scope import has_permission
 from ppsp.core.workspace import workspace_links
 from ppsp.cycles import outputs, prerequisites, selectors, services
 from ppsp.cycles.forms import (
@@ -29,18 +30,11 @@ from ppsp.cycles.forms import (
 from ppsp.cycles.models import UpdateCycle
 from ppsp.cycles.trigger_data import LABELS, triggers_for
 from ppsp.cycles.workflow import ACTION_LABELS, ProcessAction, available, gate_problems, next_state
-from ppsp.regions.models import Level, Region
 
 
 def _errors(request: HttpRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
-
-
-def _kabkota(user: Any, code: str, permission: Permission) -> Region:
-    if not scope_for(user, permission).covers(code):
-        raise Http404
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
 
 
 @login_required
@@ -67,7 +61,7 @@ def triggers(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def kabkota(request: HttpRequest, code: str) -> HttpResponse:
-    region = _kabkota(request.user, code, Permission.VIEW_CYCLES)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_CYCLES)
     rows = triggers_for(request.user, kabkota_code=region.code)
     can_open = has_permission(request.user, Permission.RUN_CYCLE, region.code)
     context = {
@@ -83,7 +77,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def open_cycle(request: HttpRequest, code: str) -> HttpResponse:
-    region = _kabkota(request.user, code, Permission.RUN_CYCLE)
+    region = kabkota_for_user(request.user, code, Permission.RUN_CYCLE)
     form = OpenCycleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Pilih tahun anggaran dan versi pedoman."))

@@ -9,7 +9,9 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.documents import freeze_keys, selectors
+        from ppsp.core.permissions import Permission
+        from ppsp.documents import freeze_keys
+        from ppsp.documents.models import Document, DocumentVersion
 
         freeze_keys.register_all()
         from django.contrib import admin
@@ -18,13 +20,5 @@ class DocumentsConfig(AppConfig):
 
         lock_admin(admin.site)
 
-        register(
-            "documents.document",
-            selectors.get_document_by_id_for_user,
-            lambda document: document.region.code,
-        )
-        register(
-            "documents.documentversion",
-            selectors.get_version_by_id_for_user,
-            lambda version: version.document.region.code,
-        )
+        register(Document, Permission.VIEW_DOCUMENTS, "region.code")
+        register(DocumentVersion, Permission.VIEW_DOCUMENTS, "document.region.code")

@@ -48,7 +48,7 @@ def _region_code(obj: Any, attr: str = "region") -> str:
     return getattr(region, "code", "") if region is not None else ""
 
 
-def _kabkota(desa: Any) -> str:
+def _kabkota_code_of(desa: Any) -> str:
     return getattr(desa, "kabkota_code", "") or ""
 
 
@@ -132,9 +132,10 @@ def register_all() -> None:
     for model in by_round:
         freeze.register(model, lambda obj: _round(obj.survey))
     freeze.register(
-        DesaProfile, lambda p: [(_kabkota(p.desa), "form2_year", p.year)] if p.desa_id else []
+        DesaProfile,
+        lambda p: [(_kabkota_code_of(p.desa), "form2_year", p.year)] if p.desa_id else [],
     )
-    freeze.register(Population, lambda p: [(_kabkota(p.region), "population_year", p.year)])
+    freeze.register(Population, lambda p: [(_kabkota_code_of(p.region), "population_year", p.year)])
     freeze.register_lock(DocumentVersion, _version_lock)
     freeze.register_lock(DocumentFile, _through_version)
     freeze.register_lock(SectionText, _through_version)

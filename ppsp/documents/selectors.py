@@ -4,37 +4,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.db.models import Prefetch, Q, QuerySet
 
+from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.documents.models import Document, DocumentVersion, MethodVersion, Status
-from ppsp.regions.models import Level, Region
 
 
-def _check(user: Any, code: str, write: bool) -> None:
-    permission = Permission.EDIT_DOCUMENTS if write else Permission.VIEW_DOCUMENTS
-    if not scope_for(user, permission).covers(code):
-        raise Http404
+def _permission(write: bool) -> Permission:
+    return Permission.EDIT_DOCUMENTS if write else Permission.VIEW_DOCUMENTS
 
 
 def get_document_for_user(user: Any, pk: int, *, write: bool = False) -> Document:
-    document = get_object_or_404(Document.objects.select_related("region", "method_version"), pk=pk)
-    _check(user, document.region.code, write)
-    return document
+    rows = Document.objects.select_related("region", "method_version")
+    return object_for_user(user, rows, pk, _permission(write), "region.code")
 
 
 def get_document_version_for_user(user: Any, pk: int, *, write: bool = False) -> DocumentVersion:
-    version = get_object_or_404(
-        DocumentVersion.objects.select_related(
-            "document__region", "document__method_version", "created_by"
-        ),
-        pk=pk,
+    rows = DocumentVersion.objects.select_related(
+        "document__region", "document__method_version", "created_by"
     )
-    _check(user, version.document.region.code, write)
-    return version
+    return object_for_user(user, rows, pk, _permission(write), "document.region.code")
+
+
+def period_contains(year: int, prefix: str = "") -> Q:
+    """Documents (through ``prefix``, e.g. ``"document__"``) whose period contains ``year``."""
+    return Q(**{f"{prefix}period_start__lte": year, f"{prefix}period_end__gte": year})
 
 
 def visible_documents(user: Any) -> QuerySet[Document]:
@@ -65,17 +61,3 @@ def method_versions(doc_type: str | None = None) -> QuerySet[MethodVersion]:
 
 def approved_version(document: Document) -> DocumentVersion | None:
     return document.versions.filter(status=Status.APPROVED).first()
-
-
-def get_document_by_id_for_user(user: Any, pk: int) -> Document:
-    return get_document_for_user(user, pk)
-
-
-def get_version_by_id_for_user(user: Any, pk: int) -> DocumentVersion:
-    return get_document_version_for_user(user, pk)
-
-
-def get_kabkota_for_user(user: Any, code: str, *, write: bool = False) -> Region:
-    """The kab/kota with this code if the user may see (or write) its documents; else 404."""
-    _check(user, code, write)
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)

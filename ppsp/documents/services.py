@@ -16,6 +16,7 @@ from ppsp.audit.models import Action
 from ppsp.audit.refusals import Refusal, Refused, RefusedPermission
 from ppsp.audit.refusals import audits_refusals as audits_refusals  # docgen uses it from here
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.core.uploads import DOCUMENTS, UploadRejected, check_upload
@@ -51,9 +52,7 @@ def _code(version: DocumentVersion) -> str:
     return version.document.region.code
 
 
-def _require(user: Any, permission: Permission, code: str) -> None:
-    if user is not None and not has_permission(user, permission, code):
-        raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
+_require = require_permission
 
 
 class VersionLocked(Refused):

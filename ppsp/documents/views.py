@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppsp.audit.refusals import audit_refusal
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.files import file_response
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
@@ -35,7 +36,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def kabkota(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_DOCUMENTS)
     context = {
         "region": region,
         "documents": selectors.documents_of(region.code),
@@ -47,7 +48,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_DOCUMENTS)
     form = DocumentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

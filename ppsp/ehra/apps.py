@@ -9,20 +9,9 @@ class EhraConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.ehra import selectors
+        from ppsp.core.permissions import Permission
+        from ppsp.ehra.models import AreaRisk, Household, SurveyRound
 
-        register(
-            "ehra.surveyround",
-            selectors.get_round_by_id_for_user,
-            lambda survey: survey.region.code,
-        )
-        register(
-            "ehra.household",
-            selectors.get_household_by_id_for_user,
-            lambda household: household.desa.code,
-        )
-        register(
-            "ehra.arearisk",
-            selectors.get_area_by_id_for_user,
-            lambda area: area.desa.code,
-        )
+        register(SurveyRound, Permission.VIEW_EHRA, "region.code")
+        register(Household, Permission.VIEW_EHRA, "desa.code")
+        register(AreaRisk, Permission.VIEW_EHRA, "desa.code")

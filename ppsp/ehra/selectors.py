@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.db.models import Count, Q, QuerySet
 
+from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.ehra.models import (
@@ -15,66 +14,38 @@ from ppsp.ehra.models import (
     DesaResult,
     Household,
     ImportRun,
-    OpdSubmission,
     SurveyRound,
 )
-from ppsp.regions.models import Level, Region
-
-
-def check(user: Any, code: str, permission: Permission = Permission.VIEW_EHRA) -> None:
-    if not scope_for(user, permission).covers(code):
-        raise Http404
-
-
-def get_kabkota_for_user(user: Any, code: str, permission: Permission) -> Region:
-    check(user, code, permission)
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
 
 
 def get_round_for_user(
     user: Any, pk: int, *, permission: Permission = Permission.VIEW_EHRA
 ) -> SurveyRound:
-    survey = get_object_or_404(SurveyRound.objects.select_related("region"), pk=pk)
-    check(user, survey.region.code, permission)
-    return survey
-
-
-def get_round_by_id_for_user(user: Any, pk: int) -> SurveyRound:
-    return get_round_for_user(user, pk)
+    return object_for_user(user, SurveyRound, pk, permission, "region.code")
 
 
 def get_household_for_user(
     user: Any, pk: int, *, permission: Permission = Permission.VIEW_EHRA
 ) -> Household:
-    household = get_object_or_404(
-        Household.objects.select_related("survey__region", "desa", "reviewed_by"), pk=pk
-    )
-    check(user, household.desa.code, permission)
-    return household
-
-
-def get_household_by_id_for_user(user: Any, pk: int) -> Household:
-    return get_household_for_user(user, pk)
+    rows = Household.objects.select_related("survey__region", "desa", "reviewed_by")
+    return object_for_user(user, rows, pk, permission, "desa.code")
 
 
 def get_import_for_user(user: Any, pk: int) -> ImportRun:
-    run = get_object_or_404(ImportRun.objects.select_related("survey__region"), pk=pk)
-    check(user, run.survey.region.code)
-    return run
+    return object_for_user(user, ImportRun, pk, Permission.VIEW_EHRA, "survey.region.code")
 
 
 def get_area_for_user(
     user: Any, pk: int, *, permission: Permission = Permission.VIEW_EHRA
 ) -> AreaRisk:
-    area = get_object_or_404(
-        AreaRisk.objects.select_related("survey__region", "desa", "override_by"), pk=pk
-    )
-    check(user, area.desa.code, permission)
-    return area
+    rows = AreaRisk.objects.select_related("survey__region", "desa", "override_by")
+    return object_for_user(user, rows, pk, permission, "desa.code")
 
 
-def get_area_by_id_for_user(user: Any, pk: int) -> AreaRisk:
-    return get_area_for_user(user, pk)
+def final_class_is(risk_class: int) -> Q:
+    """Areas whose final class (``AreaRisk.final_class``: the Pokja override when there is
+    one, else the computed class) is ``risk_class``, as a query filter."""
+    return Q(override_class=risk_class) | Q(override_class__isnull=True, risk_class=risk_class)
 
 
 def visible_rounds(user: Any) -> QuerySet[SurveyRound]:
@@ -108,15 +79,25 @@ def areas_of(survey: SurveyRound, component: str) -> QuerySet[AreaRisk]:
     )
 
 
-def results_hidden_for(user: Any, survey: SurveyRound) -> bool:
-    """Blind rule (ehra-risk.md §6): a Pokja rater sees no EHRA result before submitting.
+def rounds_hidden_from(user: Any) -> QuerySet[SurveyRound]:
+    """Blind rule (ehra-risk.md §6): the rounds whose EHRA results ``user`` may not see yet.
 
-    While the round's OPD scoring is open, a user who holds RUN_EHRA for this kab/kota
-    (not nationally) and has not submitted a persepsi OPD sees no IRS or area berisiko.
+    While a round's OPD scoring is open, a user who holds RUN_EHRA for its kab/kota (not
+    nationally) and has not submitted a persepsi OPD sees no IRS or area berisiko. The one
+    statement of the rule: pages ask ``results_hidden_for``, the API excludes these rounds.
     """
+    raters = scope_for(user, Permission.RUN_EHRA)
+    if raters.national or raters.empty:
+        return SurveyRound.objects.none()
+    return (
+        SurveyRound.objects.filter(opd_open=True)
+        .filter(raters.region_q("region__"))
+        .exclude(opd_sent__rater=user)
+    )
+
+
+def results_hidden_for(user: Any, survey: SurveyRound) -> bool:
+    """True when the blind rule (``rounds_hidden_from``) hides this round's results."""
     if not survey.opd_open:
         return False
-    scope = scope_for(user, Permission.RUN_EHRA)
-    if scope.national or not scope.covers(survey.region.code):
-        return False
-    return not OpdSubmission.objects.filter(survey=survey, rater=user).exists()
+    return rounds_hidden_from(user).filter(pk=survey.pk).exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -14,9 +14,9 @@ from ppsp.audit.models import Action, AuditEvent
 from ppsp.audit.services import audit_record, object_type_of
 from ppsp.compute.questionnaire_2021 import ACCEPTED_OLDER_VERSIONS, EHRA_2021
 from ppsp.core import jobs
+from ppsp.core.access import require_permission
 from ppsp.core.freeze import ensure_not_frozen, frozen_by
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import has_permission
 from ppsp.ehra.arrays import households_from_answers, missing_required, skip_logic_problems
 from ppsp.ehra.config import approved_config
 from ppsp.ehra.models import Household, ImportRun, ImportStatus, ReviewState, SurveyRound
@@ -28,9 +28,8 @@ from ppsp.regions.models import Level, Region
 PROGRESS_EVERY = 500
 
 
-def require(user: Any, permission: Permission, code: str) -> None:
-    if user is not None and not has_permission(user, permission, code):
-        raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
+require = require_permission
+"""PermissionDenied unless the user holds the permission in the region (``by=None``: system)."""
 
 
 def _user(by: Any) -> Any:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from ppsp.compute.questionnaire import to_xlsform
 from ppsp.compute.questionnaire_2021 import EHRA_2021
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra import selectors, services
@@ -58,7 +59,7 @@ def template(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def kabkota(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, Permission.VIEW_EHRA)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_EHRA)
     can_run = has_permission(request.user, Permission.RUN_EHRA, code)
     context = {
         "region": region,
@@ -71,7 +72,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def round_create(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, Permission.RUN_EHRA)
+    region = kabkota_for_user(request.user, code, Permission.RUN_EHRA)
     form = RoundForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tahun studi tidak sah."))

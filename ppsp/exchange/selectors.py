@@ -9,6 +9,7 @@ from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.exchange.models import ExportJob, ImportBatch, SectorFigure
@@ -29,11 +30,9 @@ def sector_value(region_code: str, indicator: str, year: int) -> Decimal | None:
 
 
 def get_batch_for_user(user: Any, pk: int, *, write: bool = False) -> ImportBatch:
-    batch = get_object_or_404(ImportBatch.objects.select_related("region", "created_by"), pk=pk)
+    rows = ImportBatch.objects.select_related("region", "created_by")
     permission = Permission.EDIT_REGION_DATA if write else Permission.VIEW_REGION
-    if not scope_for(user, permission).covers(batch.region.code):
-        raise Http404
-    return batch
+    return object_for_user(user, rows, pk, permission, "region.code")
 
 
 def batches_of(kabkota_code: str) -> list[ImportBatch]:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.exchange import exports, opendata, selectors, services
@@ -96,16 +97,9 @@ def job_file(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _kabkota(request: HttpRequest, code: str, *, write: bool = False) -> Region:
-    region = get_region_for_user(request.user, code, write=write)
-    if region.level != Level.KABKOTA:
-        raise Http404
-    return region
-
-
 @login_required
 def imports(request: HttpRequest, code: str) -> HttpResponse:
-    region = _kabkota(request, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_REGION)
     can_edit = scope_for(request.user, Permission.EDIT_REGION_DATA).covers(code)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST":

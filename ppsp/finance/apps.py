@@ -9,10 +9,7 @@ class FinanceConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.finance import selectors
+        from ppsp.core.permissions import Permission
+        from ppsp.finance.models import FiscalCapacity
 
-        register(
-            "finance.fiscalcapacity",
-            selectors.get_capacity_by_id_for_user,
-            lambda capacity: capacity.region.code,
-        )
+        register(FiscalCapacity, Permission.VIEW_PLANNING, "region.code")

@@ -11,8 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Sum
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from ppsp.compute.finance import apbd_murni, growth_rate
 from ppsp.compute.fiscal import (
@@ -23,31 +21,15 @@ from ppsp.compute.fiscal import (
     proportions,
 )
 from ppsp.compute.projection import implied_rate, project_population
+from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 from ppsp.finance.models import FiscalCapacity, KomitmenMode
 from ppsp.regions.models import Level, Population, Region
 
 
-def _check(user: Any, code: str, write: bool) -> None:
-    permission = Permission.EDIT_PLANNING if write else Permission.VIEW_PLANNING
-    if not scope_for(user, permission).covers(code):
-        raise Http404
-
-
 def get_capacity_for_user(user: Any, pk: int, *, write: bool = False) -> FiscalCapacity:
-    capacity = get_object_or_404(FiscalCapacity.objects.select_related("region"), pk=pk)
-    _check(user, capacity.region.code, write)
-    return capacity
-
-
-def get_capacity_by_id_for_user(user: Any, pk: int) -> FiscalCapacity:
-    return get_capacity_for_user(user, pk)
-
-
-def get_kabkota_for_user(user: Any, code: str, *, write: bool = False) -> Region:
-    _check(user, code, write)
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
+    permission = Permission.EDIT_PLANNING if write else Permission.VIEW_PLANNING
+    return object_for_user(user, FiscalCapacity, pk, permission, "region.code")
 
 
 def capacity_of(region: Region, fiscal_year: int) -> FiscalCapacity | None:

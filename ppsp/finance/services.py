@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core.access import require_permission
 from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import has_permission
 from ppsp.finance.models import (
     HISTORY_FIELDS,
     PLAN_FIELDS,
@@ -37,8 +37,9 @@ SETTINGS_FIELDS = (
 
 
 def require(user: Any, code: str) -> None:
-    if user is not None and not has_permission(user, Permission.EDIT_PLANNING, code):
-        raise PermissionDenied("Anda tidak berwenang mengubah data perencanaan wilayah ini.")
+    """PermissionDenied unless the user may change the planning data of the region."""
+    message = "Anda tidak berwenang mengubah data perencanaan wilayah ini."
+    require_permission(user, Permission.EDIT_PLANNING, code, message)
 
 
 def _actor(by: Any) -> Any:

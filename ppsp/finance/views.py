@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.core.uploads import upload_errors
@@ -32,7 +33,7 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
 
 @login_required
 def capacity(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_PLANNING)
     found = selectors.capacity_of(region, year)
     can_edit = has_permission(request.user, Permission.EDIT_PLANNING, region.code)
     context = {
@@ -58,7 +59,7 @@ def capacity(request: HttpRequest, code: str, year: int) -> HttpResponse:
 @login_required
 @require_POST
 def start(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_PLANNING)
     try:
         services.fiscal_capacity_create(region=region, fiscal_year=year, by=request.user)
     except ValidationError as error:

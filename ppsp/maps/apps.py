@@ -9,10 +9,8 @@ class MapsConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.maps import selectors
+        from ppsp.core.permissions import Permission
+        from ppsp.maps.models import BoundarySet
 
-        register(
-            "maps.boundaryset",
-            selectors.get_boundary_set_by_id_for_user,
-            lambda boundary_set: boundary_set.region.code,
-        )
+        # whoever may see the kab/kota's map may see its history
+        register(BoundarySet, Permission.VIEW_EHRA, "region.code")

@@ -16,13 +16,11 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Max
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.access import province_for_user, require_national
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 from ppsp.maps.loading import ATTRIBUTION
 from ppsp.maps.models import RegionBoundary
 from ppsp.regions.models import Level, Region
@@ -89,13 +87,9 @@ def classify(key: str, value: float | None, stages: int) -> int:
 def scope_region_for_user(user: Any, scope: str) -> Region | None:
     """None for the national view (PMU only), else the province the user may see; 404."""
     if scope == NATIONAL:
-        if not scope_for(user, Permission.VIEW_NATIONAL_DASHBOARD).national:
-            raise Http404
+        require_national(user, Permission.VIEW_NATIONAL_DASHBOARD)
         return None
-    programme = scope_for(user, Permission.VIEW_PROGRAMME)
-    if not (programme.national or scope in programme.provinces):
-        raise Http404
-    return get_object_or_404(Region, code=scope, level=Level.PROVINSI)
+    return province_for_user(user, scope, Permission.VIEW_PROGRAMME)
 
 
 def _stamp() -> str:

@@ -15,13 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from ppsp.compute.area_risk import SSK_COMPONENTS, class_within
+from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 from ppsp.ehra.labels import risk_classes
 from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
 from ppsp.maps.models import BoundarySet, DesaBoundary
@@ -39,27 +37,9 @@ MAP_COMPONENTS: dict[str, Any] = {
 IRS_ONLY = ("sumber_air", "phbs")
 
 
-def get_kabkota_for_user(
-    user: Any, code: str, permission: Permission = Permission.VIEW_EHRA
-) -> Region:
-    if not scope_for(user, permission).covers(code):
-        raise Http404
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
-
-
 def get_boundary_set_for_user(user: Any, pk: int) -> BoundarySet:
-    boundary_set = get_object_or_404(BoundarySet.objects.select_related("region"), pk=pk)
-    if not scope_for(user, Permission.EDIT_REGION_DATA).covers(boundary_set.region.code):
-        raise Http404
-    return boundary_set
-
-
-def get_boundary_set_by_id_for_user(user: Any, pk: int) -> BoundarySet:
-    """For the audit trail: whoever may see the kab/kota's map may see its history."""
-    boundary_set = get_object_or_404(BoundarySet.objects.select_related("region"), pk=pk)
-    if not scope_for(user, Permission.VIEW_EHRA).covers(boundary_set.region.code):
-        raise Http404
-    return boundary_set
+    """A boundary set to change: whoever may change the kab/kota's region data; else 404."""
+    return object_for_user(user, BoundarySet, pk, Permission.EDIT_REGION_DATA, "region.code")
 
 
 def active_set(kabkota_code: str) -> BoundarySet | None:

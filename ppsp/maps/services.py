@@ -18,8 +18,8 @@ from django.db import transaction
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
 from ppsp.compute.geometry import simplify_ring
+from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import has_permission
 from ppsp.maps.geo import (
     KECAMATAN_KEYS,
     NAME_KEYS,
@@ -46,8 +46,8 @@ class Match:
 
 
 def _require(by: Any, code: str) -> None:
-    if by is not None and not has_permission(by, Permission.EDIT_REGION_DATA, code):
-        raise ValidationError("Anda tidak berwenang mengubah batas desa kab/kota ini.")
+    message = "Anda tidak berwenang mengubah batas desa kab/kota ini."
+    require_permission(by, Permission.EDIT_REGION_DATA, code, message, exception=ValidationError)
 
 
 def match_features(

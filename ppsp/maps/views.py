@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra.selectors import results_hidden_for
@@ -46,7 +47,7 @@ def boundary_attribution(boundary_set: BoundarySet | None) -> str:
 
 @login_required
 def risk_map(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_EHRA)
     survey = selectors.pick_round(region, request.GET.get("putaran"))
     if survey is not None and results_hidden_for(request.user, survey):
         return render(request, "ehra/blind.html", {"survey": survey})
@@ -81,7 +82,7 @@ def risk_map(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_EHRA)
     survey = selectors.pick_round(region, request.GET.get("putaran"))
     if survey is not None and results_hidden_for(request.user, survey):
         raise Http404
@@ -111,7 +112,7 @@ def export_pdf(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, Permission.EDIT_REGION_DATA)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_REGION_DATA)
     form = BoundaryUploadForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():

@@ -9,11 +9,7 @@ class MonevConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.monev import selectors
+        from ppsp.core.permissions import Permission
+        from ppsp.monev.models import Report
 
-        register(
-            "monev.report",
-            selectors.get_report_for_user,
-            lambda report: report.region.code,
-            include_region_events=False,
-        )
+        register(Report, Permission.VIEW_MONEV, "region.code", include_region_events=False)

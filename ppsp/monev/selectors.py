@@ -6,44 +6,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
-
 from ppsp.compute.monev import TargetStatus, target_status
+from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 from ppsp.exchange.derived import Derived, derived_realisations
 from ppsp.monev.models import IndicatorRealisation, Report, RowRealisation
 from ppsp.mps.models import YEARS, KklNode, Plan, ProgrammeRow
-from ppsp.regions.models import Level, Region
-
-
-def _check(user: Any, code: str, permission: Permission) -> None:
-    if not scope_for(user, permission).covers(code):
-        raise Http404
-
-
-def get_kabkota_for_user(user: Any, code: str, *, write: bool = False) -> Region:
-    _check(user, code, Permission.EDIT_MONEV if write else Permission.VIEW_MONEV)
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
+from ppsp.regions.models import Region
 
 
 def get_report_for_user(user: Any, pk: int, *, permission: Permission | None = None) -> Report:
-    report = get_object_or_404(Report.objects.select_related("region"), pk=pk)
-    _check(user, report.region.code, permission or Permission.VIEW_MONEV)
-    return report
-
-
-def get_province_for_user(user: Any, code: str) -> Region:
-    scope = scope_for(user, Permission.VIEW_MONEV)
-    if not (scope.national or code in scope.provinces):
-        raise Http404
-    return get_object_or_404(Region, code=code, level=Level.PROVINSI)
-
-
-def require_national(user: Any) -> None:
-    if not scope_for(user, Permission.VIEW_NATIONAL_DASHBOARD).national:
-        raise Http404
+    return object_for_user(user, Report, pk, permission or Permission.VIEW_MONEV, "region.code")
 
 
 def plan_for_year(region: Region, year: int) -> Plan | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,8 +20,8 @@ from django.utils import timezone
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core import jobs
+from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 from ppsp.monev.models import (
     EDITABLE,
     IndicatorRealisation,
@@ -45,9 +46,8 @@ class ReportLocked(PermissionDenied):
 RECOMPUTE_KIND = "agregat-monev"  # the national recompute job after an approval
 
 
-def require(user: Any, permission: Permission, code: str) -> None:
-    if user is not None and not scope_for(user, permission).covers(code):
-        raise PermissionDenied
+require = partial(require_permission, message=None)
+"""PermissionDenied unless the user holds the permission in the region (``by=None``: system)."""
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ppsp.compute import monev as formulas
+from ppsp.core.access import kabkota_for_user, province_for_user, require_national
 from ppsp.core.models import PENDING, BackgroundJob
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
@@ -114,7 +115,7 @@ def _kabkota_context(
 @login_required
 @require_GET
 def kabkota(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_MONEV)
     return render(request, "monev/kabkota.html", _kabkota_context(request, region, year))
 
 
@@ -123,7 +124,7 @@ def kabkota_latest(request: HttpRequest, code: str) -> HttpResponse:
     """Open a kab/kota's monev on a year that has something to show: the latest report, else
     the first year of its latest MPS plan, else the current year (never an empty 2025 while
     the plan runs 2027–2031)."""
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_MONEV)
     year = Report.objects.filter(region=region).aggregate(latest=Max("year"))["latest"]
     if year is None:
         from ppsp.mps.models import Plan  # monev reads the MPS plans it monitors
@@ -158,7 +159,7 @@ def _with_offer(post: QueryDict, monev: selectors.KabkotaMonev) -> tuple[Any, di
 @login_required
 @require_POST
 def save(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_MONEV)
     monev = selectors.kabkota_monev(region, year)
     data, notes = _with_offer(request.POST, monev)
     context = _kabkota_context(request, region, year, data=data, monev=monev)
@@ -204,7 +205,7 @@ def _note(notes: dict[str, str], prefix: str | None) -> dict[str, str]:
 @login_required
 @require_POST
 def import_file(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_MONEV)
     form = ImportForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
@@ -314,20 +315,20 @@ def _dashboard(request: HttpRequest, year: int, province: Region | None) -> Http
 @login_required
 @require_GET
 def province(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    return _dashboard(request, year, selectors.get_province_for_user(request.user, code))
+    return _dashboard(request, year, province_for_user(request.user, code, Permission.VIEW_MONEV))
 
 
 @login_required
 @require_GET
 def national(request: HttpRequest, year: int) -> HttpResponse:
-    selectors.require_national(request.user)
+    require_national(request.user, Permission.VIEW_NATIONAL_DASHBOARD)
     return _dashboard(request, year, None)
 
 
 @login_required
 @require_GET
 def ranking(request: HttpRequest, year: int) -> HttpResponse:
-    selectors.require_national(request.user)
+    require_national(request.user, Permission.VIEW_NATIONAL_DASHBOARD)
     scores = KabkotaScore.objects.filter(year=year).select_related("region")
     computed = (
         Aggregate.objects.filter(area_code="", year=year)

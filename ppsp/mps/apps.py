@@ -9,12 +9,9 @@ class MpsConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.mps import selectors
+        from ppsp.core.permissions import Permission
+        from ppsp.mps.models import FundingCommitment, Plan, ProgrammeRow
 
-        register("mps.plan", selectors.get_plan_for_user, lambda plan: plan.region.code)
-        register("mps.programmerow", selectors.get_row_for_user, lambda row: row.plan.region.code)
-        register(
-            "mps.fundingcommitment",
-            selectors.get_commitment_for_user,
-            lambda c: c.row.plan.region.code,
-        )
+        register(Plan, Permission.VIEW_MPS, "region.code")
+        register(ProgrammeRow, Permission.VIEW_MPS, "plan.region.code")
+        register(FundingCommitment, Permission.VIEW_MPS, "row.plan.region.code")

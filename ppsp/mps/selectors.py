@@ -9,9 +9,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from ppsp.compute.kkl import KklProblem, Node, RowLink, kkl_problems
@@ -23,41 +21,34 @@ from ppsp.compute.programme_rows import (
     subsector_mismatches,
 )
 from ppsp.compute.records import CostLine
+from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.mps.codes import PASSING_SCORE, QA_COMPUTED, QA_ITEMS, Source
-from ppsp.mps.models import FundingCommitment, KklNode, Plan, ProgrammeRow, RowStatus
+from ppsp.mps.models import YEARS, FundingCommitment, KklNode, Plan, ProgrammeRow, RowStatus
 from ppsp.regions.models import Level, Region
 
 
-def _check(user: Any, code: str, permission: Permission) -> None:
-    if not scope_for(user, permission).covers(code):
-        raise Http404
-
-
-def get_kabkota_for_user(user: Any, code: str, *, write: bool = False) -> Region:
-    _check(user, code, Permission.EDIT_MPS if write else Permission.VIEW_MPS)
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
+def _permission(write: bool) -> Permission:
+    return Permission.EDIT_MPS if write else Permission.VIEW_MPS
 
 
 def get_plan_for_user(user: Any, pk: int, *, write: bool = False) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("region"), pk=pk)
-    _check(user, plan.region.code, Permission.EDIT_MPS if write else Permission.VIEW_MPS)
-    return plan
+    return object_for_user(user, Plan, pk, _permission(write), "region.code")
 
 
 def get_row_for_user(user: Any, pk: int, *, write: bool = False) -> ProgrammeRow:
-    row = get_object_or_404(ProgrammeRow.objects.select_related("plan__region", "lokasi"), pk=pk)
-    _check(user, row.plan.region.code, Permission.EDIT_MPS if write else Permission.VIEW_MPS)
-    return row
+    rows = ProgrammeRow.objects.select_related("plan__region", "lokasi")
+    return object_for_user(user, rows, pk, _permission(write), "plan.region.code")
 
 
 def get_commitment_for_user(user: Any, pk: int) -> FundingCommitment:
-    commitment = get_object_or_404(
-        FundingCommitment.objects.select_related("row__plan__region"), pk=pk
-    )
-    _check(user, commitment.row.plan.region.code, Permission.VIEW_MPS)
-    return commitment
+    return object_for_user(user, FundingCommitment, pk, Permission.VIEW_MPS, "row.plan.region.code")
+
+
+def plan_covers(year: int, prefix: str = "") -> Q:
+    """Plans (through ``prefix``, e.g. ``"plan__"``) whose five years contain ``year``."""
+    return Q(**{f"{prefix}first_year__lte": year, f"{prefix}first_year__gt": year - YEARS})
 
 
 def current_plan(region: Region) -> Plan | None:
@@ -232,9 +223,7 @@ def editable_kabkotas(user: Any) -> QuerySet[Region]:
 
 
 def get_kkl_node_for_user(user: Any, pk: int, *, write: bool = False) -> KklNode:
-    node = get_object_or_404(KklNode.objects.select_related("plan__region"), pk=pk)
-    _check(user, node.plan.region.code, Permission.EDIT_MPS if write else Permission.VIEW_MPS)
-    return node
+    return object_for_user(user, KklNode, pk, _permission(write), "plan.region.code")
 
 
 def satker_rows(user: Any) -> QuerySet[ProgrammeRow]:

@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.compute.programme_rows import RowDraft, drafts_from_cost_lines, need_by_subsector
 from ppsp.compute.records import CostLine
+from ppsp.core.access import require_permission
 from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import has_permission
 from ppsp.mps.codes import DEFAULT_PROGRAM, NOMENCLATURE_NAMES, Source, tupoksi_allows
 from ppsp.mps.models import (
     AMOUNT_FIELDS,
@@ -52,9 +52,8 @@ ROW_FIELDS = (
 )
 
 
-def require(user: Any, permission: Permission, code: str) -> None:
-    if user is not None and not has_permission(user, permission, code):
-        raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
+require = require_permission
+"""PermissionDenied unless the user holds the permission in the region (``by=None``: system)."""
 
 
 def row_problems(row: ProgrammeRow) -> dict[str, str]:

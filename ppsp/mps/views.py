@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ppsp.compute.programme_rows import SwotFactor as PureFactor
 from ppsp.compute.programme_rows import swot_position, to_juta
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.mps import selectors, services, services_funding, workflow
@@ -51,7 +52,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def kabkota(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_MPS)
     plan = selectors.current_plan(region)
     can_edit = has_permission(request.user, Permission.EDIT_MPS, code)
     context: dict[str, Any] = {"region": region, "plan": plan, "can_edit": can_edit}
@@ -97,7 +98,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def generate(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_MPS)
     lines = selectors.scenario_cost_lines(region)
     if not lines:
         messages.error(

@@ -9,15 +9,8 @@ class ProfilesConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.profiles import selectors
+        from ppsp.core.permissions import Permission
+        from ppsp.profiles.models import DesaProfile, LegacyDocument
 
-        register(
-            "profiles.desaprofile",
-            selectors.get_profile_by_id_for_user,
-            lambda profile: profile.desa.code,
-        )
-        register(
-            "profiles.legacydocument",
-            selectors.get_legacy_by_id_for_user,
-            lambda doc: doc.region.code,
-        )
+        register(DesaProfile, Permission.VIEW_REGION, "desa.code")
+        register(LegacyDocument, Permission.VIEW_DOCUMENTS, "region.code")

@@ -10,12 +10,11 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from ppsp.compute.profile import density, poverty_pct
+from ppsp.core.access import object_for_user, require
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 from ppsp.profiles.models import DesaProfile, LegacyDocument, LegacyTarget
 from ppsp.regions.models import Level, Population, Region
 
@@ -25,43 +24,19 @@ VIEW_KEMAJUAN = Permission.VIEW_DOCUMENTS
 EDIT_KEMAJUAN = Permission.EDIT_DOCUMENTS
 
 
-def check(user: Any, code: str, permission: Permission) -> None:
-    if not scope_for(user, permission).covers(code):
-        raise Http404
-
-
-def get_kabkota_for_user(user: Any, code: str, permission: Permission = VIEW) -> Region:
-    check(user, code, permission)
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
-
-
 def get_desa_for_user(user: Any, code: str, permission: Permission = VIEW) -> Region:
-    check(user, code, permission)
+    require(user, permission, code)
     return get_object_or_404(Region, code=code, level=Level.DESA)
-
-
-def get_profile_by_id_for_user(user: Any, pk: int) -> DesaProfile:
-    profile = get_object_or_404(DesaProfile.objects.select_related("desa"), pk=pk)
-    check(user, profile.desa.code, VIEW)
-    return profile
 
 
 def get_legacy_for_user(
     user: Any, pk: int, permission: Permission = VIEW_KEMAJUAN
 ) -> LegacyDocument:
-    document = get_object_or_404(LegacyDocument.objects.select_related("region"), pk=pk)
-    check(user, document.region.code, permission)
-    return document
-
-
-def get_legacy_by_id_for_user(user: Any, pk: int) -> LegacyDocument:
-    return get_legacy_for_user(user, pk)
+    return object_for_user(user, LegacyDocument, pk, permission, "region.code")
 
 
 def get_target_for_user(user: Any, pk: int, permission: Permission = EDIT_KEMAJUAN) -> LegacyTarget:
-    target = get_object_or_404(LegacyTarget.objects.select_related("document__region"), pk=pk)
-    check(user, target.document.region.code, permission)
-    return target
+    return object_for_user(user, LegacyTarget, pk, permission, "document.region.code")
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core import freeze
+from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import has_permission
 from ppsp.core.tabular import cell_text, read_table
 from ppsp.profiles.columns import BY_KEY, COLUMNS, EDITABLE, parse_cell
 from ppsp.profiles.models import DesaProfile, LegacyDocument, LegacyTarget
@@ -25,9 +26,8 @@ MAX_LEGACY_BYTES = 30 * 1024 * 1024
 LEGACY_TYPES = (".pdf", ".docx", ".doc")
 
 
-def require(user: Any, permission: Permission, code: str) -> None:
-    if user is not None and not has_permission(user, permission, code):
-        raise PermissionDenied("Anda tidak berwenang mengubah data wilayah ini.")
+require = partial(require_permission, message="Anda tidak berwenang mengubah data wilayah ini.")
+"""PermissionDenied unless the user may change the region's data (``by=None``: the system)."""
 
 
 def _user(by: Any) -> Any:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.scope import has_permission
 from ppsp.core.uploads import upload_errors
 from ppsp.profiles import selectors, services
@@ -47,7 +48,7 @@ def _year(request: HttpRequest, code: str) -> int:
 
 @login_required
 def kabkota(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, selectors.VIEW)
     year = _year(request, code)
     profiles = selectors.profiles_of(selectors.desa_of(code), year)
     years = sorted(set(selectors.profile_years(code)) | {year}, reverse=True)
@@ -109,7 +110,7 @@ def row(request: HttpRequest, code: str, year: int, desa: str) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, selectors.VIEW)
     profiles = selectors.profiles_of(selectors.desa_of(code), year)
     content = form2_xlsx(profiles, f"Form 2 {region.display_name} {year}")
     response = HttpResponse(content, content_type=XLSX)
@@ -120,7 +121,7 @@ def export(request: HttpRequest, code: str, year: int) -> HttpResponse:
 @login_required
 @require_POST
 def import_upload(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, selectors.EDIT)
+    region = kabkota_for_user(request.user, code, selectors.EDIT)
     form = ImportForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
@@ -149,7 +150,7 @@ def import_upload(request: HttpRequest, code: str, year: int) -> HttpResponse:
 
 @login_required
 def kemajuan(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, selectors.VIEW_KEMAJUAN)
+    region = kabkota_for_user(request.user, code, selectors.VIEW_KEMAJUAN)
     documents = selectors.legacy_documents(region)
     current = current_values(region)
     context = {
@@ -169,7 +170,7 @@ def kemajuan(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def kemajuan_export(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, selectors.VIEW_KEMAJUAN)
+    region = kabkota_for_user(request.user, code, selectors.VIEW_KEMAJUAN)
     documents = selectors.legacy_documents(region)
     rows = kemajuan_rows(documents, current_values(region))
     response = HttpResponse(
@@ -182,7 +183,7 @@ def kemajuan_export(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def legacy_upload(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, selectors.EDIT_KEMAJUAN)
+    region = kabkota_for_user(request.user, code, selectors.EDIT_KEMAJUAN)
     form = LegacyForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data

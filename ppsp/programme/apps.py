@@ -9,26 +9,12 @@ class ProgrammeConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.programme import selectors
+        from ppsp.core.permissions import Permission
+        from ppsp.programme import models
 
-        register(
-            "programme.participation",
-            selectors.get_participation_by_id_for_user,
-            lambda obj: obj.region.code,
-        )
-        register(
-            "programme.stagerecord",
-            selectors.get_stage_record_for_user,
-            lambda obj: obj.participation.region.code,
-        )
-        register("programme.pokjask", selectors.get_pokja_sk_for_user, lambda obj: obj.region.code)
-        register(
-            "programme.pokjamember",
-            selectors.get_pokja_member_for_user,
-            lambda obj: obj.sk.region.code,
-        )
-        register(
-            "programme.facilitatorassignment",
-            selectors.get_assignment_for_user,
-            lambda obj: obj.region.code,
-        )
+        view = Permission.VIEW_PROGRAMME
+        register(models.Participation, view, "region.code")
+        register(models.StageRecord, view, "participation.region.code")
+        register(models.PokjaSk, view, "region.code")
+        register(models.PokjaMember, view, "sk.region.code")
+        register(models.FacilitatorAssignment, view, "region.code")

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from ppsp.core.access import object_for_user, require
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme.models import (
@@ -31,82 +31,38 @@ POKJA_OPD_MIN = 5
 POKJA_OPD_MAX = 9
 
 
-def _require(user: Any, permission: Permission, code: str) -> None:
-    if not scope_for(user, permission).covers(code):
-        raise Http404
-
-
-def get_kabkota_for_user(user: Any, code: str, *, write: bool = False) -> Region:
-    """The kab/kota (level 2) with this code if the user may see (or edit) its programme data."""
-    _require(user, Permission.EDIT_PROGRAMME if write else Permission.VIEW_PROGRAMME, code)
-    return get_object_or_404(
-        Region.objects.select_related("parent"), code=code, level=Level.KABKOTA
-    )
-
-
-def get_kabkota_for_stages(user: Any, code: str) -> Region:
-    """The kab/kota if the user may record stages there (Pokja Kab/Kota, CF, PMU); else 404."""
-    _require(user, Permission.EDIT_STAGES, code)
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
-
-
-def get_province_for_user(user: Any, code: str) -> Region:
-    _require(user, Permission.VIEW_PROGRAMME, code)
-    scope = scope_for(user, Permission.VIEW_PROGRAMME)
-    if not (scope.national or code in scope.provinces):
-        raise Http404  # kab/kota roles see their kab/kota, not the whole province
-    return get_object_or_404(Region, code=code, level=Level.PROVINSI)
+def _permission(write: bool) -> Permission:
+    """Programme data of a kab/kota: its participation, Pokja SK and members."""
+    return Permission.EDIT_PROGRAMME if write else Permission.VIEW_PROGRAMME
 
 
 def get_participation_for_user(user: Any, code: str, *, write: bool = False) -> Participation:
-    _require(user, Permission.EDIT_PROGRAMME if write else Permission.VIEW_PROGRAMME, code)
+    require(user, _permission(write), code)
     return get_object_or_404(
         Participation.objects.select_related("region__parent", "phase", "current_stage"),
         region__code=code,
     )
 
 
-def get_participation_by_id_for_user(user: Any, pk: int) -> Participation:
-    code = Participation.objects.filter(pk=pk).values_list("region__code", flat=True).first()
-    if code is None:
-        raise Http404
-    return get_participation_for_user(user, code)
-
-
 def get_stage_record_for_user(user: Any, pk: int, *, write: bool = False) -> StageRecord:
-    record = get_object_or_404(
-        StageRecord.objects.select_related("participation__region", "stage", "recorded_by"), pk=pk
-    )
+    rows = StageRecord.objects.select_related("participation__region", "stage", "recorded_by")
     permission = Permission.EDIT_STAGES if write else Permission.VIEW_PROGRAMME
-    _require(user, permission, record.participation.region.code)
-    return record
+    return object_for_user(user, rows, pk, permission, "participation.region.code")
 
 
 def get_pokja_sk_for_user(user: Any, pk: int, *, write: bool = False) -> PokjaSk:
-    sk = get_object_or_404(PokjaSk.objects.select_related("region"), pk=pk)
-    _require(
-        user, Permission.EDIT_PROGRAMME if write else Permission.VIEW_PROGRAMME, sk.region.code
-    )
-    return sk
+    return object_for_user(user, PokjaSk, pk, _permission(write), "region.code")
 
 
 def get_pokja_member_for_user(user: Any, pk: int, *, write: bool = False) -> PokjaMember:
-    member = get_object_or_404(PokjaMember.objects.select_related("sk__region", "opd"), pk=pk)
-    _require(
-        user,
-        Permission.EDIT_PROGRAMME if write else Permission.VIEW_PROGRAMME,
-        member.sk.region.code,
-    )
-    return member
+    rows = PokjaMember.objects.select_related("sk__region", "opd")
+    return object_for_user(user, rows, pk, _permission(write), "sk.region.code")
 
 
 def get_assignment_for_user(user: Any, pk: int, *, write: bool = False) -> FacilitatorAssignment:
-    assignment = get_object_or_404(
-        FacilitatorAssignment.objects.select_related("region", "user"), pk=pk
-    )
+    rows = FacilitatorAssignment.objects.select_related("region", "user")
     permission = Permission.MANAGE_FACILITATORS if write else Permission.VIEW_PROGRAMME
-    _require(user, permission, assignment.region.code)
-    return assignment
+    return object_for_user(user, rows, pk, permission, "region.code")
 
 
 def can(user: Any, permission: Permission, code: str | None = None) -> bool:

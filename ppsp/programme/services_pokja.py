@@ -16,14 +16,14 @@ from ppsp.programme.models import Opd, PokjaMember, PokjaSk
 from ppsp.regions.models import Level, Region
 
 
-def _kabkota(region: Region) -> None:
+def _must_be_kabkota(region: Region) -> None:
     if region.level != Level.KABKOTA:
         raise ValidationError({"region": "Pokja dan OPD dicatat per kabupaten/kota."})
 
 
 @transaction.atomic
 def opd_create(*, region: Region, name: str, short_name: str = "", by: Any) -> Opd:
-    _kabkota(region)
+    _must_be_kabkota(region)
     if Opd.objects.filter(region=region, name__iexact=name.strip()).exists():
         raise ValidationError({"name": f"OPD '{name}' sudah terdaftar di {region.code}."})
     opd = Opd(region=region, name=name.strip(), short_name=short_name.strip())
@@ -50,7 +50,7 @@ def pokja_sk_create(
     copy_members: bool = True,
 ) -> PokjaSk:
     """Record a new SK; members of the previous SK are copied when `copy_members`."""
-    _kabkota(region)
+    _must_be_kabkota(region)
     if PokjaSk.objects.filter(region=region, number=number.strip()).exists():
         raise ValidationError({"number": f"SK nomor {number} sudah tercatat."})
     previous = PokjaSk.objects.filter(region=region).order_by("-date", "-id").first()

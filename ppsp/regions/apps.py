@@ -9,16 +9,8 @@ class RegionsConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.regions import selectors
+        from ppsp.core.permissions import Permission
+        from ppsp.regions.models import Population, Region
 
-        register(
-            "regions.region",
-            selectors.get_region_by_id_for_user,
-            lambda region: region.code,
-            include_region_events=True,
-        )
-        register(
-            "regions.population",
-            selectors.get_population_for_user,
-            lambda population: population.region.code,
-        )
+        register(Region, Permission.VIEW_REGION, "code", include_region_events=True)
+        register(Population, Permission.VIEW_REGION, "region.code")

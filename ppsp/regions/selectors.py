@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from ppsp.core.access import require
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.regions.models import Level, Population, Region
@@ -17,9 +17,7 @@ SEARCH_LIMIT = 25
 
 def get_region_for_user(user: Any, code: str, *, write: bool = False) -> Region:
     """The region with this code if the user may see it (or change its data); else 404."""
-    permission = Permission.EDIT_REGION_DATA if write else Permission.VIEW_REGION
-    if not scope_for(user, permission).covers(code):
-        raise Http404
+    require(user, Permission.EDIT_REGION_DATA if write else Permission.VIEW_REGION, code)
     return get_object_or_404(Region.objects.select_related("parent__parent__parent"), code=code)
 
 
@@ -105,10 +103,3 @@ def population_totals(region: Region) -> list[dict[str, Any]]:
         .annotate(penduduk=Sum("penduduk"), kk=Sum("kk"), desa=Count("id"))
         .order_by("-year")
     )
-
-
-def get_region_by_id_for_user(user: Any, pk: int) -> Region:
-    code = Region.objects.filter(pk=pk).values_list("code", flat=True).first()
-    if code is None:
-        raise Http404
-    return get_region_for_user(user, code)

@@ -9,12 +9,10 @@ class ScenariosConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
+        from ppsp.core.permissions import Permission
         from ppsp.cycles import prerequisites
         from ppsp.scenarios import selectors
+        from ppsp.scenarios.models import Scenario
 
-        register(
-            "scenarios.scenario",
-            selectors.get_scenario_by_id_for_user,
-            lambda scenario: scenario.region.code,
-        )
+        register(Scenario, Permission.VIEW_PLANNING, "region.code")
         prerequisites.register(3, selectors.proses3_problems)

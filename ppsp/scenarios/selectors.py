@@ -10,15 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from ppsp.compute.finance import GapTable, gap_table
 from ppsp.compute.records import CostLine
+from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 from ppsp.finance.selectors import FiscalSummary, budgets
-from ppsp.regions.models import Level, Region
+from ppsp.regions.models import Region
 from ppsp.scenarios.models import (
     OptimisationRun,
     Scenario,
@@ -31,33 +29,17 @@ TABLE_ROWS = (Subsector.AIR_LIMBAH, Subsector.PERSAMPAHAN, Subsector.DRAINASE)
 """Need rows Tabel 5.1 always shows (§10.6); PHBS and air minum appear when they have cost."""
 
 
-def _check(user: Any, code: str, write: bool) -> None:
-    permission = Permission.EDIT_PLANNING if write else Permission.VIEW_PLANNING
-    if not scope_for(user, permission).covers(code):
-        raise Http404
+def _permission(write: bool) -> Permission:
+    return Permission.EDIT_PLANNING if write else Permission.VIEW_PLANNING
 
 
 def get_scenario_for_user(user: Any, pk: int, *, write: bool = False) -> Scenario:
-    scenario = get_object_or_404(
-        Scenario.objects.select_related("region", "unit_costs", "chosen_by"), pk=pk
-    )
-    _check(user, scenario.region.code, write)
-    return scenario
-
-
-def get_scenario_by_id_for_user(user: Any, pk: int) -> Scenario:
-    return get_scenario_for_user(user, pk)
+    rows = Scenario.objects.select_related("region", "unit_costs", "chosen_by")
+    return object_for_user(user, rows, pk, _permission(write), "region.code")
 
 
 def get_line_for_user(user: Any, pk: int, *, write: bool = False) -> ScenarioLine:
-    line = get_object_or_404(ScenarioLine.objects.select_related("scenario__region"), pk=pk)
-    _check(user, line.scenario.region.code, write)
-    return line
-
-
-def get_kabkota_for_user(user: Any, code: str, *, write: bool = False) -> Region:
-    _check(user, code, write)
-    return get_object_or_404(Region, code=code, level=Level.KABKOTA)
+    return object_for_user(user, ScenarioLine, pk, _permission(write), "scenario.region.code")
 
 
 def unit_cost_tables() -> QuerySet[UnitCostTable]:

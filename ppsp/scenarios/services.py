@@ -10,16 +10,16 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.compute.cost import local_price
+from ppsp.core.access import require_permission
 from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import has_permission
 from ppsp.finance.selectors import budgets
 from ppsp.regions.models import Level, Region
 from ppsp.scenarios.models import (
@@ -34,8 +34,9 @@ from ppsp.scenarios.models import (
 
 
 def require(user: Any, code: str, permission: Permission = Permission.EDIT_PLANNING) -> None:
-    if user is not None and not has_permission(user, permission, code):
-        raise PermissionDenied("Anda tidak berwenang mengubah data perencanaan wilayah ini.")
+    """PermissionDenied unless the user may change the planning data of the region."""
+    message = "Anda tidak berwenang mengubah data perencanaan wilayah ini."
+    require_permission(user, permission, code, message)
 
 
 def _actor(by: Any) -> Any:

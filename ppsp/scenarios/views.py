@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ppsp.compute.zoning import AIR_LIMBAH, DRAINASE, PERSAMPAHAN
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission, scope_for
 from ppsp.cycles.models import UpdateCycle
@@ -60,7 +61,7 @@ def _back(scenario: Scenario) -> HttpResponse:
 @login_required
 def kabkota(request: HttpRequest, code: str) -> HttpResponse:
     """Entry point from the kab/kota: the latest cycle year with Proses 3 work."""
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_PLANNING)
     years = [
         *UpdateCycle.objects.filter(region=region).values_list("fiscal_year", flat=True),
         *Scenario.objects.filter(region=region).values_list("fiscal_year", flat=True),
@@ -71,7 +72,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def index(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_PLANNING)
     can_edit = has_permission(request.user, Permission.EDIT_PLANNING, region.code)
     comparisons = selectors.compare(region, year)
     context = {
@@ -90,7 +91,7 @@ def index(request: HttpRequest, code: str, year: int) -> HttpResponse:
 @login_required
 def systems(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """System suggestion per desa (density, flooding, area berisiko): the start of zoning."""
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_PLANNING)
     rows = zoning.desa_suggestions(region, year)
     context = {
         "region": region,
@@ -109,7 +110,7 @@ def systems(request: HttpRequest, code: str, year: int) -> HttpResponse:
 @login_required
 @require_POST
 def create(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_PLANNING)
     form = ScenarioForm(request.POST, cycle_scenarios=selectors.scenarios_of(region, year))
     if not form.is_valid():
         _form_errors(request, form)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.scenarios import selectors, selectors_vision, services_vision
@@ -21,7 +22,9 @@ from ppsp.scenarios.views import _errors, _form_errors
 
 @login_required
 def vision(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=request.method == "POST")
+    write = request.method == "POST"
+    permission = Permission.EDIT_PLANNING if write else Permission.VIEW_PLANNING
+    region = kabkota_for_user(request.user, code, permission)
     current = selectors_vision.vision_of(region, year)
     can_edit = has_permission(request.user, Permission.EDIT_PLANNING, region.code)
     if request.method == "POST":

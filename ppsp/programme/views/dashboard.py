@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from ppsp.core.access import kabkota_for_user, province_for_user, require_national
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, stats
@@ -33,8 +34,7 @@ FORMATS = ("csv", "xlsx", SUMMARY)
 
 
 def _require_national(request: HttpRequest) -> None:
-    if not scope_for(request.user, Permission.VIEW_NATIONAL_DASHBOARD).national:
-        raise Http404
+    require_national(request.user, Permission.VIEW_NATIONAL_DASHBOARD)
 
 
 @login_required
@@ -95,7 +95,7 @@ def national(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def province(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_province_for_user(request.user, code)
+    region = province_for_user(request.user, code, Permission.VIEW_PROGRAMME)
     return render(request, "programme/dashboard.html", _dashboard_context(request, region))
 
 
@@ -121,7 +121,7 @@ def national_export(request: HttpRequest, fmt: str) -> HttpResponse:
 @login_required
 @require_GET
 def province_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
-    region = selectors.get_province_for_user(request.user, code)
+    region = province_for_user(request.user, code, Permission.VIEW_PROGRAMME)
     return _export(request, fmt, region.code, f"peserta-ppsp-{region.code}")
 
 
@@ -158,7 +158,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
     """The kab/kota's programme page. Its body is the same for every user with the same
     rights on it, so it is kept per data stamp (see ppsp.programme.summary) and rights in
     the per-process cache, with the user's CSRF token put into its forms per request."""
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_PROGRAMME)
     user = request.user
     province_scope = scope_for(user, Permission.VIEW_PROGRAMME)
     flags = {

@@ -5,12 +5,13 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ppsp.accounts.models import User
+from ppsp.core.access import require_national
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, services_facilitators
@@ -20,8 +21,7 @@ from ppsp.programme.views.stages import _errors_to_form
 
 
 def _require_manager(request: HttpRequest) -> None:
-    if not scope_for(request.user, Permission.MANAGE_FACILITATORS).national:
-        raise Http404
+    require_national(request.user, Permission.MANAGE_FACILITATORS)
 
 
 def _user_or_error(form: AssignmentForm | TrainingForm) -> User | None:

@@ -6,13 +6,13 @@ import base64
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ppsp.core.access import require_national
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import scope_for
 from ppsp.programme import services
 from ppsp.programme.forms import ImportForm
 from ppsp.programme.models import Stage
@@ -28,8 +28,7 @@ SESSION_KEY = "programme_import"
 
 
 def _require(request: HttpRequest) -> None:
-    if not scope_for(request.user, Permission.MANAGE_PROGRAMME).national:
-        raise Http404
+    require_national(request.user, Permission.MANAGE_PROGRAMME)
 
 
 def parse(filename: str, content: bytes) -> tuple[list[ParticipantRow], list[RowError]]:

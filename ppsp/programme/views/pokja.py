@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.programme import selectors, services_pokja
 from ppsp.programme.forms import EndForm, OpdForm, PokjaMemberForm, PokjaSkForm
@@ -20,7 +21,7 @@ from ppsp.programme.views.stages import _errors_to_form
 @login_required
 @require_GET
 def pokja(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_PROGRAMME)
     sks = selectors.pokja_sks(region)
     current = sks[0] if sks else None
     can_edit = selectors.can(request.user, Permission.EDIT_PROGRAMME, code)
@@ -43,7 +44,7 @@ def pokja(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pokja_sk_create(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_PROGRAMME)
     form = PokjaSkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -63,7 +64,7 @@ def pokja_sk_create(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pokja_member_add(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_PROGRAMME)
     sks = selectors.pokja_sks(region)
     form = PokjaMemberForm(request.POST or None, region=region)
     if not sks:
@@ -87,7 +88,7 @@ def pokja_member_add(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def opd_create(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_user(request.user, code, write=True)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_PROGRAMME)
     form = OpdForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

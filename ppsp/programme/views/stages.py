@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.programme import selectors, services
 from ppsp.programme.forms import (
@@ -34,7 +35,7 @@ def _errors_to_form(form: BaseForm, error: ValidationError) -> None:
 def participation_edit(request: HttpRequest, code: str) -> HttpResponse:
     """The PMU and the Pokja change the kepesertaan; every other role that sees the kab/kota
     (CF, PF, Pokja Provinsi, Kepala Daerah) reads it here instead of meeting a 404."""
-    region = selectors.get_kabkota_for_user(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.VIEW_PROGRAMME)
     current = Participation.objects.filter(region=region).select_related("phase").first()
     if not selectors.can(request.user, Permission.EDIT_PROGRAMME, code):
         if request.method == "POST":
@@ -76,7 +77,7 @@ def participation_edit(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def stage_record_create(request: HttpRequest, code: str) -> HttpResponse:
-    region = selectors.get_kabkota_for_stages(request.user, code)
+    region = kabkota_for_user(request.user, code, Permission.EDIT_STAGES)
     participation = Participation.objects.filter(region=region).first()
     form = StageRecordForm(request.POST or None, request.FILES or None)
     if participation is None:
