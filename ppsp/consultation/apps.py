@@ -9,7 +9,10 @@ class ConsultationConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.consultation import selectors, signals  # noqa: F401  (approval guard)
+        from ppsp.consultation import selectors
+        from ppsp.consultation.services_pengesahan import register_approval_guard
+
+        register_approval_guard()  # a consulted version is approved only by its pengesahan
 
         register(
             "consultation.consultation",

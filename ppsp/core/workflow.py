@@ -1,0 +1,388 @@
+"""One table-driven workflow engine (DESIGN.md §3 "Workflows").
+
+A workflow is declared once, in its app's ``workflow.py``, as a table of steps
+``(state, action) → state`` with the permission the step needs and its guards: named,
+explicit preconditions that each return the reason (Bahasa Indonesia) why the step may not
+happen now, or None. The engine is the only writer of the state field:
+
+- ``wf.transition(obj, action, by, **kw)`` locks the row (``select_for_update``), reads
+  the state again, refuses an action the table does not allow from that state, a user
+  without the step's permission in the object's kab/kota and a failing guard, then writes
+  the new state and one audit row (who, when, old → new). A refusal raises
+  ``audit.refusals.Refused`` / ``RefusedPermission`` and is audited after the rollback like
+  every other refusal (``audits_refusals``).
+- ``wf.available(obj, user)`` lists the actions the user may take now, each with the
+  reasons it is disabled (a failing guard); actions outside the user's permission are left
+  out.
+- ``wf.next_state(state, action)`` and ``wf.actions_from(state)`` read the table alone.
+
+The table is checked when the module is imported: an unknown state or action, or a pair
+given twice, raises ``WorkflowError``. Apps add guards to another app's workflow from their
+``AppConfig.ready()`` with ``wf.add_guard(action, guard)`` (no signal, no import cycle).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.db import models, transaction
+
+from ppsp.audit.models import Action
+from ppsp.audit.refusals import Refusal, Refused, RefusedPermission, audits_refusals
+from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.core.permissions import Permission
+from ppsp.core.scope import has_permission
+
+DENIED = "Anda tidak berwenang melakukan tindakan ini di wilayah ini."
+NEEDS_USER = "Tindakan ini harus dilakukan oleh pengguna."
+ENGINE_ONLY = (
+    "Status ini hanya dapat diubah melalui alur kerja (halaman atau layanan yang "
+    "berwenang), tidak secara langsung."
+)
+# Set on an object while the engine saves it; models that refuse direct state changes
+# (`ensure_saved_by_engine`) look for it.
+_SAVING = "_saved_by_workflow"
+
+
+class WorkflowError(ImproperlyConfigured):
+    """A workflow table that names an unknown state or action, or repeats a pair."""
+
+
+Reasons = str | Sequence[str] | None
+
+
+@dataclass(frozen=True)
+class Guard:
+    """A named precondition: ``check(ctx)`` gives the refusal reason(s), or None."""
+
+    name: str
+    check: Callable[[Context], Reasons]
+
+    def reasons(self, ctx: Context) -> list[str]:
+        found = self.check(ctx)
+        if not found:
+            return []
+        return [str(found)] if isinstance(found, str) else [str(r) for r in found]
+
+
+def guard(name: str) -> Callable[[Callable[[Context], Reasons]], Guard]:
+    """Decorator: ``@guard("konsultasi_ditutup") def closed(ctx): ...``."""
+
+    def wrap(check: Callable[[Context], Reasons]) -> Guard:
+        return Guard(name, check)
+
+    return wrap
+
+
+@dataclass(frozen=True)
+class Step:
+    source: str
+    action: str
+    target: str
+    permission: Permission | None
+    guards: tuple[Guard, ...] = ()
+    offered: bool = True  # listed by `available` (False: only services take it)
+    system: bool = False  # may be taken without a user (by=None) in a strict workflow
+
+
+@dataclass
+class Context:
+    """What a guard sees: the (locked) object, who acts, the step and the caller's kw."""
+
+    obj: Any
+    by: Any
+    action: str
+    step: Step
+    workflow: Workflow
+    kw: dict[str, Any]
+    _memo: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return self.workflow.region_code(self.obj)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute once per transition what several guards read (e.g. the gate facts)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One action offered to a user: disabled (``allowed`` False) with its reasons."""
+
+    action: str
+    label: str
+    target: str
+    allowed: bool
+    reasons: tuple[str, ...] = ()
+
+
+def _values(states: Iterable[Any]) -> frozenset[str]:
+    if isinstance(states, type) and issubclass(states, models.Choices):
+        return frozenset(str(v) for v in states.values)
+    return frozenset(str(s) for s in states)
+
+
+class Workflow:
+    """One state machine; see the module docstring."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        field: str,
+        states: Iterable[Any],
+        actions: Mapping[str, Any],
+        steps: Iterable[Step],
+        region_code: Callable[[Any], str],
+        attempted: Callable[[Any, str], str] | None = None,
+        not_allowed: Callable[[Any, str, str], str] | None = None,
+        denied: Callable[[Any, str], str] | None = None,
+        denied_as_validation: bool = False,
+        strict_user: bool = False,
+        validate: Callable[[Context], None] | None = None,
+        select_related: Sequence[str] = (),
+        full_clean: bool = True,
+        state_labels: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.field = field
+        self.states = _values(states)
+        self.actions = dict(actions)
+        self.region_code = region_code
+        self._attempted = attempted
+        self._not_allowed = not_allowed
+        self._denied = denied
+        self.denied_as_validation = denied_as_validation
+        self.strict_user = strict_user
+        self.validate = validate
+        self.select_related = tuple(select_related)
+        self.full_clean = full_clean
+        self.state_labels = dict(state_labels or {})
+        if isinstance(states, type) and issubclass(states, models.Choices):
+            self.state_labels = {str(v): lbl for v, lbl in states.choices} | self.state_labels
+        self.table: dict[tuple[str, str], Step] = {}
+        for step in steps:
+            self._check(step)
+            self.table[(step.source, step.action)] = step
+
+    # -- the table ----------------------------------------------------------------------
+
+    def _check(self, step: Step) -> None:
+        for state in (step.source, step.target):
+            if state not in self.states:
+                raise WorkflowError(f"{self.name}: unknown state {state!r} in {step}")
+        if step.action not in self.actions:
+            raise WorkflowError(f"{self.name}: unknown action {step.action!r} in {step}")
+        if (step.source, step.action) in self.table:
+            raise WorkflowError(f"{self.name}: ({step.source!r}, {step.action!r}) given twice")
+
+    def add_guard(self, action: str, extra: Guard) -> None:
+        """Add a guard to every step of `action` (idempotent; by guard name)."""
+        if action not in self.actions:
+            raise WorkflowError(f"{self.name}: unknown action {action!r}")
+        for key, step in list(self.table.items()):
+            if step.action == action and all(g.name != extra.name for g in step.guards):
+                self.table[key] = Step(
+                    step.source,
+                    step.action,
+                    step.target,
+                    step.permission,
+                    (*step.guards, extra),
+                    step.offered,
+                    step.system,
+                )
+
+    def next_state(self, state: str, action: str) -> tuple[str, Permission | None] | None:
+        step = self.table.get((state, action))
+        return None if step is None else (step.target, step.permission)
+
+    def actions_from(self, state: str, *, offered_only: bool = True) -> list[str]:
+        return [
+            action
+            for action in self.actions
+            if (step := self.table.get((state, action))) is not None
+            and (step.offered or not offered_only)
+        ]
+
+    def label(self, action: str) -> str:
+        return str(self.actions.get(action, action))
+
+    def state_label(self, state: str) -> str:
+        return str(self.state_labels.get(state, state))
+
+    def state_of(self, obj: Any) -> str:
+        return str(getattr(obj, self.field))
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _permitted(self, user: Any, step: Step, code: str) -> bool:
+        return (
+            user is None or step.permission is None or has_permission(user, step.permission, code)
+        )
+
+    def blocked(self, obj: Any, action: str, by: Any, **kw: Any) -> list[str]:
+        """The guards' reasons against `action` now (empty when they all hold)."""
+        step = self.table.get((self.state_of(obj), action))
+        if step is None:
+            return [self.not_allowed_message(obj, action)]
+        ctx = Context(obj=obj, by=by, action=action, step=step, workflow=self, kw=kw)
+        return [r for g in step.guards for r in g.reasons(ctx)]
+
+    def available(self, obj: Any, user: Any, **kw: Any) -> list[Option]:
+        """Actions `user` may take on `obj` now; disabled ones carry their reasons."""
+        state, code = self.state_of(obj), self.region_code(obj)
+        options = []
+        for action in self.actions_from(state):
+            step = self.table[(state, action)]
+            if user is not None and not self._permitted(user, step, code):
+                continue
+            ctx = Context(obj=obj, by=user, action=action, step=step, workflow=self, kw=kw)
+            reasons = tuple(r for g in step.guards for r in g.reasons(ctx))
+            options.append(Option(action, self.label(action), step.target, not reasons, reasons))
+        return options
+
+    # -- messages -----------------------------------------------------------------------
+
+    def attempted(self, obj: Any, action: str) -> str:
+        return self._attempted(obj, action) if self._attempted else f"status '{action}'"
+
+    def not_allowed_message(self, obj: Any, action: str) -> str:
+        state = self.state_of(obj)
+        if self._not_allowed:
+            return self._not_allowed(obj, action, state)
+        return (
+            f"Tindakan '{self.label(action)}' tidak dapat dilakukan pada status "
+            f"'{self.state_label(state)}'."
+        )
+
+    def denied_message(self, obj: Any, action: str) -> str:
+        return self._denied(obj, action) if self._denied else DENIED
+
+    # -- writing ------------------------------------------------------------------------
+
+    def lock(self, obj: Any) -> Any:
+        """The object's row, locked for the transaction and read again."""
+        manager = type(obj)._default_manager.select_for_update()
+        if self.select_related:
+            manager = manager.select_related(*self.select_related)
+        return manager.get(pk=obj.pk)
+
+    def _refusal(self, obj: Any, by: Any, action: str, message: str) -> Refusal:
+        return Refusal(
+            obj=obj,
+            by=by,
+            attempted=self.attempted(obj, action),
+            message=message,
+            region_code=self.region_code(obj),
+        )
+
+    def transition(
+        self,
+        obj: Any,
+        action: str,
+        by: Any,
+        *,
+        reason: str = "",
+        apply: Callable[[Context], None] | None = None,
+        after: Callable[[Context], None] | None = None,
+        audit_fields: Sequence[str] = (),
+        audit_reason: str | None = None,
+        lock: bool = True,
+        **kw: Any,
+    ) -> Any:
+        """Check, change the state, save and audit; returns the (locked, saved) object.
+
+        `apply(ctx)` sets the other fields of the step (dates, comments) before the save,
+        `after(ctx)` runs after it (hooks, inside the transaction, before the audit row);
+        `audit_fields` are diffed besides the state field; `kw` reaches the guards as
+        ``ctx.kw`` (with `reason`)."""
+        return _transition(
+            self, obj, action, by, reason, apply, after, audit_fields, audit_reason, lock, kw
+        )
+
+
+@audits_refusals
+@transaction.atomic
+def _transition(
+    wf: Workflow,
+    obj: Any,
+    action: str,
+    by: Any,
+    reason: str,
+    apply: Callable[[Context], None] | None,
+    after: Callable[[Context], None] | None,
+    audit_fields: Sequence[str],
+    audit_reason: str | None,
+    lock: bool,
+    kw: dict[str, Any],
+) -> Any:
+    current = wf.lock(obj) if lock and obj.pk is not None else obj
+    state = wf.state_of(current)
+    step = wf.table.get((state, action))
+    if step is None:
+        raise Refused(wf._refusal(current, by, action, wf.not_allowed_message(current, action)))
+    if by is None and wf.strict_user and not step.system:
+        raise PermissionDenied(NEEDS_USER)
+    code = wf.region_code(current)
+    if by is not None and not wf._permitted(by, step, code):
+        refusal = wf._refusal(current, by, action, wf.denied_message(current, action))
+        raise Refused(refusal) if wf.denied_as_validation else RefusedPermission(refusal)
+    ctx = Context(
+        obj=current, by=by, action=action, step=step, workflow=wf, kw={**kw, "reason": reason}
+    )
+    if wf.validate is not None:
+        wf.validate(ctx)
+    reasons = [r for g in step.guards for r in g.reasons(ctx)]
+    if reasons:
+        raise Refused(wf._refusal(current, by, action, " ".join(reasons)), shown=reasons)
+    fields = (wf.field, *(f for f in audit_fields if f != wf.field))
+    before = snapshot(current, fields)
+    setattr(current, wf.field, step.target)
+    if apply is not None:
+        apply(ctx)
+    with saving_by_engine(current):
+        if wf.full_clean:
+            current.full_clean()
+        current.save()
+    if after is not None:
+        after(ctx)
+    audit_record(
+        actor=by,
+        obj=current,
+        action=Action.TRANSITION,
+        changes=field_changes(before, snapshot(current, fields)),
+        reason=audit_reason if audit_reason is not None else (reason or action),
+        region_code=code,
+    )
+    if current is not obj:
+        setattr(obj, wf.field, step.target)
+    return current
+
+
+@contextlib.contextmanager
+def saving_by_engine(obj: Any) -> Iterator[None]:
+    setattr(obj, _SAVING, True)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(AttributeError):
+            delattr(obj, _SAVING)
+
+
+def ensure_saved_by_engine(obj: models.Model, field_name: str, targets: Iterable[str]) -> None:
+    """Model-level check for ``save()``: moving `field_name` of an existing row into one of
+    `targets` is refused unless the workflow engine saves it (admin, shell, a stray
+    ``save()``)."""
+    new = getattr(obj, field_name)
+    if obj.pk is None or new not in set(targets) or getattr(obj, _SAVING, False):
+        return
+    stored = type(obj)._default_manager.filter(pk=obj.pk).values_list(field_name, flat=True).first()
+    if stored is not None and stored != new:
+        raise ValidationError(ENGINE_ONLY, code="workflow_only")
