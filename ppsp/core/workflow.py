@@ -150,7 +150,18 @@ class Workflow:
         select_related: Sequence[str] = (),
         full_clean: bool = True,
         state_labels: Mapping[str, Any] | None = None,
+        permission_for: Callable[[Any, Step], Permission | None] | None = None,
+        state_of: Callable[[Any], str] | None = None,
+        write: Callable[[Context], None] | None = None,
+        locker: Callable[[Any], Any] | None = None,
+        audit_target: Callable[[Any], models.Model] | None = None,
+        audit_field: Callable[[Any], str] | None = None,
     ) -> None:
+        """`field` names the state field. Workflows whose state is not one field (an MPS
+        year's sign-off is a row that exists or not) give `state_of`, `write` (store the
+        new state), `locker` (lock and read again), `audit_target` (the object the audit
+        row is about) and `audit_field` (the name of the change); `permission_for` picks
+        the permission per object (a commitment's party) instead of the step's."""
         self.name = name
         self.field = field
         self.states = _values(states)
@@ -165,6 +176,12 @@ class Workflow:
         self.select_related = tuple(select_related)
         self.full_clean = full_clean
         self.state_labels = dict(state_labels or {})
+        self._permission_for = permission_for
+        self._state_of = state_of
+        self._write = write
+        self._locker = locker
+        self._audit_target = audit_target
+        self._audit_field = audit_field
         if isinstance(states, type) and issubclass(states, models.Choices):
             self.state_labels = {str(v): lbl for v, lbl in states.choices} | self.state_labels
         self.table: dict[tuple[str, str], Step] = {}
@@ -218,14 +235,18 @@ class Workflow:
         return str(self.state_labels.get(state, state))
 
     def state_of(self, obj: Any) -> str:
+        if self._state_of is not None:
+            return self._state_of(obj)
         return str(getattr(obj, self.field))
+
+    def permission(self, obj: Any, step: Step) -> Permission | None:
+        return self._permission_for(obj, step) if self._permission_for else step.permission
 
     # -- reading ------------------------------------------------------------------------
 
-    def _permitted(self, user: Any, step: Step, code: str) -> bool:
-        return (
-            user is None or step.permission is None or has_permission(user, step.permission, code)
-        )
+    def _permitted(self, user: Any, obj: Any, step: Step, code: str) -> bool:
+        permission = self.permission(obj, step)
+        return user is None or permission is None or has_permission(user, permission, code)
 
     def blocked(self, obj: Any, action: str, by: Any, **kw: Any) -> list[str]:
         """The guards' reasons against `action` now (empty when they all hold)."""
@@ -241,7 +262,7 @@ class Workflow:
         options = []
         for action in self.actions_from(state):
             step = self.table[(state, action)]
-            if user is not None and not self._permitted(user, step, code):
+            if user is not None and not self._permitted(user, obj, step, code):
                 continue
             ctx = Context(obj=obj, by=user, action=action, step=step, workflow=self, kw=kw)
             reasons = tuple(r for g in step.guards for r in g.reasons(ctx))
@@ -269,6 +290,10 @@ class Workflow:
 
     def lock(self, obj: Any) -> Any:
         """The object's row, locked for the transaction and read again."""
+        if self._locker is not None:
+            return self._locker(obj)
+        if obj.pk is None:
+            return obj
         manager = type(obj)._default_manager.select_for_update()
         if self.select_related:
             manager = manager.select_related(*self.select_related)
@@ -323,7 +348,7 @@ def _transition(
     lock: bool,
     kw: dict[str, Any],
 ) -> Any:
-    current = wf.lock(obj) if lock and obj.pk is not None else obj
+    current = wf.lock(obj) if lock else obj
     state = wf.state_of(current)
     step = wf.table.get((state, action))
     if step is None:
@@ -331,7 +356,7 @@ def _transition(
     if by is None and wf.strict_user and not step.system:
         raise PermissionDenied(NEEDS_USER)
     code = wf.region_code(current)
-    if by is not None and not wf._permitted(by, step, code):
+    if by is not None and not wf._permitted(by, current, step, code):
         refusal = wf._refusal(current, by, action, wf.denied_message(current, action))
         raise Refused(refusal) if wf.denied_as_validation else RefusedPermission(refusal)
     ctx = Context(
@@ -342,26 +367,34 @@ def _transition(
     reasons = [r for g in step.guards for r in g.reasons(ctx)]
     if reasons:
         raise Refused(wf._refusal(current, by, action, " ".join(reasons)), shown=reasons)
-    fields = (wf.field, *(f for f in audit_fields if f != wf.field))
+    fields = tuple(f for f in audit_fields if f != wf.field)
     before = snapshot(current, fields)
-    setattr(current, wf.field, step.target)
+    if wf._write is None:
+        setattr(current, wf.field, step.target)
     if apply is not None:
         apply(ctx)
     with saving_by_engine(current):
-        if wf.full_clean:
-            current.full_clean()
-        current.save()
+        if wf._write is not None:
+            wf._write(ctx)
+        else:
+            if wf.full_clean:
+                current.full_clean()
+            current.save()
     if after is not None:
         after(ctx)
+    name = wf._audit_field(current) if wf._audit_field else wf.field
     audit_record(
         actor=by,
-        obj=current,
+        obj=wf._audit_target(current) if wf._audit_target else current,
         action=Action.TRANSITION,
-        changes=field_changes(before, snapshot(current, fields)),
+        changes=[
+            {"field": name, "old": state, "new": str(step.target)},
+            *field_changes(before, snapshot(current, fields)),
+        ],
         reason=audit_reason if audit_reason is not None else (reason or action),
         region_code=code,
     )
-    if current is not obj:
+    if current is not obj and wf._write is None:
         setattr(obj, wf.field, step.target)
     return current
 
