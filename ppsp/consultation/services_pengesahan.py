@@ -32,6 +32,7 @@ from ppsp.consultation.services_guards import (
     refuse_if_disahkan,
     require_permission,
 )
+from ppsp.consultation.workflow import CONSULTATION, ConsultationAction
 from ppsp.core.permissions import Permission
 from ppsp.core.workflow import Context, guard
 from ppsp.documents.models import LegalKind, Status
@@ -177,19 +178,13 @@ def pengesahan_record(
         record.signed_file.save(signed_file.name or "pengesahan.pdf", signed_file, save=False)
     record.full_clean()
     record.save()
-    old = consultation.state
-    consultation.state = ConsultationState.DISAHKAN
-    consultation.save(update_fields=["state"])
-    audit_record(
-        actor=by,
-        obj=consultation,
-        action=Action.TRANSITION,
-        changes=[
-            {"field": "state", "old": old, "new": consultation.state},
-            {"field": "pengesahan", "old": None, "new": str(record)},
-        ],
-        reason="Pengesahan Kepala Daerah",
-        region_code=code,
+    CONSULTATION.transition(
+        consultation,
+        ConsultationAction.APPROVE,
+        by,
+        audit_reason="Pengesahan Kepala Daerah",
+        extra_changes=[{"field": "pengesahan", "old": None, "new": str(record)}],
+        lock=False,  # locked above
     )
     record_cycle_close(
         consultation,

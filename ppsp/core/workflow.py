@@ -261,6 +261,7 @@ class Workflow:
         after: Callable[[Context], None] | None = None,
         audit_fields: Sequence[str] = (),
         audit_reason: str | None = None,
+        extra_changes: Sequence[dict[str, Any]] = (),
         lock: bool = True,
         **kw: Any,
     ) -> Any:
@@ -271,7 +272,18 @@ class Workflow:
         `audit_fields` are diffed besides the state field; `kw` reaches the guards as
         ``ctx.kw`` (with `reason`)."""
         return _transition(
-            self, obj, action, by, reason, apply, after, audit_fields, audit_reason, lock, kw
+            self,
+            obj,
+            action,
+            by,
+            reason,
+            apply,
+            after,
+            audit_fields,
+            audit_reason,
+            extra_changes,
+            lock,
+            kw,
         )
 
 
@@ -287,6 +299,7 @@ def _transition(
     after: Callable[[Context], None] | None,
     audit_fields: Sequence[str],
     audit_reason: str | None,
+    extra_changes: Sequence[dict[str, Any]],
     lock: bool,
     kw: dict[str, Any],
 ) -> Any:
@@ -332,6 +345,7 @@ def _transition(
         changes=[
             {"field": name, "old": state, "new": str(step.target)},
             *field_changes(before, snapshot(current, fields)),
+            *extra_changes,
         ],
         reason=audit_reason if audit_reason is not None else (reason or action),
         region_code=code,
