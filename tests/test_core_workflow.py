@@ -125,7 +125,7 @@ def test_it_refuses_an_action_the_table_does_not_allow_and_a_missing_permission(
     cast: Cast, version: DocumentVersion
 ) -> None:
     workflow = _workflow()
-    with pytest.raises(Refused, match="(?i)tidak dapat dilakukan pada status 'draf'"):
+    with pytest.raises(Refused, match=r"(?i)tidak dapat dilakukan pada status 'draf'"):
         workflow.transition(version, "tarik", cast.pokja_kabkota)
     READY[version.pk] = True
     with pytest.raises(PermissionDenied):
@@ -173,7 +173,7 @@ def test_it_reads_the_state_again_under_the_lock_so_a_stale_copy_is_refused(
     second = DocumentVersion.objects.get(pk=version.pk)
     workflow.transition(first, "ajukan", cast.pokja_kabkota)
     assert second.status == Status.DRAFT  # stale in memory
-    with pytest.raises(Refused, match="(?i)diajukan"):
+    with pytest.raises(Refused, match=r"(?i)diajukan"):
         workflow.transition(second, "ajukan", cast.pmu)
     assert AuditEvent.objects.filter(action=Action.TRANSITION).count() == 1
 

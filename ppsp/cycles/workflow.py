@@ -211,8 +211,10 @@ TRANSITIONS: dict[tuple[str, str], tuple[str, Permission | None]] = {
 }
 
 
-def next_state(state: str, action: str) -> tuple[str, Permission | None] | None:
-    return WORKFLOW.next_state(state, action)
+def next_state(state: str, action: str) -> tuple[str, Permission] | None:
+    """(new state, permission needed) or None when the table does not allow the action."""
+    step = WORKFLOW.table.get((state, action))
+    return None if step is None or step.permission is None else (step.target, step.permission)
 
 
 def available(state: str) -> list[str]:

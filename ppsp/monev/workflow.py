@@ -26,7 +26,7 @@ ACTION_LABELS = {
     ReportAction.RETURN: "Kembalikan ke Pokja",
 }
 # The action that leads to each status (the services name the status they want).
-ACTION_TO = {
+ACTION_TO: dict[str, str] = {
     S.SUBMITTED: ReportAction.SUBMIT,
     S.APPROVED: ReportAction.APPROVE,
     S.RETURNED: ReportAction.RETURN,

@@ -27,7 +27,7 @@ TRANSITIONS: dict[str, str] = {
     S.DISEPAKATI: S.DIANGGARKAN,
     S.DIANGGARKAN: S.DIREALISASI,
 }
-ACTION_LABELS = {
+ACTION_LABELS: dict[str, str] = {
     S.DISEPAKATI: "Tandai disepakati",
     S.DIANGGARKAN: "Tandai dianggarkan",
     S.DIREALISASI: "Tandai direalisasi",
