@@ -5,9 +5,11 @@ check that keeps approval (and the pengesahan rule) inside the engine."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 
 from ppsp.audit.models import Action, AuditEvent
 from ppsp.audit.refusals import Refused
@@ -215,3 +217,44 @@ def test_it_keeps_the_status_read_only_in_the_admin() -> None:
 
     model_admin = admin.site._registry[DocumentVersion]
     assert "status" in model_admin.readonly_fields
+
+
+def test_it_registers_the_pengesahan_guard_on_document_approval() -> None:
+    step = documents_workflow.WORKFLOW.table[
+        (Status.REVIEWED, documents_workflow.DocAction.APPROVE)
+    ]
+    assert [g.name for g in step.guards] == ["dasar_hukum_dicatat", "melalui_pengesahan_konsultasi"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_lets_only_one_of_two_simultaneous_transitions_through(regions: None) -> None:
+    """Two requests submit the same version at the same moment: the row lock serialises
+    them and the second reads the state the first wrote (PostgreSQL; SQLite has no row
+    locks and one writer at a time, so the stale-copy test above covers it there)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks: PostgreSQL only")
+    ensure_seed()
+    version = ssk("15.07").versions.get()
+    READY[version.pk] = True
+    workflow = _workflow()
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def submit() -> None:
+        try:
+            copy = DocumentVersion.objects.get(pk=version.pk)
+            barrier.wait(timeout=10)
+            workflow.transition(copy, "ajukan", None)
+            outcomes.append("ok")
+        except Refused:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["ok", "refused"]
+    assert AuditEvent.objects.filter(action=Action.TRANSITION).count() == 1
