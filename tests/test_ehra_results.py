@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ppsp.audit.models import AuditEvent
+from ppsp.audit.models import Action, AuditEvent
 from ppsp.compute.ehra import irs
 from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.ehra import services, services_results
@@ -63,7 +63,10 @@ def test_it_reviews_records_with_audit_and_permission(cast: Cast) -> None:
     first.refresh_from_db()
     assert first.state == ReviewState.APPROVED and first.reviewed_by == cast.cf
     events = AuditEvent.objects.filter(object_type="ehra.household", object_id=str(first.pk))
-    assert [e.changes[0]["new"] for e in events.order_by("pk")] == ["bermasalah", "disetujui"]
+    moves = events.filter(action=Action.TRANSITION).order_by("pk")
+    assert [e.changes[0]["new"] for e in moves] == ["bermasalah", "disetujui"]
+    # the refused approval (no permission) is audited like every refusal
+    assert events.filter(reason__startswith="DITOLAK").count() == 1
     count = services.households_bulk_review(
         survey=survey, ids=[second.pk, third.pk], action="setujui", by=cast.cf
     )

@@ -129,7 +129,9 @@ def test_it_lets_only_the_pokja_provinsi_record_provincial_commitments(cast: Cas
     )
     commitment.refresh_from_db()
     assert commitment.status == "disepakati" and commitment.evidence == "BA 12/2026"
-    assert AuditEvent.objects.filter(object_type="mps.fundingcommitment").count() == 2
+    events = AuditEvent.objects.filter(object_type="mps.fundingcommitment")
+    assert events.exclude(reason__startswith="DITOLAK").count() == 2
+    assert events.filter(reason__startswith="DITOLAK").count() == 1  # the skip, refused
 
 
 def test_it_refuses_eksternalisasi_before_the_qa_passes_and_shows_why(cast: Cast) -> None:

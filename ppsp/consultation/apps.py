@@ -9,9 +9,11 @@ class ConsultationConfig(AppConfig):
 
     def ready(self) -> None:
         from ppsp.audit.views import register
-        from ppsp.consultation import signals  # noqa: F401  (approval guard)
         from ppsp.consultation.models import Comment, Consultation
+        from ppsp.consultation.services_pengesahan import register_approval_guard
         from ppsp.core.permissions import Permission
+
+        register_approval_guard()  # a consulted version is approved only by its pengesahan
 
         related = "version__document__region"
         register(

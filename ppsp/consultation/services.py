@@ -24,7 +24,6 @@ from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.consultation.models import (
     Consultation,
-    ConsultationState,
     Paragraph,
 )
 from ppsp.consultation.services_guards import (
@@ -35,10 +34,12 @@ from ppsp.consultation.services_guards import (
     require_permission,
 )
 from ppsp.consultation.workflow import (
+    CONSULTATION,
     ConsultationAction,
     consultation_next,
 )
 from ppsp.core.permissions import Permission
+from ppsp.core.workflow import Context
 from ppsp.cycles.models import UpdateCycle
 from ppsp.documents.models import DocumentVersion
 
@@ -181,35 +182,20 @@ def consultation_transition(
     consultation = locked_consultation(obj)
     if action == ConsultationAction.APPROVE:
         raise ValidationError(_("Pengesahan dicatat melalui formulir pengesahan Kepala Daerah."))
-    step = consultation_next(consultation.state, action)
-    if step is None:
+    if consultation_next(consultation.state, action) is None:
         refuse_if_disahkan(consultation, by=by, attempted=action)
-        raise ValidationError(
-            _("Tindakan '%(action)s' tidak dapat dilakukan pada konsultasi berstatus '%(state)s'.")
-            % {"action": action, "state": ConsultationState(consultation.state).label}
-        )
-    new_state, permission = step
-    require_permission(by, permission, consultation.region_code)
-    now = timezone.now()
-    old = consultation.state
-    consultation.state = new_state
-    if action == ConsultationAction.PUBLISH:
-        consultation.published_at = now
-    elif action == ConsultationAction.CLOSE:
-        consultation.closed_at = now
-        record_cycle_close(consultation, timezone.localdate())
-    elif action == ConsultationAction.REOPEN:
-        consultation.closed_at = None
-    consultation.full_clean()
-    consultation.save()
-    audit_record(
-        actor=by,
-        obj=consultation,
-        action=Action.TRANSITION,
-        changes=[{"field": "state", "old": old, "new": new_state}],
-        reason=reason or action,
-        region_code=consultation.region_code,
-    )
+
+    def apply(ctx: Context) -> None:
+        now = timezone.now()
+        if action == ConsultationAction.PUBLISH:
+            consultation.published_at = now
+        elif action == ConsultationAction.CLOSE:
+            consultation.closed_at = now
+            record_cycle_close(consultation, timezone.localdate())
+        elif action == ConsultationAction.REOPEN:
+            consultation.closed_at = None
+
+    CONSULTATION.transition(consultation, action, by, reason=reason, apply=apply, lock=False)
     obj.state = consultation.state
     return consultation
 

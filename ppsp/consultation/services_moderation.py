@@ -28,10 +28,12 @@ from ppsp.consultation.services_guards import (
     require_permission,
 )
 from ppsp.consultation.workflow import (
+    MODERATION,
     NEEDS_REASON,
     moderation_next,
 )
 from ppsp.core.permissions import Permission
+from ppsp.core.workflow import Context
 
 
 @audits_refusals
@@ -58,22 +60,22 @@ def comments_moderate(
     now = timezone.now()
     done = 0
     for comment in comments:
-        step = moderation_next(comment.status, action)
-        if step is None:
+        if moderation_next(comment.status, action) is None:
             continue  # already in that state: bulk actions skip, not fail
-        new_status, _permission = step
-        old = comment.status
-        comment.status = new_status
-        comment.moderated_by, comment.moderated_at = acting_user(by), now
-        comment.moderation_reason = reason.strip()
-        comment.save(update_fields=["status", "moderated_by", "moderated_at", "moderation_reason"])
-        audit_record(
-            actor=by,
-            obj=comment,
-            action=Action.TRANSITION,
-            changes=[{"field": "status", "old": old, "new": new_status}],
-            reason=reason.strip() or action,
-            region_code=code,
+
+        def apply(ctx: Context) -> None:
+            ctx.obj.moderated_by, ctx.obj.moderated_at = acting_user(by), now
+            ctx.obj.moderation_reason = reason.strip()
+
+        comment.consultation = consultation  # region of the audit row, no extra query
+        MODERATION.transition(
+            comment,
+            action,
+            by,
+            reason=reason,
+            apply=apply,
+            audit_reason=reason.strip() or action,
+            lock=False,  # locked above, with the consultation
         )
         done += 1
     return done

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
@@ -31,14 +32,21 @@ from ppsp.consultation.services_guards import (
     refuse_if_disahkan,
     require_permission,
 )
-from ppsp.consultation.signals import recording_pengesahan
+from ppsp.consultation.workflow import CONSULTATION, ConsultationAction
 from ppsp.core.permissions import Permission
+from ppsp.core.workflow import Context, guard
 from ppsp.documents.models import LegalKind, Status
 from ppsp.documents.services import (
     document_version_set_legal_basis,
     document_version_transition,
 )
+from ppsp.documents.workflow import WORKFLOW as DOCUMENT_WORKFLOW
 from ppsp.documents.workflow import DocAction
+
+THROUGH_CONSULTATION = gettext_noop(
+    "Versi ini melalui konsultasi publik: pengesahan dicatat Kepala Daerah di halaman "
+    "konsultasi publik (bentuk hukum, nomor, tanggal dan berkas), bukan di halaman dokumen."
+)
 
 
 @audits_refusals
@@ -93,6 +101,29 @@ def pengesahan_problems(consultation: Consultation, *, check_version: bool = Tru
     return problems
 
 
+@guard("melalui_pengesahan_konsultasi")
+def through_pengesahan(ctx: Context) -> list[str] | str | None:
+    """Approval guard of the documents workflow (registered in ``ready()``): a version under
+    konsultasi publik is approved only by `pengesahan_record` (which passes its consultation
+    as ``pengesahan``), never while its consultation is open or its self-assessment fails —
+    the documents page included."""
+    version = ctx.obj
+    consultation = Consultation.objects.filter(version_id=version.pk).first()
+    if consultation is None or consultation.state == ConsultationState.DISAHKAN:
+        return None
+    consultation.version = version  # judge the version as it is being approved
+    problems = pengesahan_problems(consultation, check_version=False)
+    if problems:
+        return problems
+    if ctx.kw.get("pengesahan") != consultation.pk:
+        return _(THROUGH_CONSULTATION)
+    return None
+
+
+def register_approval_guard() -> None:
+    DOCUMENT_WORKFLOW.add_guard(DocAction.APPROVE, through_pengesahan)
+
+
 @audits_refusals
 @transaction.atomic
 def pengesahan_record(
@@ -129,10 +160,13 @@ def pengesahan_record(
     document_version_set_legal_basis(
         version=version, kind=legal_kind, number=number.strip(), date=date, by=by
     )
-    with recording_pengesahan(version.pk):
-        document_version_transition(
-            obj=version, action=DocAction.APPROVE, by=by, reason="Pengesahan Kepala Daerah"
-        )
+    document_version_transition(
+        obj=version,
+        action=DocAction.APPROVE,
+        by=by,
+        reason="Pengesahan Kepala Daerah",
+        pengesahan=consultation.pk,
+    )
     record = Pengesahan(
         consultation=consultation,
         legal_kind=legal_kind,
@@ -144,19 +178,13 @@ def pengesahan_record(
         record.signed_file.save(signed_file.name or "pengesahan.pdf", signed_file, save=False)
     record.full_clean()
     record.save()
-    old = consultation.state
-    consultation.state = ConsultationState.DISAHKAN
-    consultation.save(update_fields=["state"])
-    audit_record(
-        actor=by,
-        obj=consultation,
-        action=Action.TRANSITION,
-        changes=[
-            {"field": "state", "old": old, "new": consultation.state},
-            {"field": "pengesahan", "old": None, "new": str(record)},
-        ],
-        reason="Pengesahan Kepala Daerah",
-        region_code=code,
+    CONSULTATION.transition(
+        consultation,
+        ConsultationAction.APPROVE,
+        by,
+        audit_reason="Pengesahan Kepala Daerah",
+        extra_changes=[{"field": "pengesahan", "old": None, "new": str(record)}],
+        lock=False,  # locked above
     )
     record_cycle_close(
         consultation,

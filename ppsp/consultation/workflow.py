@@ -1,4 +1,5 @@
-"""Consultation and comment-moderation states: pure transition tables (DESIGN.md §3).
+"""Consultation and comment-moderation states: transition tables run by `core.workflow`
+(DESIGN.md §3).
 
 Consultation: draft → open (terbitkan) → closed (tutup) → disahkan (only through the
 pengesahan service); a closed consultation may be reopened before pengesahan.
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from ppsp.consultation.models import CommentStatus as C
 from ppsp.consultation.models import ConsultationState as S
 from ppsp.core.permissions import Permission
+from ppsp.core.workflow import Step, Workflow
 
 
 class ConsultationAction:
@@ -67,13 +69,43 @@ MODERATION_TRANSITIONS: dict[tuple[str, str], tuple[str, Permission]] = {
 NEEDS_REASON = frozenset({ModerationAction.HIDE})
 
 
-def consultation_next(state: str, action: str) -> tuple[str, Permission] | None:
-    return CONSULTATION_TRANSITIONS.get((state, action))
+CONSULTATION = Workflow(
+    name="consultation.consultation",
+    field="state",
+    states=S,
+    actions=CONSULTATION_LABELS,
+    steps=[
+        Step(source, action, target, permission, offered=action in USER_CONSULTATION_ACTIONS)
+        for (source, action), (target, permission) in CONSULTATION_TRANSITIONS.items()
+    ],
+    region_code=lambda consultation: str(consultation.region_code),
+    not_allowed=lambda consultation, action, state: str(
+        _("Tindakan '%(action)s' tidak dapat dilakukan pada konsultasi berstatus '%(state)s'.")
+        % {"action": action, "state": S(state).label}
+    ),
+    select_related=("version__document__region",),
+)
+MODERATION = Workflow(
+    name="consultation.moderation",
+    field="status",
+    states=C,
+    actions=MODERATION_LABELS,
+    steps=[
+        Step(source, action, target, permission)
+        for (source, action), (target, permission) in MODERATION_TRANSITIONS.items()
+    ],
+    region_code=lambda comment: str(comment.consultation.region_code),
+    full_clean=False,
+)
+
+
+def consultation_next(state: str, action: str) -> tuple[str, Permission | None] | None:
+    return CONSULTATION.next_state(state, action)
 
 
 def consultation_available(state: str) -> list[str]:
-    return [a for a in USER_CONSULTATION_ACTIONS if (state, a) in CONSULTATION_TRANSITIONS]
+    return CONSULTATION.actions_from(state)
 
 
-def moderation_next(status: str, action: str) -> tuple[str, Permission] | None:
-    return MODERATION_TRANSITIONS.get((status, action))
+def moderation_next(status: str, action: str) -> tuple[str, Permission | None] | None:
+    return MODERATION.next_state(status, action)

@@ -7,17 +7,16 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
-from ppsp.audit.refusals import Refusal, Refused, RefusedPermission, audits_refusals
+from ppsp.audit.refusals import audits_refusals
 from ppsp.audit.services import audit_record
 from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
-from ppsp.core.scope import has_permission
-from ppsp.cycles import prerequisites
+from ppsp.core.workflow import Context
 from ppsp.cycles.models import (
     CycleProcess,
     CycleStep,
@@ -27,7 +26,8 @@ from ppsp.cycles.models import (
     UpdateCycle,
 )
 from ppsp.cycles.trigger_data import ssk_in_force
-from ppsp.cycles.workflow import GATED, GateFacts, ProcessAction, gate_problems, next_state
+from ppsp.cycles.workflow import WORKFLOW, ProcessAction
+from ppsp.cycles.workflow import gate_facts as gate_facts  # views read it from here
 from ppsp.documents.models import MethodVersion
 from ppsp.regions.models import Level, Region
 
@@ -101,96 +101,30 @@ def cycle_open(
     return cycle
 
 
-def gate_facts(process: CycleProcess) -> GateFacts:
-    cycle = process.cycle
-    steps = list(process.steps.values_list("done", flat=True))
-    previous_done = (
-        process.number == 1
-        or not CycleProcess.objects.filter(cycle=cycle, number__lt=process.number)
-        .exclude(state=ProcessState.SELESAI)
-        .exists()
-    )
-    return GateFacts(
-        number=process.number,
-        gate=process.gate,
-        steps_total=len(steps),
-        steps_done=sum(steps),
-        previous_done=previous_done,
-        sk_pokja=bool(cycle.sk_pokja_number and cycle.sk_pokja_date),
-        activities=cycle.activities.count(),
-        meetings=cycle.meetings.count(),
-        konsultasi_closed=cycle.konsultasi_publik_closed_on is not None,
-        pengesahan=cycle.pengesahan_on is not None,
-    )
-
-
 @audits_refusals
 @transaction.atomic
 def process_transition(
     *, obj: CycleProcess, action: str, by: Any, reason: str = "", today: dt.date | None = None
 ) -> CycleProcess:
-    """Apply one action of the transition table to a process; gates checked; audited.
+    """Apply one action of the transition table (`workflow.WORKFLOW`) to a process; gates
+    are its guards; audited, refusals too.
 
     `by=None` is the system (the daily lateness check) and is only allowed to mark late.
     """
-    process = (
-        CycleProcess.objects.select_for_update().select_related("cycle__region").get(pk=obj.pk)
-    )
-    step = next_state(process.state, action)
-    code = process.cycle.region.code
 
-    def refusal(message: str) -> Refusal:  # audited by @audits_refusals after the rollback
-        attempted = f"status proses {process.number} '{action}'"
-        return Refusal(obj=process, by=by, attempted=attempted, message=message, region_code=code)
+    def apply(ctx: Context) -> None:
+        process, now = ctx.obj, timezone.now()
+        if action == ProcessAction.SUBMIT:
+            process.submitted_at = now
+        elif action == ProcessAction.RETURN:
+            process.return_comment = reason.strip()
+        elif action == ProcessAction.SIGN_OFF:
+            process.signed_off_by, process.signed_off_at = _user(by), now
+            process.return_comment = ""
 
-    if step is None:
-        raise Refused(
-            refusal(
-                f"Tindakan '{action}' tidak dapat dilakukan pada proses berstatus "
-                f"'{ProcessState(process.state).label}'."
-            )
-        )
-    new_state, permission = step
-    if by is None and action != ProcessAction.MARK_LATE:
-        raise PermissionDenied("Tindakan ini harus dilakukan oleh pengguna.")
-    if by is not None and not has_permission(by, permission, code):
-        raise RefusedPermission(
-            refusal("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
-        )
-    day = today or timezone.localdate()
-    if action == ProcessAction.MARK_LATE and process.due_date >= day:
-        raise ValidationError(
-            f"Proses {process.number} belum melewati tenggat {process.due_date:%d-%m-%Y}."
-        )
-    if action == ProcessAction.RETURN and not reason.strip():
-        raise ValidationError({"reason": "Tuliskan catatan apa yang perlu diperbaiki."})
-    if action in GATED:
-        problems = gate_problems(gate_facts(process), action)
-        if action == ProcessAction.SIGN_OFF:
-            problems += prerequisites.problems(process)
-        if problems:
-            raise ValidationError(problems)
-    old = process.state
-    process.state = new_state
-    now = timezone.now()
-    if action == ProcessAction.SUBMIT:
-        process.submitted_at = now
-    elif action == ProcessAction.RETURN:
-        process.return_comment = reason.strip()
-    elif action == ProcessAction.SIGN_OFF:
-        process.signed_off_by, process.signed_off_at = _user(by), now
-        process.return_comment = ""
-    process.full_clean()
-    process.save()
-    audit_record(
-        actor=by,
-        obj=process,
-        action=Action.TRANSITION,
-        changes=[{"field": "state", "old": old, "new": new_state}],
-        reason=reason or action,
-        region_code=code,
+    process: CycleProcess = WORKFLOW.transition(
+        obj, action, by, reason=reason, apply=apply, today=today
     )
-    obj.state = process.state
     return process
 
 

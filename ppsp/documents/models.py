@@ -7,6 +7,8 @@ migration and editable in the admin.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -140,6 +142,14 @@ class DocumentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Approval (and the pengesahan rule guarding it) only through the workflow engine:
+        # a direct status change elsewhere (shell, a stray save(), admin) is refused.
+        from ppsp.core.workflow import ensure_saved_by_engine
+
+        ensure_saved_by_engine(self, "status", (Status.APPROVED,))
+        super().save(*args, **kwargs)
 
     @property
     def locked(self) -> bool:

@@ -13,13 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
-from ppsp.audit.refusals import Refusal, Refused, RefusedPermission
+from ppsp.audit.refusals import Refusal, Refused
 from ppsp.audit.refusals import audits_refusals as audits_refusals  # docgen uses it from here
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.core.uploads import DOCUMENTS, UploadRejected, check_upload
+from ppsp.core.workflow import Context
 from ppsp.documents.models import (
     Document,
     DocumentFile,
@@ -29,7 +30,7 @@ from ppsp.documents.models import (
     RequiredTable,
     Status,
 )
-from ppsp.documents.workflow import NEEDS_REASON, DocAction, next_state
+from ppsp.documents.workflow import WORKFLOW, DocAction
 from ppsp.regions.models import Level, Region
 
 LOCKED_MESSAGE = (
@@ -240,77 +241,38 @@ def document_version_set_legal_basis(
 @audits_refusals
 @transaction.atomic
 def document_version_transition(
-    *, obj: DocumentVersion, action: str, by: Any, reason: str = ""
+    *, obj: DocumentVersion, action: str, by: Any, reason: str = "", **kw: Any
 ) -> DocumentVersion:
-    """Move a version through the transition table; audited; approval supersedes the old one.
+    """Move a version through the transition table (`workflow.WORKFLOW`); audited;
+    approval supersedes the old one and runs the approval hooks.
 
-    A refused action (not allowed from the current status, no permission, no legal basis
-    before approval) is audited too."""
-    version = (
-        DocumentVersion.objects.select_for_update()
-        .select_related("document__region")
-        .get(pk=obj.pk)
+    A refused action (not allowed from the current status, no permission, a failing guard
+    such as no legal basis before approval) is audited too. `kw` reaches the guards."""
+
+    def apply(ctx: Context) -> None:
+        version = ctx.obj
+        if action == DocAction.RETURN:
+            version.return_comment = reason.strip()
+        if action == DocAction.APPROVE:
+            version.approved_at = timezone.now()
+            for previous in DocumentVersion.objects.select_for_update().filter(
+                document=version.document, status=Status.APPROVED
+            ):
+                document_version_transition(
+                    obj=previous,
+                    action=DocAction.SUPERSEDE,
+                    by=by,
+                    reason=f"Digantikan oleh versi {version.number}.",
+                )
+
+    def after(ctx: Context) -> None:
+        if action == DocAction.APPROVE:
+            for hook in APPROVAL_HOOKS:
+                hook(version=ctx.obj, by=by)
+
+    version: DocumentVersion = WORKFLOW.transition(
+        obj, action, by, reason=reason, apply=apply, after=after, **kw
     )
-
-    def refusal(message: str) -> Refusal:
-        return Refusal(
-            obj=version,
-            by=by,
-            attempted=f"status '{action}'",
-            message=message,
-            region_code=_code(version),
-        )
-
-    step = next_state(version.status, action)
-    if step is None:
-        raise Refused(
-            refusal(
-                f"Tindakan '{action}' tidak dapat dilakukan pada versi berstatus "
-                f"'{Status(version.status).label}'."
-            )
-        )
-    new_state, permission = step
-    if by is not None and not has_permission(by, permission, _code(version)):
-        raise RefusedPermission(
-            refusal("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
-        )
-    if action in NEEDS_REASON and not reason.strip():
-        raise ValidationError({"reason": "Tuliskan catatan alasan pengembalian."})
-    if action == DocAction.APPROVE and not (version.legal_number and version.legal_date):
-        raise Refused(
-            refusal(
-                "Dasar hukum (nomor dan tanggal Perbup/Perwal/SK) wajib dicatat sebelum pengesahan."
-            )
-        )
-    old = version.status
-    version.status = new_state
-    if action == DocAction.RETURN:
-        version.return_comment = reason.strip()
-    if action == DocAction.APPROVE:
-        version.approved_at = timezone.now()
-        for previous in DocumentVersion.objects.select_for_update().filter(
-            document=version.document, status=Status.APPROVED
-        ):
-            document_version_transition(
-                obj=previous,
-                action=DocAction.SUPERSEDE,
-                by=by,
-                reason=f"Digantikan oleh versi {version.number}.",
-            )
-    version.full_clean()
-    version.save()
-    if action == DocAction.APPROVE:
-        for hook in APPROVAL_HOOKS:
-            hook(version=version, by=by)
-    audit_record(
-        actor=by,
-        obj=version,
-        action=Action.TRANSITION,
-        changes=[{"field": "status", "old": old, "new": new_state}],
-        reason=reason or action,
-        region_code=_code(version),
-    )
-    obj.status = version.status
     return version
 
 

@@ -11,18 +11,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ppsp.audit.models import Action, AuditEvent
+from ppsp.audit.refusals import audits_refusals
 from ppsp.audit.services import audit_record, object_type_of
 from ppsp.compute.questionnaire_2021 import ACCEPTED_OLDER_VERSIONS, EHRA_2021
 from ppsp.core import jobs
 from ppsp.core.access import require_permission
 from ppsp.core.freeze import ensure_not_frozen, frozen_by
 from ppsp.core.permissions import Permission
+from ppsp.core.workflow import Context
 from ppsp.ehra.arrays import households_from_answers, missing_required, skip_logic_problems
 from ppsp.ehra.config import approved_config
 from ppsp.ehra.models import Household, ImportRun, ImportStatus, ReviewState, SurveyRound
 from ppsp.ehra.submissions_file import instance_id, parse_submissions
 from ppsp.ehra.submissions_pull import PullSource, env_token, pull_records
-from ppsp.ehra.workflow import NEEDS_NOTE, next_state
+from ppsp.ehra.workflow import NEEDS_NOTE, WORKFLOW, next_state
 from ppsp.regions.models import Level, Region
 
 PROGRESS_EVERY = 500
@@ -220,36 +222,23 @@ def _problem_note(skipped: list[str], missing: list[str]) -> str:
     return "; ".join(parts)[:300]
 
 
-def _review(household: Household, action: str, note: str, by: Any) -> None:
-    step = next_state(household.state, action)
-    if step is None:
-        raise ValidationError(
-            f"Tindakan '{action}' tidak dapat dilakukan pada status '{household.state}'."
-        )
-    new_state, permission = step
-    require(by, permission, household.desa.code)
-    ensure_not_frozen(household)
-    if action in NEEDS_NOTE and not note.strip():
-        raise ValidationError({"note": "Tuliskan catatan masalah atau alasan penolakan."})
-    old = household.state
-    household.state = new_state
-    household.note = note.strip()[:300] if note.strip() else household.note
-    household.reviewed_by = _user(by)
-    household.reviewed_at = timezone.now()
-    household.save(update_fields=["state", "note", "reviewed_by", "reviewed_at"])
-    audit_record(
-        actor=by,
-        obj=household,
-        action=Action.TRANSITION,
-        changes=[{"field": "state", "old": old, "new": new_state}],
-        reason=note.strip(),
-        region_code=household.desa.code,
+def _review(household: Household, action: str, note: str, by: Any) -> Household:
+    def apply(ctx: Context) -> None:
+        record = ctx.obj
+        record.note = note.strip()[:300] if note.strip() else record.note
+        record.reviewed_by = _user(by)
+        record.reviewed_at = timezone.now()
+
+    reviewed: Household = WORKFLOW.transition(
+        household, action, by, reason=note, apply=apply, audit_reason=note.strip()
     )
+    return reviewed
 
 
+@audits_refusals
 @transaction.atomic
 def household_review(*, household: Household, action: str, note: str = "", by: Any) -> Household:
-    """Move one record through the review table (audited)."""
+    """Move one record through the review table (`workflow.WORKFLOW`; audited)."""
     _review(household, action, note, by)
     recompute_later(household.survey)
     return household

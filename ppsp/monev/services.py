@@ -18,10 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ppsp.audit.models import Action
+from ppsp.audit.refusals import audits_refusals
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core import jobs
 from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
+from ppsp.core.workflow import Context
 from ppsp.monev.models import (
     EDITABLE,
     IndicatorRealisation,
@@ -29,6 +31,7 @@ from ppsp.monev.models import (
     ReportStatus,
     RowRealisation,
 )
+from ppsp.monev.workflow import ACTION_TO, WORKFLOW
 from ppsp.mps.models import KklNode, ProgrammeRow
 from ppsp.regions.models import Region
 
@@ -190,51 +193,38 @@ def _check_belongs(report: Report, rows: Mapping[int, Any], indicators: Mapping[
         raise ValidationError("Baris atau indikator bukan milik kab/kota laporan ini.")
 
 
-def _transition(
-    report: Report, *, to: str, allowed_from: tuple[str, ...], by: Any, comment: str = ""
-) -> Report:
-    with transaction.atomic():
-        report = Report.objects.select_for_update().select_related("region").get(pk=report.pk)
-        if report.status not in allowed_from:
-            raise ValidationError(
-                f"Laporan berstatus {report.get_status_display().lower()}: langkah ini tidak bisa."
-            )
-        before = snapshot(report, ("status", "review_comment"))
-        report.status = to
+def _transition(report: Report, *, to: str, by: Any, comment: str = "") -> Report:
+    """Move `report` to status `to` through `workflow.WORKFLOW` (permission, guards,
+    lock, audit)."""
+
+    def apply(ctx: Context) -> None:
         now = timezone.now()
         if to == ReportStatus.SUBMITTED:
-            report.submitted_at = report.submitted_at or now
+            ctx.obj.submitted_at = ctx.obj.submitted_at or now
         else:
-            report.reviewed_at, report.reviewed_by = now, by
-            report.review_comment = comment
-        report.save()
-        audit_record(
-            actor=by,
-            obj=report,
-            action=Action.TRANSITION,
-            changes=field_changes(before, snapshot(report, ("status", "review_comment"))),
-            reason=comment,
-            region_code=report.region.code,
-        )
-    return report
+            ctx.obj.reviewed_at, ctx.obj.reviewed_by = now, by
+            ctx.obj.review_comment = comment
 
-
-def report_submit(*, report: Report, by: Any) -> Report:
-    require(by, Permission.EDIT_MONEV, report.region.code)
-    if not report.row_values.exists() and not report.indicator_values.exists():
-        raise ValidationError("Isi realisasi terlebih dahulu sebelum mengajukan laporan.")
-    return _transition(report, to=ReportStatus.SUBMITTED, allowed_from=EDITABLE, by=by)
-
-
-def report_approve(*, report: Report, by: Any, comment: str = "") -> Report:
-    require(by, Permission.REVIEW_MONEV, report.region.code)
-    report = _transition(
+    done: Report = WORKFLOW.transition(
         report,
-        to=ReportStatus.APPROVED,
-        allowed_from=(ReportStatus.SUBMITTED,),
-        by=by,
-        comment=comment,
+        ACTION_TO[to],
+        by,
+        reason=comment,
+        apply=apply,
+        audit_fields=("review_comment",),
+        audit_reason=comment,
     )
+    return done
+
+
+@audits_refusals
+def report_submit(*, report: Report, by: Any) -> Report:
+    return _transition(report, to=ReportStatus.SUBMITTED, by=by)
+
+
+@audits_refusals
+def report_approve(*, report: Report, by: Any, comment: str = "") -> Report:
+    report = _transition(report, to=ReportStatus.APPROVED, by=by, comment=comment)
     from ppsp.monev.tasks import refresh_aggregates_task
 
     jobs.job_enqueue(
@@ -253,17 +243,9 @@ def report_approve(*, report: Report, by: Any, comment: str = "") -> Report:
     return report
 
 
+@audits_refusals
 def report_return(*, report: Report, by: Any, comment: str) -> Report:
-    require(by, Permission.REVIEW_MONEV, report.region.code)
-    if not comment.strip():
-        raise ValidationError("Tuliskan catatan untuk Pokja saat mengembalikan laporan.")
-    return _transition(
-        report,
-        to=ReportStatus.RETURNED,
-        allowed_from=(ReportStatus.SUBMITTED,),
-        by=by,
-        comment=comment.strip(),
-    )
+    return _transition(report, to=ReportStatus.RETURNED, by=by, comment=comment.strip())
 
 
 def as_decimal(value: Any) -> Decimal | None:

@@ -11,9 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes
+from ppsp.audit.refusals import audits_refusals
+from ppsp.audit.services import audit_record
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.workflow import Context
 from ppsp.mps import workflow
 from ppsp.mps.codes import QA_MANUAL
 from ppsp.mps.models import (
@@ -95,6 +97,7 @@ def commitment_record(
     return commitment
 
 
+@audits_refusals
 @transaction.atomic
 def commitment_advance(
     *,
@@ -104,33 +107,25 @@ def commitment_advance(
     evidence: str = "",
     evidence_file: Any = None,
 ) -> FundingCommitment:
-    """One step of indikasi → disepakati → dianggarkan → direalisasi, with evidence."""
-    code = commitment.row.plan.region.code
-    require(by, workflow.permission_for_party(commitment.party), code)
-    if not workflow.can_move(commitment.status, target):
-        raise ValidationError(
-            f"Komitmen berstatus '{commitment.get_status_display()}' tidak dapat menjadi "
-            f"'{target}'."
-        )
-    if not (evidence.strip() or evidence_file or commitment.evidence or commitment.evidence_file):
-        raise ValidationError({"evidence": "Cantumkan bukti (nomor surat, berita acara)."})
-    old = commitment.status
-    commitment.status = target
-    if evidence.strip():
-        commitment.evidence = evidence.strip()
-    if evidence_file:
-        commitment.evidence_file = evidence_file
-    commitment.full_clean()
-    commitment.save()
-    audit_record(
-        actor=by,
-        obj=commitment,
-        action=Action.TRANSITION,
-        region_code=code,
-        changes=[{"field": "status", "old": old, "new": target}],
-        reason=commitment.evidence,
+    """One step of indikasi → disepakati → dianggarkan → direalisasi, with evidence
+    (`workflow.COMMITMENT`; the action is the target status)."""
+
+    def apply(ctx: Context) -> None:
+        if evidence.strip():
+            ctx.obj.evidence = evidence.strip()
+        if evidence_file:
+            ctx.obj.evidence_file = evidence_file
+
+    done: FundingCommitment = workflow.COMMITMENT.transition(
+        commitment,
+        target,
+        by,
+        apply=apply,
+        evidence=evidence,
+        evidence_file=evidence_file,
+        audit_reason=evidence.strip() or commitment.evidence,  # the evidence, as before
     )
-    return commitment
+    return done
 
 
 @transaction.atomic
@@ -157,48 +152,26 @@ def plan_qa_set(*, plan: Plan, done: Iterable[str], by: Any) -> Plan:
     return plan
 
 
+@audits_refusals
 @transaction.atomic
 def plan_externalise(*, plan: Plan, by: Any) -> Plan:
-    """Eksternalisasi to Pokja Provinsi and Satker K/L: only after the QA passes (§12.2)."""
-    from ppsp.mps.selectors import qa_result
+    """Eksternalisasi to Pokja Provinsi and Satker K/L: only after the QA passes (§12.2);
+    the guards of `workflow.PLAN` say why not."""
 
-    require(by, Permission.EDIT_MPS, plan.region.code)
-    from ppsp.mps.selectors import kkl_check
+    def apply(ctx: Context) -> None:
+        ctx.obj.externalised_at = timezone.now()
 
-    problems = kkl_check(plan)
-    if problems:
-        raise ValidationError(
-            "Eksternalisasi ditolak: Kerangka Kerja Logis belum lengkap: "
-            + "; ".join(p.message for p in problems[:10])
-        )
-    result = qa_result(plan)
-    if not result.passed:
-        missing = "; ".join(label for _c, label, _link in result.missing)
-        raise ValidationError(
-            f"Eksternalisasi ditolak: nilai QA swa-penilaian {result.score}% di bawah nilai "
-            f"kelulusan. Belum terpenuhi: {missing}."
-        )
-    old = plan.externalised_at
-    plan.externalised_at = timezone.now()
-    plan.save(update_fields=["externalised_at"])
-    audit_record(
-        actor=by,
-        obj=plan,
-        action=Action.TRANSITION,
-        region_code=plan.region.code,
-        changes=field_changes({"externalised_at": old}, {"externalised_at": plan.externalised_at}),
+    done: Plan = workflow.PLAN.transition(
+        plan, workflow.EXTERNALISE, by, apply=apply, audit_fields=("externalised_at",)
     )
-    return plan
+    plan.externalised_at = done.externalised_at
+    return done
 
 
+@audits_refusals
 @transaction.atomic
 def mps_sign_off(*, plan: Plan, year: int, party: str, by: Any, note: str = "") -> MpsSignOff:
     """One party signs the MPS of a year (once); audited."""
-    require(by, workflow.permission_for_party(party), plan.region.code)
-    if year not in plan.years:
-        raise ValidationError({"year": f"Tahun harus {plan.years[0]}–{plan.years[-1]}."})
-    if MpsSignOff.objects.filter(plan=plan, year=year, party=party).exists():
-        raise ValidationError("Pihak ini sudah menyetujui MPS tahun ini.")
     sign_off = MpsSignOff(
         plan=plan,
         year=year,
@@ -206,14 +179,7 @@ def mps_sign_off(*, plan: Plan, year: int, party: str, by: Any, note: str = "") 
         note=note,
         signed_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    sign_off.full_clean()
-    sign_off.save()
-    audit_record(
-        actor=by,
-        obj=plan,
-        action=Action.TRANSITION,
-        region_code=plan.region.code,
-        reason=f"MPS {year} disetujui {party}",
-        changes=[{"field": f"mps_{year}_{party}", "old": None, "new": "disetujui"}],
+    workflow.SIGN_OFF.transition(
+        sign_off, workflow.SIGN, by, audit_reason=f"MPS {year} disetujui {party}"
     )
     return sign_off

@@ -12,12 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
-from ppsp.audit.refusals import Refusal, Refused, audits_refusals
+from ppsp.audit.refusals import audits_refusals
 from ppsp.audit.services import audit_record, field_changes, snapshot
-from ppsp.core.scope import scope_for
+from ppsp.core.workflow import Context
 from ppsp.programme.models import Participation, Phase, Stage, StageRecord, StageStatus
 from ppsp.programme.participants_file import ParticipantRow
-from ppsp.programme.transitions import ACTION_LABELS, StageAction, next_state
+from ppsp.programme.transitions import ACTION_LABELS, WORKFLOW, StageAction
 from ppsp.regions.models import Level, Region
 
 _PARTICIPATION_FIELDS = ("cohort_year", "phase")
@@ -150,47 +150,25 @@ def stage_record_transition(
     Refused with a ValidationError when the action is not allowed from the current status or
     when `by` lacks the permission the table names for the record's kab/kota.
     """
-    record = (
-        StageRecord.objects.select_for_update()
-        .select_related("participation__region", "stage")
-        .get(pk=obj.pk)
-    )
-    code = record.participation.region.code
-    target = next_state(record.status, action)
-    label = ACTION_LABELS.get(action, action)
-
-    def refused(message: str) -> Refused:  # audited by @audits_refusals after the rollback
-        attempted = f"status tahapan '{action}'"
-        return Refused(
-            Refusal(obj=record, by=by, attempted=attempted, message=message, region_code=code)
-        )
-
-    if target is None:
-        raise refused(
-            f"Tindakan '{label}' tidak dapat dilakukan pada tahapan berstatus "
-            f"'{record.get_status_display()}'."
-        )
-    new_status, permission = target
-    if by is not None and not scope_for(by, permission).covers(code):
-        raise refused(f"Anda tidak berwenang melakukan tindakan '{label}' di {code}.")
     day = on or timezone.localdate()
-    before = snapshot(record, ("status", "start_date", "end_date"))
-    record.status = new_status
-    if action == StageAction.MULAI and record.start_date is None:
-        record.start_date = day
-    if action == StageAction.SELESAIKAN and record.end_date is None:
-        record.end_date = max(day, record.start_date) if record.start_date else day
-    if action == StageAction.BUKA_KEMBALI:
-        record.end_date = None
-    record.full_clean()
-    record.save()
-    audit_record(
-        actor=by,
-        obj=record,
-        action=Action.TRANSITION,
-        changes=field_changes(before, snapshot(record, ("status", "start_date", "end_date"))),
-        reason=reason or str(label),
-        region_code=code,
+
+    def apply(ctx: Context) -> None:
+        record = ctx.obj
+        if action == StageAction.MULAI and record.start_date is None:
+            record.start_date = day
+        if action == StageAction.SELESAIKAN and record.end_date is None:
+            record.end_date = max(day, record.start_date) if record.start_date else day
+        if action == StageAction.BUKA_KEMBALI:
+            record.end_date = None
+
+    record: StageRecord = WORKFLOW.transition(
+        obj,
+        action,
+        by,
+        reason=reason,
+        apply=apply,
+        audit_fields=("start_date", "end_date"),
+        audit_reason=reason or str(ACTION_LABELS.get(action, action)),
     )
     sync_current_stage(record.participation)
     obj.refresh_from_db()

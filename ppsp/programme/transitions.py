@@ -1,7 +1,8 @@
-"""The stage-record workflow as one pure table (DESIGN.md §3 workflows).
+"""The stage-record workflow as one table run by `core.workflow` (DESIGN.md §3 workflows).
 
-`TRANSITIONS[(state, action)] = (new_state, permission)`; a pair missing from the table is
-refused. `stage_record_transition` in `services.py` is the only writer of `status`.
+`WORKFLOW` holds the steps (state, action) → state with their permission; a pair missing
+from the table is refused. `stage_record_transition` in `services.py` is the only writer of
+`status`.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from ppsp.core.permissions import Permission
+from ppsp.core.workflow import Step, Workflow
 from ppsp.programme.models import StageStatus
 
 
@@ -37,20 +39,43 @@ ACTION_LABELS = {
 }
 
 S = StageStatus
-TRANSITIONS: dict[tuple[str, str], tuple[str, Permission]] = {
-    (S.BELUM_MULAI, StageAction.MULAI): (S.BERJALAN, Permission.EDIT_STAGES),
-    (S.BERJALAN, StageAction.SELESAIKAN): (S.SELESAI, Permission.EDIT_STAGES),
-    (S.BERJALAN, StageAction.TANDAI_TERLAMBAT): (S.TERLAMBAT, Permission.EDIT_STAGES),
-    (S.TERLAMBAT, StageAction.SELESAIKAN): (S.SELESAI, Permission.EDIT_STAGES),
-    (S.TERLAMBAT, StageAction.LANJUTKAN): (S.BERJALAN, Permission.EDIT_STAGES),
-    (S.SELESAI, StageAction.BUKA_KEMBALI): (S.BERJALAN, Permission.MANAGE_PROGRAMME),
+_EDIT = Permission.EDIT_STAGES
+A = StageAction
+WORKFLOW = Workflow(
+    name="programme.stage_record",
+    field="status",
+    states=StageStatus,
+    actions=ACTION_LABELS,
+    steps=[
+        Step(S.BELUM_MULAI, A.MULAI, S.BERJALAN, _EDIT),
+        Step(S.BERJALAN, A.SELESAIKAN, S.SELESAI, _EDIT),
+        Step(S.BERJALAN, A.TANDAI_TERLAMBAT, S.TERLAMBAT, _EDIT),
+        Step(S.TERLAMBAT, A.SELESAIKAN, S.SELESAI, _EDIT),
+        Step(S.TERLAMBAT, A.LANJUTKAN, S.BERJALAN, _EDIT),
+        Step(S.SELESAI, A.BUKA_KEMBALI, S.BERJALAN, Permission.MANAGE_PROGRAMME),
+    ],
+    region_code=lambda record: str(record.participation.region.code),
+    attempted=lambda record, action: f"status tahapan '{action}'",
+    not_allowed=lambda record, action, state: (
+        f"Tindakan '{ACTION_LABELS.get(action, action)}' tidak dapat dilakukan pada tahapan "
+        f"berstatus '{record.get_status_display()}'."
+    ),
+    denied=lambda record, action: (
+        f"Anda tidak berwenang melakukan tindakan '{ACTION_LABELS.get(action, action)}' di "
+        f"{record.participation.region.code}."
+    ),
+    denied_as_validation=True,
+    select_related=("participation__region", "stage"),
+)
+TRANSITIONS: dict[tuple[str, str], tuple[str, Permission | None]] = {
+    key: (step.target, step.permission) for key, step in WORKFLOW.table.items()
 }
 
 
-def next_state(state: str, action: str) -> tuple[str, Permission] | None:
+def next_state(state: str, action: str) -> tuple[str, Permission | None] | None:
     """(new state, permission needed) or None when the action is not allowed from `state`."""
-    return TRANSITIONS.get((state, action))
+    return WORKFLOW.next_state(state, action)
 
 
 def actions_from(state: str) -> list[str]:
-    return [action for action in ACTIONS if (state, action) in TRANSITIONS]
+    return WORKFLOW.actions_from(state)
