@@ -73,7 +73,7 @@ def test_it_builds_tabel_51_from_the_lines_and_the_fiscal_capacity(cast: Cast) -
         "Air limbah domestik",
         "Persampahan",
         "Drainase lingkungan",
-        "PHBS / higiene",
+        "PHBS",
         "Jumlah (a)",
         "Perkiraan APBD murni untuk sanitasi (b)",
         "Perkiraan komitmen pendanaan sanitasi (c)",
@@ -135,7 +135,7 @@ def test_it_optimises_within_the_komitmen_and_explains_the_daftar_tunggu(cast: C
     assert set(run.chosen) == {a.pk, b.pk}
     reasons = {w["line"]: w["reason"] for w in run.waiting}
     assert set(reasons) == {big.pk, apbn.pk}
-    assert reasons[big.pk].startswith("Melebihi sisa anggaran APBD Kab/Kota tahun 2027")
+    assert reasons[big.pk].startswith("Melebihi sisa anggaran APBD Kabupaten/Kota tahun 2027")
     assert reasons[apbn.pk].startswith("Melebihi sisa anggaran APBN tahun 2027")
     assert run.optimal and run.value == 1600 * 2  # people x risk weight 2
     # The hand rule with no priorities cuts from the bottom: IPLT, B, then A; IPAL is left.
@@ -160,7 +160,7 @@ def test_it_names_the_mandatory_lines_that_exceed_the_budget(cast: Cast) -> None
     with pytest.raises(ValidationError) as caught:
         services.scenario_optimise(scenario=scenario, by=cast.pokja_kabkota)
     message = caught.value.messages[0]
-    assert message.startswith("Kegiatan wajib melebihi anggaran APBD Kab/Kota tahun 2028")
+    assert message.startswith("Kegiatan wajib melebihi anggaran APBD Kabupaten/Kota tahun 2028")
     assert "DED IPAL kawasan; IPAL kawasan tahap 1" in message
     assert not OptimisationRun.objects.filter(scenario=scenario).exists()
 

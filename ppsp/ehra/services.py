@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ppsp.audit.models import Action, AuditEvent
-from ppsp.audit.services import audit_record, object_type_of
+from ppsp.audit.services import audit_event, audit_record, audit_record_many
 from ppsp.compute.questionnaire_2021 import ACCEPTED_OLDER_VERSIONS, EHRA_2021
 from ppsp.core import jobs
 from ppsp.core.freeze import ensure_not_frozen, frozen_by
@@ -292,19 +292,17 @@ def households_bulk_review(
         if note.strip():
             household.note = note.strip()[:300]
         events.append(
-            AuditEvent(
-                actor=_user(by),
+            audit_event(
+                actor=by,
+                obj=household,
                 action=Action.TRANSITION,
-                object_type=object_type_of(household),
-                object_id=str(household.pk),
-                object_repr=str(household)[:200],
                 changes=[{"field": "state", "old": old, "new": household.state}],
                 reason=note.strip(),
                 region_code=codes[household.desa_id],
             )
         )
     Household.objects.bulk_update(chosen, ["state", "reviewed_by", "reviewed_at", "note"])
-    AuditEvent.objects.bulk_create(events)
+    audit_record_many(events)
     recompute_later(survey)
     return len(chosen)
 

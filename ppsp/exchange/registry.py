@@ -16,12 +16,11 @@ from typing import Any
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.compute.vocabulary import SUBSECTORS
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import Scope
 from ppsp.ehra.labels import DEFAULT_CLASSES, classes_of
 from ppsp.regions.models import Level, Region
-
-SUBSECTORS = ("air_limbah", "persampahan", "drainase", "phbs", "air_minum")
 
 
 @dataclass(frozen=True)

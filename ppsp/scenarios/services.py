@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update
 from ppsp.compute.cost import local_price
 from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
@@ -239,15 +239,12 @@ def scenario_line_update(*, line: ScenarioLine, by: Any, **values: Any) -> Scena
     """Change one cost line (same values as :func:`scenario_line_add`), audited field by field."""
     scenario = _locked(line.scenario, by)
     line = ScenarioLine.objects.select_for_update().get(pk=line.pk, scenario=scenario)
-    before = snapshot(line, LINE_FIELDS)
-    _fill(line, scenario, **values)
-    line.save()
-    changes = [
-        {**c, "field": f"{line.description}: {c['field']}"}
-        for c in field_changes(before, snapshot(line, LINE_FIELDS))
-    ]
-    if changes:
-        _audit(by, scenario, Action.UPDATE, changes=changes)
+    with audited_update(
+        line, LINE_FIELDS, actor=by, audit_obj=scenario, region_code=scenario.region.code
+    ) as change:
+        _fill(line, scenario, **values)
+        line.save()
+        change.field_prefix = f"{line.description}: "
     return line
 
 
