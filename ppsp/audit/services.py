@@ -13,6 +13,7 @@ from typing import Any
 from django.db import models
 
 from ppsp.audit.models import Action, AuditEvent
+from ppsp.core.actors import user_of
 
 
 def object_type_of(obj: models.Model) -> str:
@@ -65,9 +66,8 @@ def audit_event(
 ) -> AuditEvent:
     """One audit row, not yet saved (``audit_record`` saves it; ``audit_record_many`` saves
     many in one INSERT)."""
-    user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent(
-        actor=user,
+        actor=user_of(actor),
         action=Action(action),
         object_type=object_type_of(obj),
         object_id=str(obj.pk),

@@ -14,6 +14,7 @@ from ppsp.audit.models import Action, AuditEvent
 from ppsp.audit.services import audit_event, audit_record, audit_record_many
 from ppsp.compute.questionnaire_2021 import ACCEPTED_OLDER_VERSIONS, EHRA_2021
 from ppsp.core import jobs
+from ppsp.core.actors import user_of
 from ppsp.core.freeze import ensure_not_frozen, frozen_by
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
@@ -33,10 +34,6 @@ def require(user: Any, permission: Permission, code: str) -> None:
         raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini di wilayah ini.")
 
 
-def _user(by: Any) -> Any:
-    return by if getattr(by, "is_authenticated", False) else None
-
-
 @transaction.atomic
 def round_create(*, region: Region, year: int, by: Any) -> SurveyRound:
     """Open the EHRA round of a kab/kota for a year."""
@@ -45,7 +42,7 @@ def round_create(*, region: Region, year: int, by: Any) -> SurveyRound:
     require(by, Permission.RUN_EHRA, region.code)
     if SurveyRound.objects.filter(region=region, year=year).exists():
         raise ValidationError({"year": f"Studi EHRA tahun {year} sudah dibuka."})
-    survey = SurveyRound(region=region, year=year, created_by=_user(by), config=approved_config())
+    survey = SurveyRound(region=region, year=year, created_by=user_of(by), config=approved_config())
     survey.full_clean()
     survey.save()
     audit_record(
@@ -69,7 +66,7 @@ def round_compute_start(*, survey: SurveyRound, by: Any, on_commit: bool = False
     """Queue the IRS / area berisiko computation of a round as a tracked background job."""
     from ppsp.ehra.tasks import compute_round_task
 
-    user = _user(by)
+    user = user_of(by)
     jobs.job_enqueue(
         task=compute_round_task,
         args=[survey.pk, user.pk if user else None],
@@ -97,7 +94,7 @@ def import_start(*, survey: SurveyRound, filename: str, content: bytes, by: Any)
     require(by, Permission.RUN_EHRA, survey.region.code)
     ensure_not_frozen(survey)
     run = ImportRun.objects.create(
-        survey=survey, filename=filename[:200], content=content, created_by=_user(by)
+        survey=survey, filename=filename[:200], content=content, created_by=user_of(by)
     )
     from ppsp.ehra.tasks import import_submissions_task
 
@@ -235,7 +232,7 @@ def _review(household: Household, action: str, note: str, by: Any) -> None:
     old = household.state
     household.state = new_state
     household.note = note.strip()[:300] if note.strip() else household.note
-    household.reviewed_by = _user(by)
+    household.reviewed_by = user_of(by)
     household.reviewed_at = timezone.now()
     household.save(update_fields=["state", "note", "reviewed_by", "reviewed_at"])
     audit_record(
@@ -287,7 +284,7 @@ def households_bulk_review(
             )
         old = household.state
         household.state = step[0]
-        household.reviewed_by = _user(by)
+        household.reviewed_by = user_of(by)
         household.reviewed_at = now
         if note.strip():
             household.note = note.strip()[:300]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ppsp.core.vocabulary import FundingSource, KegiatanType, Subsector
 from ppsp.regions.models import Region
+from ppsp.scenarios.models_jobs import JobStatus, OptimisationJob  # one model module per seam
 
 PLAN_YEARS = 5
 
@@ -366,7 +367,6 @@ class ZoneStage(models.Model):
         return f"{self.zone} · {self.get_subsector_display()}"
 
 
-from ppsp.scenarios.models_jobs import JobStatus, OptimisationJob  # noqa: E402
-
-# FundingSource, KegiatanType and Subsector are re-exported from ppsp.core.vocabulary.
+# Re-exported: FundingSource, KegiatanType and Subsector (ppsp.core.vocabulary), the job
+# model (models_jobs).
 __all__ = ["FundingSource", "JobStatus", "KegiatanType", "OptimisationJob", "Subsector"]
