@@ -13,7 +13,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from ppsp.compute.finance import GapTable, gap_table
+from ppsp.compute.funding_gap import GapTable, gap_table
 from ppsp.compute.records import CostLine
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
@@ -127,6 +127,9 @@ def need_by_subsector(scenario: Scenario, lines: list[ScenarioLine]) -> dict[str
 
 
 def table51(scenario: Scenario, lines: list[ScenarioLine] | None = None) -> Table51:
+    """Tabel 5.1 of a scenario: need (a) per subsector from its lines, (b) APBD murni and
+    (c) komitmen from the fiscal capacity (``finance.selectors.budgets``), Gap 1 and Gap 2
+    by ``compute.funding_gap.gap_table``."""
     rows = lines if lines is not None else lines_of(scenario)
     need = need_by_subsector(scenario, rows)
     years = scenario.plan_years
