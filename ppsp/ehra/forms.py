@@ -71,6 +71,7 @@ class OverrideForm(forms.Form):
         super().__init__(*args, **kwargs)
         if classes is not None:  # the labels of the round's method version
             field = self.fields["risk_class"]
+            assert isinstance(field, forms.ChoiceField)
             field.choices = [(k, f"{k} – {classes.of(k)[0]}") for k in RISK_CLASSES if k]
 
 
