@@ -15,7 +15,7 @@ from ppsp.audit.models import AuditEvent
 from ppsp.compute.records import CostLine
 from ppsp.demo.scenarios import load_scenarios_demo
 from ppsp.regions.models import Region
-from ppsp.scenarios import selectors, services, services_unit_costs
+from ppsp.scenarios import selectors, services, services_optimise, services_unit_costs
 from ppsp.scenarios.exports import table51_workbook
 from ppsp.scenarios.models import OptimisationRun, Scenario, ScenarioLine
 from tests.conftest import Cast
@@ -73,7 +73,7 @@ def test_it_builds_tabel_51_from_the_lines_and_the_fiscal_capacity(cast: Cast) -
         "Air limbah domestik",
         "Persampahan",
         "Drainase lingkungan",
-        "PHBS / higiene",
+        "PHBS",
         "Jumlah (a)",
         "Perkiraan APBD murni untuk sanitasi (b)",
         "Perkiraan komitmen pendanaan sanitasi (c)",
@@ -131,11 +131,11 @@ def test_it_optimises_within_the_komitmen_and_explains_the_daftar_tunggu(cast: C
     b = _line(scenario, "Tangki septik B", [round(budget * 0.5), 0, 0, 0, 0], people_served=800)
     apbn = _line(scenario, "IPLT (APBN)", [500, 0, 0, 0, 0], funding_source="apbn")
     services.source_caps_set(scenario=scenario, caps={"apbn": [0, 0, 0, 0, 0]}, by=None)
-    run = services.scenario_optimise(scenario=scenario, by=cast.pokja_kabkota)
+    run = services_optimise.scenario_optimise(scenario=scenario, by=cast.pokja_kabkota)
     assert set(run.chosen) == {a.pk, b.pk}
     reasons = {w["line"]: w["reason"] for w in run.waiting}
     assert set(reasons) == {big.pk, apbn.pk}
-    assert reasons[big.pk].startswith("Melebihi sisa anggaran APBD Kab/Kota tahun 2027")
+    assert reasons[big.pk].startswith("Melebihi sisa anggaran APBD Kabupaten/Kota tahun 2027")
     assert reasons[apbn.pk].startswith("Melebihi sisa anggaran APBN tahun 2027")
     assert run.optimal and run.value == 1600 * 2  # people x risk weight 2
     # The hand rule with no priorities cuts from the bottom: IPLT, B, then A; IPAL is left.
@@ -158,9 +158,9 @@ def test_it_names_the_mandatory_lines_that_exceed_the_budget(cast: Cast) -> None
     )
     _line(scenario, "Tangki septik", [10, 10, 10, 10, 10])
     with pytest.raises(ValidationError) as caught:
-        services.scenario_optimise(scenario=scenario, by=cast.pokja_kabkota)
+        services_optimise.scenario_optimise(scenario=scenario, by=cast.pokja_kabkota)
     message = caught.value.messages[0]
-    assert message.startswith("Kegiatan wajib melebihi anggaran APBD Kab/Kota tahun 2028")
+    assert message.startswith("Kegiatan wajib melebihi anggaran APBD Kabupaten/Kota tahun 2028")
     assert "DED IPAL kawasan; IPAL kawasan tahap 1" in message
     assert not OptimisationRun.objects.filter(scenario=scenario).exists()
 
@@ -169,7 +169,7 @@ def test_it_asks_for_the_fiscal_capacity_before_optimising(cast: Cast) -> None:
     scenario = scenario_in(REGION)
     _line(scenario, "Tangki septik", [10, 10, 10, 10, 10])
     with pytest.raises(ValidationError, match="PT-03"):
-        services.scenario_optimise(scenario=scenario, by=cast.pokja_kabkota)
+        services_optimise.scenario_optimise(scenario=scenario, by=cast.pokja_kabkota)
 
 
 def test_it_keeps_one_chosen_scenario_per_cycle_with_an_audited_justification(
@@ -182,7 +182,7 @@ def test_it_keeps_one_chosen_scenario_per_cycle_with_an_audited_justification(
     with pytest.raises(ValidationError, match="Jalankan optimasi"):
         services.scenario_choose(scenario=first, justification="Murah", by=cast.pokja_kabkota)
     for scenario in (first, second):
-        services.scenario_optimise(scenario=scenario, by=cast.pokja_kabkota)
+        services_optimise.scenario_optimise(scenario=scenario, by=cast.pokja_kabkota)
     with pytest.raises(ValidationError):
         services.scenario_choose(scenario=first, justification="  ", by=cast.pokja_kabkota)
     with pytest.raises(PermissionDenied):

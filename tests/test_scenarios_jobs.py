@@ -65,7 +65,7 @@ def test_it_names_the_mandatory_items_when_the_task_finds_no_feasible_programme(
     )
     job = OptimisationJob.objects.get(scenario=scenario)
     assert job.status == JobStatus.GAGAL and job.run is None
-    assert job.message.startswith("Kegiatan wajib melebihi anggaran APBD Kab/Kota tahun 2027")
+    assert job.message.startswith("Kegiatan wajib melebihi anggaran APBD Kabupaten/Kota tahun 2027")
     assert "IPAL kota tahap 1" in job.message
     page = response.content.decode()
     assert 'data-testid="job-error"' in page and "IPAL kota tahap 1" in page

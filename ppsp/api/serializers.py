@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from ppsp.documents.models import Document, DocumentVersion
+from ppsp.ehra.labels import RiskClasses, risk_classes_for_round
 from ppsp.ehra.models import AreaRisk, DesaResult
 from ppsp.mps.models import KklNode, ProgrammeRow
 from ppsp.programme.models import Participation, StageRecord
@@ -134,6 +135,8 @@ class AreaRiskSerializer(serializers.ModelSerializer[AreaRisk]):  # type: ignore
     kabkota = serializers.CharField(source="desa.kabkota_code", read_only=True)
     year = serializers.IntegerField(source="survey.year", read_only=True)
     final_class = serializers.SerializerMethodField()
+    class_label = serializers.SerializerMethodField()
+    class_colour = serializers.SerializerMethodField()
 
     class Meta:
         model = AreaRisk
@@ -152,10 +155,28 @@ class AreaRiskSerializer(serializers.ModelSerializer[AreaRisk]):  # type: ignore
             "risk_class",
             "override_class",
             "final_class",
+            "class_label",
+            "class_colour",
         ]
 
     def get_final_class(self, obj: AreaRisk) -> int:
         return obj.final_class
+
+    def _classes(self, obj: AreaRisk) -> RiskClasses:
+        """The round's class labels and colours, read once per round and response."""
+        cache = self.context.setdefault("risk_classes", {})
+        if obj.survey_id not in cache:
+            cache[obj.survey_id] = risk_classes_for_round(obj.survey)
+        classes: RiskClasses = cache[obj.survey_id]
+        return classes
+
+    def get_class_label(self, obj: AreaRisk) -> str:
+        """Label of the final class (Indonesian, as the round's method version names it)."""
+        return self._classes(obj).label(self.get_final_class(obj))
+
+    def get_class_colour(self, obj: AreaRisk) -> str:
+        """Colour of the final class (#rrggbb) in the round's method version."""
+        return self._classes(obj).colour(self.get_final_class(obj))
 
 
 class SasaranSerializer(serializers.ModelSerializer[KklNode]):  # type: ignore[misc,unused-ignore]

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from django.db import models
 
 from ppsp.audit.models import Action, AuditEvent
+from ppsp.core.actors import user_of
 
 
 def object_type_of(obj: models.Model) -> str:
@@ -51,6 +55,29 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return values
 
 
+def audit_event(
+    *,
+    actor: Any,
+    obj: models.Model,
+    action: str,
+    changes: list[dict[str, Any]] | None = None,
+    reason: str = "",
+    region_code: str = "",
+) -> AuditEvent:
+    """One audit row, not yet saved (``audit_record`` saves it; ``audit_record_many`` saves
+    many in one INSERT)."""
+    return AuditEvent(
+        actor=user_of(actor),
+        action=Action(action),
+        object_type=object_type_of(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        changes=changes or [],
+        reason=reason,
+        region_code=region_code,
+    )
+
+
 def audit_record(
     *,
     actor: Any,
@@ -60,14 +87,75 @@ def audit_record(
     reason: str = "",
     region_code: str = "",
 ) -> AuditEvent:
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    return AuditEvent.objects.create(
-        actor=user,
-        action=Action(action),
-        object_type=object_type_of(obj),
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:200],
-        changes=changes or [],
+    event = audit_event(
+        actor=actor,
+        obj=obj,
+        action=action,
+        changes=changes,
         reason=reason,
         region_code=region_code,
     )
+    event.save()
+    return event
+
+
+def audit_record_many(events: Iterable[AuditEvent]) -> list[AuditEvent]:
+    """Save rows built with ``audit_event`` in one INSERT (bulk services)."""
+    return AuditEvent.objects.bulk_create(list(events))
+
+
+@dataclass
+class AuditedChange:
+    """What ``audited_update`` found: the {field, old, new} list and the row it wrote."""
+
+    changes: list[dict[str, Any]] = dc_field(default_factory=list)
+    event: AuditEvent | None = None
+    reason: str = ""
+    field_prefix: str = ""
+
+
+@contextmanager
+def audited_update(
+    obj: models.Model,
+    fields: Iterable[str],
+    *,
+    actor: Any,
+    region_code: str = "",
+    reason: str = "",
+    action: str | None = None,
+    created: bool = False,
+    audit_obj: models.Model | None = None,
+    field_prefix: str = "",
+    secret: Iterable[str] = (),
+) -> Iterator[AuditedChange]:
+    """Snapshot ``fields`` of ``obj``, run the block (which changes and saves it), then write
+    one audit row with the fields that changed — the one way to audit an edit.
+
+    Nothing is written when no field changed, unless ``created`` (then every field counts
+    as new and the action is CREATE unless given; otherwise UPDATE unless given).
+    ``audit_obj`` records the row on another object (e.g. a child row's change on its
+    document), each field named ``field_prefix + field``. The block may set
+    ``change.reason`` and ``change.field_prefix``; an exception in the block writes
+    nothing. Call it inside the service's transaction::
+
+        with audited_update(capacity, SETTINGS_FIELDS, actor=by, region_code=code):
+            capacity.growth_method = "cagr"
+            capacity.save()
+    """
+    names = list(fields)
+    before: dict[str, Any] = {} if created else snapshot(obj, names)
+    change = AuditedChange(reason=reason, field_prefix=field_prefix)
+    yield change
+    change.changes = [
+        {**c, "field": f"{change.field_prefix}{c['field']}"}
+        for c in field_changes(before, snapshot(obj, names), secret=secret)
+    ]
+    if change.changes or created:
+        change.event = audit_record(
+            actor=actor,
+            obj=audit_obj if audit_obj is not None else obj,
+            action=action or (Action.CREATE if created else Action.UPDATE),
+            changes=change.changes,
+            reason=change.reason,
+            region_code=region_code,
+        )

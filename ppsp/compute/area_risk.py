@@ -15,6 +15,7 @@ import numpy.typing as npt
 
 from ppsp.compute.ehra import COMPONENTS
 from ppsp.compute.scoring import equal_interval_array
+from ppsp.compute.vocabulary import RISK_CLASSES, SSK_SUBSECTORS
 
 __all__ = [
     "IRS_FOR_SSK",
@@ -35,17 +36,11 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-SSK_COMPONENTS = ("air_limbah", "persampahan", "drainase")
+# The three SSK subsectors, each with its own area berisiko (ehra-risk.md §7.1).
+SSK_COMPONENTS = SSK_SUBSECTORS
 # ehra-risk.md §7.1 [I]: which IRS component feeds which SSK component.
 IRS_FOR_SSK = {"air_limbah": "air_limbah", "persampahan": "persampahan", "drainase": "genangan"}
-# ehra-risk.md §7.3: numeric class → (label, colour); 0 = not classed (missing input).
-RISK_CLASSES: dict[int, tuple[str, str]] = {
-    0: ("Tidak dinilai", "#bdbdbd"),
-    1: ("Kurang berisiko", "#2b83ba"),  # biru
-    2: ("Risiko sedang", "#1a9641"),  # hijau
-    3: ("Risiko tinggi", "#ffd700"),  # kuning
-    4: ("Risiko sangat tinggi", "#d7191c"),  # merah
-}
+# ehra-risk.md §7.3: the default labels and colours (compute.vocabulary.RISK_CLASSES).
 _THIRDS = (1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0)
 # ehra-risk.md §5.1–§5.3 [I]: Form 2 secondary EXPOSURE indicators per SSK component and
 # their direction (True = bad when high). Coverage shares are % of KK; genangan in ha.

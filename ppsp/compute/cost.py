@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ppsp.compute.numbers import id_number
 from ppsp.compute.projection import project_population
 from ppsp.compute.records import KEGIATAN_TYPES, SUBSECTORS, CostLine
+from ppsp.compute.vocabulary import KEGIATAN_TYPE_LABELS
 
 __all__ = [
     "KEGIATAN_LABELS",
@@ -46,13 +47,7 @@ TIMBULAN_L_PER_PERSON_DAY = 2.5
 """Default waste generation [L/orang/hari] for small and medium towns ([R], SNI 19-3964-1994
 order of magnitude); the Instrumen Persampahan takes it as an input (§9.3)."""
 
-KEGIATAN_LABELS = {
-    "studi_desain": "Studi & desain",
-    "advokasi": "Advokasi, kampanye & sosialisasi",
-    "penyiapan_lahan": "Penyiapan lahan",
-    "konstruksi": "Konstruksi & supervisi",
-    "om": "Operasi & pemeliharaan",
-}
+KEGIATAN_LABELS = KEGIATAN_TYPE_LABELS
 """The five standard kegiatan of the Instrumen Perencanaan, Langkah 4 (§9.2)."""
 
 

@@ -1,6 +1,9 @@
-"""PT-03 "Perkiraan Kemampuan Keuangan Daerah": ratios, capacity (b) and komitmen (c).
+"""Fiscal capacity (PT-03 "Perkiraan Kemampuan Keuangan Daerah"): ratios, the projected
+APBD murni for sanitation (b) and the komitmen pendanaan (c).
 
-Builds on :mod:`ppsp.compute.finance` (``apbd_murni``, ``growth_rate``, ``project``).
+This is where (b) and (c) of Tabel 5.1 are projected; the gaps themselves are computed
+in :mod:`ppsp.compute.funding_gap`. Builds on :mod:`ppsp.compute.finance` (``apbd_murni``,
+``growth_rate``, ``project``).
 Sources: ``domain/domain-ppsp.md`` §10.1–§10.5 and §16.2 items 5, 6 and 9. Amounts are
 full rupiah (Rp) per year; round for display only. Pure functions, no I/O.
 """
@@ -12,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ppsp.compute.finance import growth_rate, project
+from ppsp.compute.series import finite_amounts
 
 __all__ = [
     "KOMITMEN_MODES",
@@ -24,13 +28,6 @@ __all__ = [
 
 KOMITMEN_MODES = ("path", "pct_apbd", "per_capita", "growth")
 """How the komitmen (c) is stated: amounts per year, % of APBD, Rp per capita, growth."""
-
-
-def _finite(values: Sequence[float], name: str) -> list[float]:
-    numbers = [float(v) for v in values]
-    if not all(math.isfinite(v) for v in numbers):
-        raise ValueError(f"{name} must hold finite numbers only")
-    return numbers
 
 
 def _ratio(num: float, den: float) -> float | None:
@@ -68,10 +65,10 @@ def proportions(
 
     All series hold one amount per year [Rp] and must have the same length.
     """
-    total = _finite(belanja_sanitasi, "belanja_sanitasi")
-    inv = _finite(investasi, "investasi")
-    upkeep = _finite(om, "om")
-    direct = _finite(belanja_langsung, "belanja_langsung")
+    total = finite_amounts(belanja_sanitasi, "belanja_sanitasi")
+    inv = finite_amounts(investasi, "investasi")
+    upkeep = finite_amounts(om, "om")
+    direct = finite_amounts(belanja_langsung, "belanja_langsung")
     if not len(total) == len(inv) == len(upkeep) == len(direct):
         raise ValueError("all series must cover the same years")
     return Proportions(
@@ -141,7 +138,7 @@ def capacity_projection(
     """
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 1:
         raise ValueError(f"offset must be an integer >= 1, got {offset!r}")
-    series = _finite(history, "history")
+    series = finite_amounts(history, "history")
     rate = growth_rate(series, method=method)
     if first_year_override is None:
         gross = project(series[-1], rate, offset - 1 + years)[offset - 1 :]
@@ -150,7 +147,7 @@ def capacity_projection(
         if not math.isfinite(first) or first < 0:
             raise ValueError("first_year_override must be a finite amount >= 0")
         gross = [first, *project(first, rate, years - 1)] if years else []
-    upkeep = [0.0] * years if om_existing is None else _finite(om_existing, "om_existing")
+    upkeep = [0.0] * years if om_existing is None else finite_amounts(om_existing, "om_existing")
     if len(upkeep) != years:
         raise ValueError(f"om_existing must hold {years} amounts, got {len(upkeep)}")
     return Capacity(
@@ -204,7 +201,7 @@ def komitmen_projection(
     def series(values: Sequence[float] | None, name: str) -> list[float]:
         if values is None:
             raise ValueError(f"mode {mode!r} needs {name}")
-        numbers = _finite(values, name)
+        numbers = finite_amounts(values, name)
         if len(numbers) != years or any(v < 0 for v in numbers):
             raise ValueError(f"{name} must hold {years} amounts >= 0")
         return numbers

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SUBSECTORS = ("air_limbah", "persampahan", "drainase", "phbs", "air_minum")
-KEGIATAN_TYPES = ("studi_desain", "advokasi", "penyiapan_lahan", "konstruksi", "om")
+from ppsp.compute.vocabulary import KEGIATAN_TYPES, SUBSECTORS
+
+__all__ = ["KEGIATAN_TYPES", "SUBSECTORS", "CostLine"]
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,7 @@ def fingerprint(address: str, user_agent: str) -> str:
     return salted_hmac("ppsp.consultation.fingerprint", raw, algorithm="sha256").hexdigest()
 
 
+@transaction.atomic
 def comment_submit(
     *,
     consultation: Consultation,
@@ -159,16 +160,15 @@ def comment_submit(
         spam_reasons=reasons,
         token=secrets.token_urlsafe(18),
     )
-    with transaction.atomic():
-        comment.save()
-        audit_record(
-            actor=None,
-            obj=comment,
-            action=Action.CREATE,
-            changes=[{"field": "status", "old": None, "new": comment.status}],
-            reason="komentar publik" + (" (ditahan: banjir kiriman)" if flood else ""),
-            region_code=consultation.region_code,
-        )
+    comment.save()
+    audit_record(
+        actor=None,
+        obj=comment,
+        action=Action.CREATE,
+        changes=[{"field": "status", "old": None, "new": comment.status}],
+        reason="komentar publik" + (" (ditahan: banjir kiriman)" if flood else ""),
+        region_code=consultation.region_code,
+    )
     return comment
 
 

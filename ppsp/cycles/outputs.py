@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update, field_changes, snapshot
 from ppsp.core.permissions import Permission
 from ppsp.cycles.models import CycleProcess, Meeting, ProcessState, UpdateCycle, WorkPlanActivity
 from ppsp.cycles.services import require
@@ -48,19 +48,10 @@ def cycle_set_sk_pokja(*, cycle: UpdateCycle, number: str, date: dt.date, by: An
             {"sk_pokja_date": "Tanggal SK Pokja tidak boleh setelah tahun anggaran siklus."}
         )
     fields = ("sk_pokja_number", "sk_pokja_date")
-    before = snapshot(cycle, fields)
-    cycle.sk_pokja_number, cycle.sk_pokja_date = number.strip(), date
-    cycle.full_clean()
-    cycle.save(update_fields=list(fields))
-    changes = field_changes(before, snapshot(cycle, fields))
-    if changes:
-        audit_record(
-            actor=by,
-            obj=cycle,
-            action=Action.UPDATE,
-            changes=changes,
-            region_code=cycle.region.code,
-        )
+    with audited_update(cycle, fields, actor=by, region_code=cycle.region.code):
+        cycle.sk_pokja_number, cycle.sk_pokja_date = number.strip(), date
+        cycle.full_clean()
+        cycle.save(update_fields=list(fields))
     return cycle
 
 
@@ -171,19 +162,10 @@ def cycle_set_finalisasi(
         if not pengesahan_number.strip():
             raise ValidationError({"pengesahan_number": "Nomor pengesahan wajib diisi."})
     fields = ("konsultasi_publik_closed_on", "pengesahan_on", "pengesahan_number")
-    before = snapshot(cycle, fields)
-    cycle.konsultasi_publik_closed_on = konsultasi_publik_closed_on
-    cycle.pengesahan_on = pengesahan_on
-    cycle.pengesahan_number = pengesahan_number.strip()
-    cycle.full_clean()
-    cycle.save(update_fields=list(fields))
-    changes = field_changes(before, snapshot(cycle, fields))
-    if changes:
-        audit_record(
-            actor=by,
-            obj=cycle,
-            action=Action.UPDATE,
-            changes=changes,
-            region_code=cycle.region.code,
-        )
+    with audited_update(cycle, fields, actor=by, region_code=cycle.region.code):
+        cycle.konsultasi_publik_closed_on = konsultasi_publik_closed_on
+        cycle.pengesahan_on = pengesahan_on
+        cycle.pengesahan_number = pengesahan_number.strip()
+        cycle.full_clean()
+        cycle.save(update_fields=list(fields))
     return cycle

@@ -20,7 +20,7 @@ from ppsp.demo.data import DEMO_KABKOTA
 from ppsp.finance import services as finance
 from ppsp.finance.models import FiscalCapacity
 from ppsp.regions.models import Region
-from ppsp.scenarios import services, services_vision, services_zones
+from ppsp.scenarios import services, services_optimise, services_vision, services_zones
 from ppsp.scenarios.models import Scenario, UnitCostItem, UnitCostTable
 from ppsp.scenarios.seed import CODE as UNIT_COSTS
 
@@ -290,7 +290,7 @@ def load_scenarios_demo(stdout: Any) -> None:
                 budget_basis="c", by=pokja,
             )  # fmt: skip
             build(scenario, table, pokja)
-            services.scenario_optimise(scenario=scenario, by=pokja)
+            services_optimise.scenario_optimise(scenario=scenario, by=pokja)
             made += 1
         _vision_and_stages(region, pokja)
         chosen = Scenario.objects.get(

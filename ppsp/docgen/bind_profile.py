@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ppsp.compute.area_risk import RISK_CLASSES, SSK_COMPONENTS
+from ppsp.compute.area_risk import SSK_COMPONENTS
 from ppsp.docgen import periods
 from ppsp.docgen.doc import Block, Figure, Missing, Table
 from ppsp.docgen.fmt import id_number
+from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
 from ppsp.profiles.kemajuan import STATUS_LABELS, current_values, kemajuan_rows
 from ppsp.profiles.selectors import legacy_documents
@@ -123,6 +124,7 @@ def area_berisiko(region: Region, facts: dict[str, str]) -> list[Block]:
     )
     if not cells:
         return [Missing("Area berisiko belum ditetapkan (menu EHRA, hasil area berisiko).")]
+    scheme = risk_classes_for_round(survey)
     grid: dict[int, dict[str, int]] = defaultdict(dict)
     desa: dict[int, Region] = {}
     for cell in cells:
@@ -135,10 +137,11 @@ def area_berisiko(region: Region, facts: dict[str, str]) -> list[Block]:
         classes = [grid[pk].get(c, 0) for c in SSK_COMPONENTS]
         worst = max(classes)
         kec = d.parent.name if d.parent else ""
-        body.append([kec, d.name, *(str(k) for k in classes), RISK_CLASSES[worst][0]])
+        body.append([kec, d.name, *(str(k) for k in classes), scheme.label(worst)])
         tiles.append({"kecamatan": kec, "desa": d.name, "code": d.code, "class": worst})
     facts["desa_risiko_sangat_tinggi"] = str(sum(1 for t in tiles if t["class"] == 4))
-    legend = {str(k): list(v) for k, v in RISK_CLASSES.items()}
+    legend = scheme.legend_dict()
+    top = scheme.count
     return [
         Table(
             f"Area berisiko sanitasi per desa/kelurahan, EHRA {survey.year if survey else ''}",
@@ -150,7 +153,10 @@ def area_berisiko(region: Region, facts: dict[str, str]) -> list[Block]:
             ],
             body,
             numeric={2, 3, 4},
-            note="Kelas 1 kurang berisiko … 4 risiko sangat tinggi (hasil verifikasi bila ada).",
+            note=(
+                f"Kelas 1 {scheme.label(1).lower()} … {top} {scheme.label(top).lower()}"
+                " (hasil verifikasi bila ada)."
+            ),
         ),
         Figure(
             "Peta area berisiko sanitasi (kelas gabungan) per desa/kelurahan",

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ppsp.compute.area_risk import RISK_CLASSES
-from ppsp.ehra.labels import risk_class
+from ppsp.ehra.labels import DEFAULT_CLASSES, RiskClasses
 from ppsp.ehra.models import CutoffRule
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -63,9 +63,16 @@ class OverrideForm(forms.Form):
     risk_class = forms.TypedChoiceField(
         label=_("Kelas hasil verifikasi lapangan"),
         coerce=int,
-        choices=lambda: [(k, f"{k} – {risk_class(k)[0]}") for k in RISK_CLASSES if k],
+        choices=lambda: [(k, f"{k} – {DEFAULT_CLASSES.of(k)[0]}") for k in RISK_CLASSES if k],
     )
     reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, classes: RiskClasses | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if classes is not None:  # the labels of the round's method version
+            field = self.fields["risk_class"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [(k, f"{k} – {classes.of(k)[0]}") for k in RISK_CLASSES if k]
 
 
 class SamplingForm(forms.Form):

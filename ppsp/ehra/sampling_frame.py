@@ -27,13 +27,14 @@ from ppsp.compute.sampling import (
     stratify,
     systematic_sample,
 )
+from ppsp.core.actors import user_of
 from ppsp.core.permissions import Permission
 from ppsp.core.tabular import cell_text as _text
 from ppsp.core.tabular import read_table as _read_table
 from ppsp.ehra.models import CutoffRule, FrameDesa, SamplingFrame, SurveyRound
 from ppsp.ehra.sampling_rt import MIN_HOUSEHOLDS, MIN_RT, PER_RT, desa_seed, rt_plan
-from ppsp.ehra.services import _user, require
-from ppsp.ehra.submissions_file import RowError, _dotted_desa
+from ppsp.ehra.services import require
+from ppsp.ehra.submissions_file import RowError, dotted_desa
 from ppsp.regions.figures import population_total
 from ppsp.regions.models import Level, Region
 
@@ -67,7 +68,7 @@ def parse_frame(
         if not any(values.values()):
             continue
         problems: list[RowError] = []
-        code = _dotted_desa(values["kode_desa"])
+        code = dotted_desa(values["kode_desa"])
         if code not in desa_codes:
             message = f"'{values['kode_desa']}' bukan kode desa kab/kota ini."
             problems.append(RowError(filename, number, "kode_desa", message))
@@ -175,7 +176,7 @@ def frame_create(
         poverty_rule=CutoffRule.MEAN if poverty_cutoff is None else CutoffRule.VALUE,
         starts=starts,
         allocation={str(k): v for k, v in allocation.items()},
-        created_by=_user(by),
+        created_by=user_of(by),
     )
     pks = dict(Region.objects.filter(code__in=[r[0] for r in rows], level=Level.DESA)
                .values_list("code", "pk"))  # fmt: skip

@@ -12,10 +12,11 @@ from django.utils import timezone
 
 from ppsp.audit.models import Action, AuditEvent
 from ppsp.audit.refusals import audits_refusals
-from ppsp.audit.services import audit_record, object_type_of
+from ppsp.audit.services import audit_event, audit_record, audit_record_many
 from ppsp.compute.questionnaire_2021 import ACCEPTED_OLDER_VERSIONS, EHRA_2021
 from ppsp.core import jobs
 from ppsp.core.access import require_permission
+from ppsp.core.actors import user_of
 from ppsp.core.freeze import ensure_not_frozen, frozen_by
 from ppsp.core.permissions import Permission
 from ppsp.core.workflow import Context
@@ -34,10 +35,6 @@ require = require_permission
 """PermissionDenied unless the user holds the permission in the region (``by=None``: system)."""
 
 
-def _user(by: Any) -> Any:
-    return by if getattr(by, "is_authenticated", False) else None
-
-
 @transaction.atomic
 def round_create(*, region: Region, year: int, by: Any) -> SurveyRound:
     """Open the EHRA round of a kab/kota for a year."""
@@ -46,7 +43,7 @@ def round_create(*, region: Region, year: int, by: Any) -> SurveyRound:
     require(by, Permission.RUN_EHRA, region.code)
     if SurveyRound.objects.filter(region=region, year=year).exists():
         raise ValidationError({"year": f"Studi EHRA tahun {year} sudah dibuka."})
-    survey = SurveyRound(region=region, year=year, created_by=_user(by), config=approved_config())
+    survey = SurveyRound(region=region, year=year, created_by=user_of(by), config=approved_config())
     survey.full_clean()
     survey.save()
     audit_record(
@@ -70,7 +67,7 @@ def round_compute_start(*, survey: SurveyRound, by: Any, on_commit: bool = False
     """Queue the IRS / area berisiko computation of a round as a tracked background job."""
     from ppsp.ehra.tasks import compute_round_task
 
-    user = _user(by)
+    user = user_of(by)
     jobs.job_enqueue(
         task=compute_round_task,
         args=[survey.pk, user.pk if user else None],
@@ -98,7 +95,7 @@ def import_start(*, survey: SurveyRound, filename: str, content: bytes, by: Any)
     require(by, Permission.RUN_EHRA, survey.region.code)
     ensure_not_frozen(survey)
     run = ImportRun.objects.create(
-        survey=survey, filename=filename[:200], content=content, created_by=_user(by)
+        survey=survey, filename=filename[:200], content=content, created_by=user_of(by)
     )
     from ppsp.ehra.tasks import import_submissions_task
 
@@ -226,7 +223,7 @@ def _review(household: Household, action: str, note: str, by: Any) -> Household:
     def apply(ctx: Context) -> None:
         record = ctx.obj
         record.note = note.strip()[:300] if note.strip() else record.note
-        record.reviewed_by = _user(by)
+        record.reviewed_by = user_of(by)
         record.reviewed_at = timezone.now()
 
     reviewed: Household = WORKFLOW.transition(
@@ -275,24 +272,22 @@ def households_bulk_review(
             )
         old = household.state
         household.state = step[0]
-        household.reviewed_by = _user(by)
+        household.reviewed_by = user_of(by)
         household.reviewed_at = now
         if note.strip():
             household.note = note.strip()[:300]
         events.append(
-            AuditEvent(
-                actor=_user(by),
+            audit_event(
+                actor=by,
+                obj=household,
                 action=Action.TRANSITION,
-                object_type=object_type_of(household),
-                object_id=str(household.pk),
-                object_repr=str(household)[:200],
                 changes=[{"field": "state", "old": old, "new": household.state}],
                 reason=note.strip(),
                 region_code=codes[household.desa_id],
             )
         )
     Household.objects.bulk_update(chosen, ["state", "reviewed_by", "reviewed_at", "note"])
-    AuditEvent.objects.bulk_create(events)
+    audit_record_many(events)
     recompute_later(survey)
     return len(chosen)
 

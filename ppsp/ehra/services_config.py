@@ -11,11 +11,12 @@ from django.utils import timezone
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record
+from ppsp.core.actors import user_of
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.ehra.config import DEFAULTS
 from ppsp.ehra.models import ConfigStatus, RiskMethodConfig, SurveyRound
-from ppsp.ehra.services import _user, recompute_later, require
+from ppsp.ehra.services import recompute_later, require
 
 COPIED = (
     "irs_weights",
@@ -54,7 +55,7 @@ def config_draft_create(
     values = {f: getattr(base, f) for f in COPIED} if base else dict(DEFAULTS)
     number = (RiskMethodConfig.objects.aggregate(top=Max("version"))["top"] or 0) + 1
     draft = RiskMethodConfig(version=number, status=ConfigStatus.DRAFT, note=note.strip(),
-                             created_by=_user(by), **values)  # fmt: skip
+                             created_by=user_of(by), **values)  # fmt: skip
     draft.full_clean()
     draft.save()
     audit_record(
@@ -75,7 +76,7 @@ def config_approve(*, config: RiskMethodConfig, by: Any) -> RiskMethodConfig:
     if config.approved:
         raise ValidationError(f"Versi {config.version} sudah disetujui.")
     config.full_clean()
-    user = _user(by)
+    user = user_of(by)
     config.status = ConfigStatus.APPROVED
     config.approved_by = user
     config.approved_name = (user.get_full_name() or user.get_username()) if user else "sistem"

@@ -28,6 +28,7 @@ from ppsp.compute.area_risk import (
 from ppsp.compute.ehra import COMPONENTS, irs
 from ppsp.compute.ladder import LABELS, ladder
 from ppsp.compute.questionnaire_2021 import EHRA_2021
+from ppsp.core.actors import user_of
 from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.ehra.arrays import households_from_answers
@@ -44,7 +45,7 @@ from ppsp.ehra.models import (
     RiskMethodConfig,
     SurveyRound,
 )
-from ppsp.ehra.services import _user, recompute_later, require
+from ppsp.ehra.services import recompute_later, require
 from ppsp.regions.models import Kind, Level, Population, Region
 
 
@@ -224,7 +225,7 @@ def area_override(*, area: AreaRisk, risk_class: int, reason: str, by: Any) -> A
     old = area.override_class
     area.override_class = risk_class
     area.override_reason = reason.strip()
-    area.override_by = _user(by)
+    area.override_by = user_of(by)
     area.override_at = timezone.now()
     area.save(update_fields=["override_class", "override_reason", "override_by", "override_at"])
     audit_record(

@@ -206,7 +206,7 @@ class _Parser:
             message = f"ID '{ident}' sudah ada di baris {seen[ident]}."
             problems.append(RowError(self.filename, number, id_header, message))
         desa_header = self.desa_header
-        desa = _dotted_desa(str(answers.get(DESA_COLUMN, "")))
+        desa = dotted_desa(str(answers.get(DESA_COLUMN, "")))
         if not desa:
             problems.append(RowError(self.filename, number, desa_header, "kode desa wajib diisi."))
         elif desa not in self.desa_codes:
@@ -313,7 +313,8 @@ def _store_date(answers: dict[str, Any], name: str, cell: Any) -> str:
     return ""
 
 
-def _dotted_desa(raw: str) -> str:
+def dotted_desa(raw: str) -> str:
+    """A desa code as dotted Kemendagri code (1507012001 → 15.07.01.2001); else unchanged."""
     digits = raw.replace(".", "").strip()
     if len(digits) == 10 and digits.isdigit():
         return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:]}"

@@ -22,7 +22,7 @@ from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra import selectors, services, services_results
 from ppsp.ehra.forms import OverrideForm
-from ppsp.ehra.labels import risk_class, risk_classes
+from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.models import OpdRating, OpdSubmission
 from ppsp.regions.models import Level, Region
 
@@ -57,13 +57,14 @@ def irs_table(request: HttpRequest, pk: int) -> HttpResponse:
     if (blind := _hidden(request, survey)) is not None:
         return blind
     rows = list(selectors.ranked_results(survey))
+    classes = risk_classes_for_round(survey)
     context = {
         "survey": survey,
         "rows": [
             (
                 r,
                 [getattr(r, c) for c in COMPONENTS],
-                risk_class(r.irs_class),
+                classes.of(r.irs_class),
                 [r.ladder.get(LABELS[k], [0, None])[1] for k in (5, 4, 3, 2, 1)],
             )
             for r in rows
@@ -89,17 +90,18 @@ def area_table(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("parent")
         .order_by("code")
     )
+    classes = risk_classes_for_round(survey)
     grid: dict[Any, list[tuple[Region, Any, tuple[str, str]]]] = defaultdict(list)
     for region in desa:
         area = by_desa.get(region.pk)
-        grid[region.parent].append((region, area, risk_class(area.final_class if area else 0)))
+        grid[region.parent].append((region, area, classes.of(area.final_class if area else 0)))
     context = {
         "survey": survey,
         "component": component,
         "components": [(c, COMPONENT_LABELS[c]) for c in SSK_COMPONENTS],
-        "rows": [(a, risk_class(a.final_class), risk_class(a.risk_class)) for a in areas],
+        "rows": [(a, classes.of(a.final_class), classes.of(a.risk_class)) for a in areas],
         "grid": sorted(grid.items(), key=lambda item: item[0].code),
-        "classes": risk_classes(),
+        "classes": classes.legend(),
         "can_run": has_permission(request.user, Permission.RUN_EHRA, survey.region.code),
     }
     return render(request, "ehra/area.html", context)
@@ -109,7 +111,10 @@ def area_table(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def area_override(request: HttpRequest, pk: int) -> HttpResponse:
     area = selectors.get_area_for_user(request.user, pk, permission=Permission.RUN_EHRA)
-    form = OverrideForm(request.POST or None, initial={"risk_class": area.final_class or 1})
+    classes = risk_classes_for_round(area.survey)
+    form = OverrideForm(
+        request.POST or None, initial={"risk_class": area.final_class or 1}, classes=classes
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services_results.area_override(
@@ -129,7 +134,7 @@ def area_override(request: HttpRequest, pk: int) -> HttpResponse:
         "area": area,
         "form": form,
         "label": COMPONENT_LABELS[area.component],
-        "computed": risk_class(area.risk_class),
+        "computed": classes.of(area.risk_class),
     }
     return render(request, "ehra/override.html", context)
 

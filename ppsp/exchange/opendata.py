@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ppsp.compute.vocabulary import SUBSECTORS
 from ppsp.documents.models import DocType, DocumentVersion, Status
-from ppsp.exchange.registry import SUBSECTORS, cell
+from ppsp.exchange.registry import cell
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("kode_wilayah", "string", "Kode wilayah Kemendagri kab/kota"),

@@ -16,11 +16,11 @@ from typing import Any
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.compute.vocabulary import SUBSECTORS
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import Scope
+from ppsp.ehra.labels import DEFAULT_CLASSES, classes_of
 from ppsp.regions.models import Level, Region
-
-SUBSECTORS = ("air_limbah", "persampahan", "drainase", "phbs", "air_minum")
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,15 @@ def cell(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def _area_row(values: tuple[Any, ...]) -> list[Any]:
+    """The class columns plus the final class with the label and colour of the round's
+    method version (``ehra.labels``; a round without a recorded version: the defaults)."""
+    *head, risk_class, override_class, class_labels, count = values
+    final = override_class if override_class is not None else risk_class
+    classes = classes_of(class_labels, count) if class_labels else DEFAULT_CLASSES
+    return [*head, risk_class, override_class, final, classes.label(final), classes.colour(final)]
 
 
 def _plan_row(values: tuple[Any, ...]) -> list[Any]:
@@ -137,7 +146,12 @@ TABLES: dict[str, ExportTable] = {
             "area_berisiko", _("Area berisiko per desa"), Permission.VIEW_EHRA,
             _m("ehra", "AreaRisk"), "desa__",
             ("desa__code", "desa__name", "survey__year", "component", "impact", "s_irs",
-             "s_opd", "exposure", "area", "risk_class", "override_class"),
+             "s_opd", "exposure", "area", "risk_class", "override_class",
+             "survey__config__class_labels", "survey__config__classes"),
+            ("desa__code", "desa__name", "survey__year", "component", "impact", "s_irs",
+             "s_opd", "exposure", "area", "risk_class", "override_class",
+             "kelas_akhir", "label_kelas", "warna_kelas"),
+            _area_row,
         ),
         ExportTable(
             "program_mps", _("Baris program (Lampiran 4 MPS)"), Permission.VIEW_MPS,

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update, field_changes, snapshot
 from ppsp.core.access import require_permission
 from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
@@ -205,21 +205,12 @@ def fiscal_settings_update(*, capacity: FiscalCapacity, by: Any, **values: Any) 
     unknown = set(values) - set(SETTINGS_FIELDS)
     if unknown:
         raise ValueError(f"unknown settings {sorted(unknown)}")
-    before = snapshot(capacity, SETTINGS_FIELDS)
-    for name, value in values.items():
-        setattr(capacity, name, value)
-    capacity.updated_by = _actor(by)
-    capacity.full_clean()
-    capacity.save(update_fields=[*values, "updated_by", "updated_at"])
-    changes = field_changes(before, snapshot(capacity, SETTINGS_FIELDS))
-    if changes:
-        audit_record(
-            actor=by,
-            obj=capacity,
-            action=Action.UPDATE,
-            changes=changes,
-            region_code=capacity.region.code,
-        )
+    with audited_update(capacity, SETTINGS_FIELDS, actor=by, region_code=capacity.region.code):
+        for name, value in values.items():
+            setattr(capacity, name, value)
+        capacity.updated_by = _actor(by)
+        capacity.full_clean()
+        capacity.save(update_fields=[*values, "updated_by", "updated_at"])
     return capacity
 
 

@@ -18,8 +18,8 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrow, Patch, Rectangle
 
-from ppsp.compute.area_risk import RISK_CLASSES
 from ppsp.compute.numbers import id_number
+from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.models import SurveyRound
 from ppsp.maps.loading import ATTRIBUTION, SOURCE
 from ppsp.maps.selectors import MAP_COMPONENTS, active_set, map_payload, pick_round
@@ -84,7 +84,8 @@ def _figure(region: Region, survey: SurveyRound | None, component: str, width_px
     component = component if component in MAP_COMPONENTS else "area"
     polygons: list[list[list[float]]] = []
     colours: list[str] = []
-    counts = dict.fromkeys(RISK_CLASSES, 0)
+    scheme = risk_classes_for_round(survey)
+    counts = dict.fromkeys(scheme.table, 0)
     lons: list[float] = []
     lats: list[float] = []
     for feature in payload["features"]:
@@ -93,7 +94,7 @@ def _figure(region: Region, survey: SurveyRound | None, component: str, width_px
         for polygon in feature["geometry"]["coordinates"]:
             outer = polygon[0]  # holes are rare for desa; the outer ring is drawn
             polygons.append(outer)
-            colours.append(RISK_CLASSES[klass][1])
+            colours.append(scheme.colour(klass))
             lons += [p[0] for p in outer]
             lats += [p[1] for p in outer]
     min_lon, max_lon, min_lat, max_lat = min(lons), max(lons), min(lats), max(lats)
@@ -127,8 +128,12 @@ def _figure(region: Region, survey: SurveyRound | None, component: str, width_px
     )
     fig.text(0.03, 0.915, f"{region.display_name}{year}", fontsize=11 * scale, va="top")
     handles = [
-        Patch(facecolor=colour, edgecolor="#666666", label=f"{name} ({counts[k]} desa)")
-        for k, (name, colour) in sorted(RISK_CLASSES.items(), reverse=True)
+        Patch(
+            facecolor=scheme.colour(k),
+            edgecolor="#666666",
+            label=f"{scheme.label(k)} ({counts[k]} desa)",
+        )
+        for k in range(scheme.count, -1, -1)
     ]
     fig.legend(
         handles=handles,

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from ppsp.compute.area_risk import SSK_COMPONENTS, class_within
 from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
-from ppsp.ehra.labels import risk_classes
+from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
 from ppsp.maps.models import BoundarySet, DesaBoundary
 from ppsp.regions.models import Level, Region
@@ -110,8 +110,9 @@ def layer_cells(survey: SurveyRound | None, desa: list[Region]) -> dict[str, dic
     return layers
 
 
-def legend() -> list[tuple[int, str, str]]:
-    return risk_classes()
+def legend(survey: SurveyRound | None = None) -> list[tuple[int, str, str]]:
+    """The round's classes 0..n as (number, translated label, colour)."""
+    return risk_classes_for_round(survey).legend()
 
 
 def map_payload(region: Region, survey: SurveyRound | None) -> dict[str, Any]:
@@ -144,7 +145,13 @@ def map_payload(region: Region, survey: SurveyRound | None) -> dict[str, Any]:
                     },
                 }
             )
-    return {"type": "FeatureCollection", "features": features}
+    classes = risk_classes_for_round(survey)
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        # class → [label, colour] of the round's method version (a GeoJSON foreign member)
+        "classes": {str(k): list(classes.of(k)) for k in sorted(classes.table)},
+    }
 
 
 def ranked_rows(

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.selectors import results_hidden_for
 from ppsp.maps import render as renderer
 from ppsp.maps import selectors, services
@@ -59,7 +60,8 @@ def risk_map(request: HttpRequest, code: str) -> HttpResponse:
         .order_by("code")
     )
     rows = selectors.ranked_rows(survey, component, desa)
-    classes = dict((k, (label, colour)) for k, label, colour in selectors.legend())
+    scheme = risk_classes_for_round(survey)
+    classes = {k: scheme.of(k) for k in scheme.table}
     grid: dict[Any, list[tuple[Region, Any, tuple[str, str]]]] = defaultdict(list)
     for d, cell in sorted(rows, key=lambda row: row[0].code):
         grid[d.parent].append((d, cell, classes[cell.klass]))
@@ -72,7 +74,7 @@ def risk_map(request: HttpRequest, code: str) -> HttpResponse:
         "payload": selectors.map_payload(region, survey) if boundary_set else None,
         "rows": [(d, cell, classes[cell.klass]) for d, cell in rows],
         "grid": sorted(grid.items(), key=lambda item: item[0].code),
-        "legend": selectors.legend(),
+        "legend": scheme.legend(),
         "classes": {str(k): [str(label), colour] for k, (label, colour) in classes.items()},
         "tile_url": _tile_url(),
         "attribution": boundary_attribution(boundary_set),

@@ -15,26 +15,13 @@ from pathlib import Path
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core import vocabulary
 
-class Subsector(models.TextChoices):
-    AIR_LIMBAH = "air_limbah", _("Air limbah domestik")
-    PERSAMPAHAN = "persampahan", _("Persampahan")
-    DRAINASE = "drainase", _("Drainase lingkungan")
-    PHBS = "phbs", _("PHBS")
-    AIR_MINUM = "air_minum", _("Air minum")
-
-
-class Source(models.TextChoices):
-    """Exactly one per row (§11.2): a kegiatan with several sources is duplicated."""
-
-    APBD_KABKOTA = "apbd_kabkota", _("APBD Kabupaten/Kota")
-    APBD_PROVINSI = "apbd_provinsi", _("APBD Provinsi")
-    APBN = "apbn", _("APBN")
-    DAK = "dak", _("DAK")
-    HIBAH = "hibah", _("Hibah/donor")
-    CSR = "csr", _("CSR/swasta")
-    MASYARAKAT = "masyarakat", _("Masyarakat")
-
+# The subsector and funding-source lists are the one vocabulary (ppsp.core.vocabulary);
+# ``Source`` is the funding source, exactly one per row (§11.2): a kegiatan with several
+# sources is duplicated.
+Subsector = vocabulary.Subsector
+Source = vocabulary.FundingSource
 
 # Sheet names of the Lampiran 4 workbook, one per source (§11.1).
 SHEET_OF_SOURCE = {

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ppsp.compute.programme_rows import subsector_mismatches, to_juta
+from ppsp.core.tabular import cell_text
 from ppsp.mps.codes import SHEET_OF_SOURCE, Kategori, Sidlacom, Source, Subsector
 from ppsp.mps.labels import code_of
 from ppsp.mps.models import AMOUNT_FIELDS, Plan, ProgrammeRow, RowStatus
@@ -114,17 +115,9 @@ class CellChange:
     new: Any
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _convert(field: str, raw: Any, strategi_ids: set[int]) -> Any:
+def convert_cell(field: str, raw: Any, strategi_ids: set[int]) -> Any:
     """Cell → model value; ValueError with an Indonesian message when it does not fit."""
-    text = code_of(field, _text(raw))
+    text = code_of(field, cell_text(raw))
     if field == "strategi_id":
         if not text:
             return None
@@ -213,7 +206,7 @@ def read_workbook(
     for title, table in sheets.items():
         if not table:
             continue
-        header = [_text(c).lower() for c in table[0]]
+        header = [cell_text(c).lower() for c in table[0]]
         missing = [h for h in HEADERS if h not in header and h not in OPTIONAL]
         if missing:
             diff.errors.append(
@@ -224,9 +217,9 @@ def read_workbook(
             continue
         index = {h: header.index(h) for h in HEADERS if h in header}
         for number, cells in enumerate(table[1:], start=2):
-            if not any(_text(c) for c in cells):
+            if not any(cell_text(c) for c in cells):
                 continue
-            raw_id = _text(cells[index["id"]])
+            raw_id = cell_text(cells[index["id"]])
             if not raw_id:
                 read_addition(diff, filename, title, number, cells, index, plan, strategi_ids)
                 continue
@@ -250,7 +243,7 @@ def read_workbook(
                     continue
                 raw = cells[index[header_name]] if index[header_name] < len(cells) else None
                 try:
-                    new = _convert(field, raw, strategi_ids)
+                    new = convert_cell(field, raw, strategi_ids)
                 except ValueError as error:
                     diff.errors.append(
                         WorkbookError(filename, title, number, header_name, str(error))

@@ -7,10 +7,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from ppsp.core.tabular import cell_text
 from ppsp.mps.codes import SHEET_OF_SOURCE
 from ppsp.mps.models import Plan, ProgrammeRow, RowStatus
 from ppsp.mps.services import row_problems
-from ppsp.mps.workbook import COLUMNS, RowAddition, WorkbookDiff, WorkbookError, _convert, _text
+from ppsp.mps.workbook import COLUMNS, RowAddition, WorkbookDiff, WorkbookError, convert_cell
 from ppsp.regions.models import Region
 
 
@@ -36,15 +37,17 @@ def read_addition(
         if not field or header_name not in index:
             continue
         raw = cells[index[header_name]] if index[header_name] < len(cells) else None
-        if field == "source" and not _text(raw):
+        if field == "source" and not cell_text(raw):
             raw = next(s for s, n in SHEET_OF_SOURCE.items() if n == sheet)
-        if field == "status" and not _text(raw):
+        if field == "status" and not cell_text(raw):
             raw = RowStatus.PRIORITAS
         try:
-            values[field] = _convert(field, raw, strategi_ids)
+            values[field] = convert_cell(field, raw, strategi_ids)
         except ValueError as error:
             errors.append(WorkbookError(filename, sheet, number, header_name, str(error)))
-    lokasi_code = _text(cells[index["kode_lokasi"]]) if index["kode_lokasi"] < len(cells) else ""
+    lokasi_code = (
+        cell_text(cells[index["kode_lokasi"]]) if index["kode_lokasi"] < len(cells) else ""
+    )
     if lokasi_code:
         lokasi = Region.objects.filter(code=lokasi_code).first()
         if lokasi is None:

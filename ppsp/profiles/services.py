@@ -11,7 +11,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update
 from ppsp.core import freeze
 from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
@@ -86,25 +86,15 @@ def profile_save(
     created = profile is None
     if profile is None:
         profile = DesaProfile(desa=desa, year=year)
-        before: dict[str, Any] = {}
-    else:
-        before = snapshot(profile, PROFILE_FIELDS)
-    for name in PROFILE_FIELDS:
-        if name in values:
-            setattr(profile, name, values[name])
-    profile.updated_by = _user(by)
-    profile.full_clean()
-    profile.save()
-    changes = field_changes(before, snapshot(profile, PROFILE_FIELDS))
-    if created or changes:
-        audit_record(
-            actor=by,
-            obj=profile,
-            action=Action.CREATE if created else Action.UPDATE,
-            changes=changes,
-            reason=reason,
-            region_code=desa.code,
-        )
+    with audited_update(
+        profile, PROFILE_FIELDS, actor=by, created=created, reason=reason, region_code=desa.code
+    ):
+        for name in PROFILE_FIELDS:
+            if name in values:
+                setattr(profile, name, values[name])
+        profile.updated_by = _user(by)
+        profile.full_clean()
+        profile.save()
     penduduk = values.get("penduduk", population.penduduk if population else None)
     kk = values.get("kk", population.kk if population else None)
     changed = population is None or (population.penduduk, population.kk) != (penduduk, kk)
@@ -293,21 +283,21 @@ def target_save(
     require(by, Permission.EDIT_DOCUMENTS, document.region.code)
     created = target is None
     row = target if target is not None else LegacyTarget(document=document)
-    before = {} if created else snapshot(row, _TARGET_FIELDS)
-    for name in _TARGET_FIELDS:
-        if name in values:
-            setattr(row, name, values[name])
-    row.full_clean()
-    row.save()
-    changes = field_changes(before, snapshot(row, _TARGET_FIELDS))
-    if created or changes:
-        audit_record(
-            actor=by,
-            obj=document,
-            action=Action.UPDATE,
-            changes=[{**c, "field": f"{row.name}: {c['field']}"} for c in changes],
-            region_code=document.region.code,
-        )
+    with audited_update(
+        row,
+        _TARGET_FIELDS,
+        actor=by,
+        created=created,
+        action=Action.UPDATE,  # recorded on the document
+        audit_obj=document,
+        region_code=document.region.code,
+    ) as change:
+        for name in _TARGET_FIELDS:
+            if name in values:
+                setattr(row, name, values[name])
+        row.full_clean()
+        row.save()
+        change.field_prefix = f"{row.name}: "
     return row
 
 

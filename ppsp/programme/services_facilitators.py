@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update, field_changes, snapshot
 from ppsp.programme.ending import record_end
 from ppsp.programme.models import (
     MAX_PF_PER_PROVINCE,
@@ -111,16 +111,10 @@ def facilitator_assignment_update(
         contract_year=contract_year,
         exclude=assignment.pk,
     )
-    before = snapshot(assignment, ASSIGNMENT_FIELDS)
-    assignment.region, assignment.contract_year = region, contract_year
-    assignment.full_clean()
-    assignment.save()
-    changes = field_changes(before, snapshot(assignment, ASSIGNMENT_FIELDS))
-    if changes:
-        audit_record(
-            actor=by, obj=assignment, action=Action.UPDATE, changes=changes,
-            region_code=region.code,
-        )  # fmt: skip
+    with audited_update(assignment, ASSIGNMENT_FIELDS, actor=by, region_code=region.code):
+        assignment.region, assignment.contract_year = region, contract_year
+        assignment.full_clean()
+        assignment.save()
     return assignment
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update, field_changes, snapshot
 from ppsp.programme.ending import record_end
 from ppsp.programme.models import Opd, PokjaMember, PokjaSk
 from ppsp.regions.models import Level, Region
@@ -134,17 +134,11 @@ def pokja_member_update(
         raise ValidationError(_("Anggota yang sudah berhenti tidak dapat diubah."))
     if opd is not None and opd.region_id != member.sk.region_id:
         raise ValidationError({"opd": _("OPD harus dari kabupaten/kota yang sama dengan Pokja.")})
-    before = snapshot(member, MEMBER_FIELDS)
-    member.full_name, member.role = full_name.strip(), role
-    member.opd, member.position = opd, position.strip()
-    member.full_clean()
-    member.save()
-    changes = field_changes(before, snapshot(member, MEMBER_FIELDS))
-    if changes:
-        audit_record(
-            actor=by, obj=member, action=Action.UPDATE, changes=changes,
-            region_code=member.sk.region.code,
-        )  # fmt: skip
+    with audited_update(member, MEMBER_FIELDS, actor=by, region_code=member.sk.region.code):
+        member.full_name, member.role = full_name.strip(), role
+        member.opd, member.position = opd, position.strip()
+        member.full_clean()
+        member.save()
     return member
 
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update
 from ppsp.regions.masterdata import Problem, RegionRecord, parse_master_data
 from ppsp.regions.models import Level, Population, Region
 
@@ -148,20 +148,15 @@ def population_upsert(
     created = population is None
     if population is None:
         population = Population(region=region, year=year, penduduk=0, kk=0)
-        before: dict[str, Any] = {}
-    else:
-        before = snapshot(population, _POPULATION_FIELDS)
-    population.penduduk, population.kk, population.source = penduduk, kk, source
-    population.full_clean()
-    population.save()
-    changes = field_changes(before, snapshot(population, _POPULATION_FIELDS))
-    if created or changes:
-        audit_record(
-            actor=by,
-            obj=population,
-            action=Action.CREATE if created else Action.UPDATE,
-            changes=changes,
-            reason=reason,
-            region_code=region.code,
-        )
+    with audited_update(
+        population,
+        _POPULATION_FIELDS,
+        actor=by,
+        created=created,
+        reason=reason,
+        region_code=region.code,
+    ):
+        population.penduduk, population.kk, population.source = penduduk, kk, source
+        population.full_clean()
+        population.save()
     return population

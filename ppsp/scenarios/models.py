@@ -14,35 +14,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.vocabulary import FundingSource, KegiatanType, Subsector
 from ppsp.regions.models import Region
+from ppsp.scenarios.models_jobs import JobStatus, OptimisationJob  # one model module per seam
 
 PLAN_YEARS = 5
-
-
-class Subsector(models.TextChoices):
-    AIR_LIMBAH = "air_limbah", _("Air limbah domestik")
-    PERSAMPAHAN = "persampahan", _("Persampahan")
-    DRAINASE = "drainase", _("Drainase lingkungan")
-    PHBS = "phbs", _("PHBS / higiene")
-    AIR_MINUM = "air_minum", _("Air minum")
-
-
-class KegiatanType(models.TextChoices):
-    STUDI_DESAIN = "studi_desain", _("Studi & desain")
-    ADVOKASI = "advokasi", _("Advokasi, kampanye & sosialisasi")
-    PENYIAPAN_LAHAN = "penyiapan_lahan", _("Penyiapan lahan")
-    KONSTRUKSI = "konstruksi", _("Konstruksi & supervisi")
-    OM = "om", _("Operasi & pemeliharaan")
-
-
-class FundingSource(models.TextChoices):
-    APBD_KABKOTA = "apbd_kabkota", _("APBD Kab/Kota")
-    APBD_PROVINSI = "apbd_provinsi", _("APBD Provinsi")
-    APBN = "apbn", _("APBN")
-    DAK = "dak", _("DAK")
-    HIBAH = "hibah", _("Hibah/donor")
-    CSR = "csr", _("CSR/swasta")
-    MASYARAKAT = "masyarakat", _("Masyarakat")
 
 
 class BudgetBasis(models.TextChoices):
@@ -391,6 +367,6 @@ class ZoneStage(models.Model):
         return f"{self.zone} · {self.get_subsector_display()}"
 
 
-from ppsp.scenarios.models_jobs import JobStatus, OptimisationJob  # noqa: E402
-
-__all__ = ["JobStatus", "OptimisationJob"]
+# Re-exported: FundingSource, KegiatanType and Subsector (ppsp.core.vocabulary), the job
+# model (models_jobs).
+__all__ = ["FundingSource", "JobStatus", "KegiatanType", "OptimisationJob", "Subsector"]

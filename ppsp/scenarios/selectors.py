@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from ppsp.compute.finance import GapTable, gap_table
+from ppsp.compute.funding_gap import GapTable, gap_table
 from ppsp.compute.records import CostLine
 from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
@@ -109,6 +109,9 @@ def need_by_subsector(scenario: Scenario, lines: list[ScenarioLine]) -> dict[str
 
 
 def table51(scenario: Scenario, lines: list[ScenarioLine] | None = None) -> Table51:
+    """Tabel 5.1 of a scenario: need (a) per subsector from its lines, (b) APBD murni and
+    (c) komitmen from the fiscal capacity (``finance.selectors.budgets``), Gap 1 and Gap 2
+    by ``compute.funding_gap.gap_table``."""
     rows = lines if lines is not None else lines_of(scenario)
     need = need_by_subsector(scenario, rows)
     years = scenario.plan_years

@@ -15,9 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update
 from ppsp.compute.cost import local_price
 from ppsp.core.access import require_permission
+from ppsp.core.actors import user_of
 from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.finance.selectors import budgets
@@ -39,11 +40,9 @@ def require(user: Any, code: str, permission: Permission = Permission.EDIT_PLANN
     require_permission(user, permission, code, message)
 
 
-def _actor(by: Any) -> Any:
-    return by if getattr(by, "is_authenticated", False) else None
-
-
-def _locked(scenario: Scenario, by: Any) -> Scenario:
+def scenario_for_edit(scenario: Scenario, by: Any) -> Scenario:
+    """The scenario locked for update (select_for_update), after the permission and freeze
+    checks — the first step of every write to a scenario or its lines."""
     locked = (
         Scenario.objects.select_for_update()
         .select_related("region", "unit_costs")
@@ -54,7 +53,8 @@ def _locked(scenario: Scenario, by: Any) -> Scenario:
     return locked
 
 
-def _audit(by: Any, scenario: Scenario, action: str, **kwargs: Any) -> None:
+def scenario_audit(by: Any, scenario: Scenario, action: str, **kwargs: Any) -> None:
+    """One audit row on the scenario (its lines, caps and runs are audited on it)."""
     audit_record(actor=by, obj=scenario, action=action, region_code=scenario.region.code, **kwargs)
 
 
@@ -88,7 +88,7 @@ def scenario_create(
         indeks_upah=Decimal(str(indeks_upah)),
         indeks_bahan=Decimal(str(indeks_bahan)),
         budget_basis=budget_basis,
-        created_by=_actor(by),
+        created_by=user_of(by),
     )
     scenario.full_clean()
     scenario.save()
@@ -112,7 +112,7 @@ def scenario_create(
         for cap in copy_from.caps.all():
             SourceCap.objects.create(scenario=scenario, source=cap.source, amounts=cap.amounts)
         reason = f"Disalin dari skenario {copy_from.name}"
-    _audit(by, scenario, Action.CREATE, reason=reason)
+    scenario_audit(by, scenario, Action.CREATE, reason=reason)
     return scenario
 
 
@@ -220,11 +220,11 @@ def scenario_line_add(*, scenario: Scenario, by: Any, **values: Any) -> Scenario
     unit_cost, volumes, people_served, risk_class, priority, mandatory, funding_source,
     requires.
     """
-    scenario = _locked(scenario, by)
+    scenario = scenario_for_edit(scenario, by)
     line = ScenarioLine(scenario=scenario)
     _fill(line, scenario, **values)
     line.save()
-    _audit(
+    scenario_audit(
         by,
         scenario,
         Action.UPDATE,
@@ -238,26 +238,23 @@ def scenario_line_add(*, scenario: Scenario, by: Any, **values: Any) -> Scenario
 @transaction.atomic
 def scenario_line_update(*, line: ScenarioLine, by: Any, **values: Any) -> ScenarioLine:
     """Change one cost line (same values as :func:`scenario_line_add`), audited field by field."""
-    scenario = _locked(line.scenario, by)
+    scenario = scenario_for_edit(line.scenario, by)
     line = ScenarioLine.objects.select_for_update().get(pk=line.pk, scenario=scenario)
-    before = snapshot(line, LINE_FIELDS)
-    _fill(line, scenario, **values)
-    line.save()
-    changes = [
-        {**c, "field": f"{line.description}: {c['field']}"}
-        for c in field_changes(before, snapshot(line, LINE_FIELDS))
-    ]
-    if changes:
-        _audit(by, scenario, Action.UPDATE, changes=changes)
+    with audited_update(
+        line, LINE_FIELDS, actor=by, audit_obj=scenario, region_code=scenario.region.code
+    ) as change:
+        _fill(line, scenario, **values)
+        line.save()
+        change.field_prefix = f"{line.description}: "
     return line
 
 
 @transaction.atomic
 def scenario_line_delete(*, line: ScenarioLine, by: Any) -> None:
-    scenario = _locked(line.scenario, by)
+    scenario = scenario_for_edit(line.scenario, by)
     text = f"{line.description}: {line.amounts}"
     line.delete()
-    _audit(
+    scenario_audit(
         by, scenario, Action.UPDATE, changes=[{"field": "baris biaya", "old": text, "new": None}]
     )
 
@@ -267,7 +264,7 @@ def source_caps_set(
     *, scenario: Scenario, caps: Mapping[str, Sequence[Any] | None], by: Any
 ) -> None:
     """Expected funding per year from other sources; None removes a source's cap."""
-    scenario = _locked(scenario, by)
+    scenario = scenario_for_edit(scenario, by)
     years = len(scenario.plan_years)
     changes = []
     for source, values in caps.items():
@@ -287,7 +284,7 @@ def source_caps_set(
         if old != new:
             changes.append({"field": f"perkiraan dana {source}", "old": old, "new": new})
     if changes:
-        _audit(by, scenario, Action.UPDATE, changes=changes)
+        scenario_audit(by, scenario, Action.UPDATE, changes=changes)
 
 
 def own_budget(scenario: Scenario) -> list[float]:
@@ -310,7 +307,7 @@ def own_budget(scenario: Scenario) -> list[float]:
 @transaction.atomic
 def scenario_choose(*, scenario: Scenario, justification: str, by: Any) -> Scenario:
     """Record this scenario as the chosen one of its cycle, with the Pokja's justification."""
-    scenario = _locked(scenario, by)
+    scenario = scenario_for_edit(scenario, by)
     reason = justification.strip()
     if not reason:
         raise ValidationError({"justification": "Tuliskan alasan Pokja memilih skenario ini."})
@@ -325,7 +322,7 @@ def scenario_choose(*, scenario: Scenario, justification: str, by: Any) -> Scena
     for other in previous:
         other.chosen = False
         other.save(update_fields=["chosen"])
-        _audit(
+        scenario_audit(
             by,
             other,
             Action.TRANSITION,
@@ -335,10 +332,10 @@ def scenario_choose(*, scenario: Scenario, justification: str, by: Any) -> Scena
     was = scenario.chosen
     scenario.chosen = True
     scenario.justification = reason
-    scenario.chosen_by = _actor(by)
+    scenario.chosen_by = user_of(by)
     scenario.chosen_at = timezone.now()
     scenario.save(update_fields=["chosen", "justification", "chosen_by", "chosen_at"])
-    _audit(
+    scenario_audit(
         by,
         scenario,
         Action.TRANSITION,
@@ -346,7 +343,3 @@ def scenario_choose(*, scenario: Scenario, justification: str, by: Any) -> Scena
         reason=reason,
     )
     return scenario
-
-
-# the optimiser's service lives in its own module; re-exported for callers of services.*
-from ppsp.scenarios.services_optimise import scenario_optimise as scenario_optimise  # noqa: E402

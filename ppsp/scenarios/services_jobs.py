@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ppsp.core import jobs
+from ppsp.core.actors import user_of
 from ppsp.core.models import BackgroundJob
 from ppsp.core.permissions import Permission
-from ppsp.scenarios import services
+from ppsp.scenarios import services, services_optimise
 from ppsp.scenarios.models import JobStatus, OptimisationJob, Scenario
 
 KIND = "optimasi"
@@ -27,7 +28,7 @@ def job_enqueue(*, scenario: Scenario, by: Any) -> OptimisationJob:
     from ppsp.scenarios.tasks import optimise_task
 
     services.require(by, scenario.region.code)
-    job = OptimisationJob.objects.create(scenario=scenario, requested_by=services._actor(by))
+    job = OptimisationJob.objects.create(scenario=scenario, requested_by=user_of(by))
     jobs.job_enqueue(
         task=optimise_task,
         args=[job.pk],
@@ -53,7 +54,7 @@ def job_run(job_id: int, tracker: jobs.Tracker | None = None) -> OptimisationJob
     job.status, job.started_at = JobStatus.BERJALAN, timezone.now()
     job.save(update_fields=["status", "started_at"])
     try:
-        run = services.scenario_optimise(
+        run = services_optimise.scenario_optimise(
             scenario=job.scenario, by=job.requested_by, tracker=tracker
         )
     except jobs.JobCancelled:

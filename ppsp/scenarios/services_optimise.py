@@ -1,6 +1,6 @@
 """The optimiser's service: read the scenario, solve within the proof gap, store the run.
 
-Split from ``services`` (which re-exports ``scenario_optimise``) so that the background
+Split from ``services`` (whose helpers it uses; callers import it from here) so that the background
 job's steps and the solver settings sit in one short module.
 """
 
@@ -16,9 +16,10 @@ from django.db import transaction
 from ppsp.audit.models import Action
 from ppsp.compute.optimize import Selection
 from ppsp.core import jobs
+from ppsp.core.actors import user_of
 from ppsp.scenarios import optimisation
 from ppsp.scenarios.models import OptimisationRun, Scenario, ScenarioLine
-from ppsp.scenarios.services import _actor, _audit, _locked, own_budget
+from ppsp.scenarios.services import own_budget, scenario_audit, scenario_for_edit
 
 
 def scenario_optimise(
@@ -34,7 +35,7 @@ def scenario_optimise(
     tracker = tracker or jobs.Tracker(None)
     tracker.step(1, "Membaca baris biaya dan batas anggaran", count=3)
     with transaction.atomic():
-        scenario = _locked(scenario, by)
+        scenario = scenario_for_edit(scenario, by)
         lines = list(scenario.lines.order_by("id"))
         if not lines:
             raise ValidationError("Skenario belum memiliki baris biaya.")
@@ -57,7 +58,7 @@ def scenario_optimise(
     seconds = time.perf_counter() - began
     tracker.step(3, "Menyimpan hasil dan Daftar Tunggu", count=3)
     with transaction.atomic():
-        scenario = _locked(scenario, by)
+        scenario = scenario_for_edit(scenario, by)
         return _store_run(scenario, by, problem, lines, selection, manual, seconds)
 
 
@@ -73,7 +74,7 @@ def _store_run(
     values = {c.id: c.value for c in problem.candidates}
     run = OptimisationRun.objects.create(
         scenario=scenario,
-        ran_by=_actor(by),
+        ran_by=user_of(by),
         basis=scenario.budget_basis,
         budget=problem.caps[optimisation.OWN],
         caps={s: v for s, v in problem.caps.items() if s != optimisation.OWN},
@@ -87,7 +88,7 @@ def _store_run(
         seconds=round(seconds, 3),
         gap_target=settings.PPSP_OPTIMISER_GAP,
     )
-    _audit(
+    scenario_audit(
         by,
         scenario,
         Action.UPDATE,

@@ -18,7 +18,7 @@ from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core.freeze import ensure_not_frozen
 from ppsp.regions.models import Level, Region
 from ppsp.scenarios.models import Scenario, Subsector, Vision, ZoneStage
-from ppsp.scenarios.services import _locked, require
+from ppsp.scenarios.services import require, scenario_for_edit
 
 VISION_FIELDS = ("visi_kabkota", "misi_kabkota", "visi_sanitasi", "subsectors")
 STAGE_FIELDS = (
@@ -124,7 +124,7 @@ def zone_stage_save(
     desa: list[str] | None = None,
 ) -> ZoneStage:
     """Record the system and the 5- and 20-year stage targets of one zone (upsert)."""
-    scenario = _locked(scenario, by)
+    scenario = scenario_for_edit(scenario, by)
     problems = []
     if not stage_now <= stage_medium <= stage_long:
         problems.append(

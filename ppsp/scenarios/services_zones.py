@@ -13,7 +13,7 @@ from ppsp.compute.cost import UnitPrice, ZonePlan, local_price, zone_need
 from ppsp.regions.models import Region
 from ppsp.scenarios import zone_inputs
 from ppsp.scenarios.models import FundingSource, Scenario, ScenarioLine, UnitCostItem
-from ppsp.scenarios.services import _audit, _locked
+from ppsp.scenarios.services import scenario_audit, scenario_for_edit
 
 
 def unit_price(item: UnitCostItem) -> UnitPrice:
@@ -59,7 +59,7 @@ def scenario_zone_generate(
     ``typed_population`` (per plan year, None = not typed) must agree with the growth,
     else ValidationError names the years.
     """
-    scenario = _locked(scenario, by)
+    scenario = scenario_for_edit(scenario, by)
     if unit_cost.table_id != scenario.unit_costs_id:
         raise ValidationError("Harga satuan harus dari tabel harga satuan skenario ini.")
     table = scenario.unit_costs
@@ -148,7 +148,7 @@ def scenario_zone_generate(
         )
         created.append(line)
         previous = line
-    _audit(
+    scenario_audit(
         by,
         scenario,
         Action.UPDATE,

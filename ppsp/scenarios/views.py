@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ppsp.compute.zoning import AIR_LIMBAH, DRAINASE, PERSAMPAHAN
 from ppsp.core.access import kabkota_for_user
+from ppsp.core.form_errors import error_messages, form_error_messages
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission, scope_for
 from ppsp.cycles.models import UpdateCycle
@@ -40,18 +39,6 @@ from ppsp.scenarios.forms_vision import StageForm
 from ppsp.scenarios.models import FundingSource, JobStatus, Scenario, UnitCostTable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _form_errors(request: HttpRequest, form: Any) -> None:
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        for message in errors:
-            messages.error(request, f"{label}: {message}" if label else message)
 
 
 def _back(scenario: Scenario) -> HttpResponse:
@@ -113,14 +100,14 @@ def create(request: HttpRequest, code: str, year: int) -> HttpResponse:
     region = kabkota_for_user(request.user, code, Permission.EDIT_PLANNING)
     form = ScenarioForm(request.POST, cycle_scenarios=selectors.scenarios_of(region, year))
     if not form.is_valid():
-        _form_errors(request, form)
+        form_error_messages(request, form)
         return redirect("scenarios:index", code=code, year=year)
     try:
         scenario = services.scenario_create(
             region=region, fiscal_year=year, by=request.user, **form.cleaned_data
         )
     except ValidationError as error:
-        _errors(request, error)
+        error_messages(request, error)
         return redirect("scenarios:index", code=code, year=year)
     messages.success(request, _("Skenario dibuat."))
     return _back(scenario)
@@ -175,7 +162,7 @@ def line_add(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = selectors.get_scenario_for_user(request.user, pk, write=True)
     form = LineForm(request.POST, scenario=scenario)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_error_messages(request, form)
         return _back(scenario)
     try:
         services.scenario_line_add(
@@ -186,7 +173,7 @@ def line_add(request: HttpRequest, pk: int) -> HttpResponse:
             **form.base_values(),
         )
     except ValidationError as error:
-        _errors(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("Baris biaya ditambahkan."))
     return _back(scenario)
@@ -208,7 +195,7 @@ def line_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     **form.base_values(),
                 )
             except ValidationError as error:
-                _errors(request, error)
+                error_messages(request, error)
             else:
                 messages.success(request, _("Baris biaya diubah."))
                 return _back(scenario)
@@ -234,14 +221,14 @@ def zone_generate(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = selectors.get_scenario_for_user(request.user, pk, write=True)
     form = ZoneForm(request.POST, scenario=scenario)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_error_messages(request, form)
         return _back(scenario)
     try:
         created = services_zones.scenario_zone_generate(
             scenario=scenario, by=request.user, **form.plan()
         )
     except ValidationError as error:
-        _errors(request, error)
+        error_messages(request, error)
     else:
         messages.success(
             request, _("%(n)d baris biaya dibuat dari rencana zona.") % {"n": len(created)}
@@ -255,7 +242,7 @@ def caps_set(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = selectors.get_scenario_for_user(request.user, pk, write=True)
     form = CapsForm(request.POST, scenario=scenario)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_error_messages(request, form)
         return _back(scenario)
     services.source_caps_set(scenario=scenario, caps=form.caps(), by=request.user)
     messages.success(request, _("Perkiraan dana sumber lain disimpan."))
@@ -305,7 +292,7 @@ def choose(request: HttpRequest, pk: int) -> HttpResponse:
             scenario=scenario, justification=form.cleaned_data["justification"], by=request.user
         )
     except ValidationError as error:
-        _errors(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("Skenario ditetapkan sebagai skenario terpilih."))
     return _back(scenario)
@@ -341,14 +328,14 @@ def unit_cost_copy(request: HttpRequest, pk: int) -> HttpResponse:
     table = get_object_or_404(UnitCostTable, pk=pk)
     form = UnitCostCopyForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_error_messages(request, form)
         return redirect("scenarios:unit_costs")
     try:
         copy = services_unit_costs.unit_cost_table_copy(
             table=table, by=request.user, **form.cleaned_data
         )
     except ValidationError as error:
-        _errors(request, error)
+        error_messages(request, error)
         return redirect("scenarios:unit_costs")
     messages.success(request, _("Versi baru dibuat; ubah harganya di halaman administrasi."))
     return redirect(f"/admin/scenarios/unitcosttable/{copy.pk}/change/")

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ppsp.core.access import kabkota_for_user
+from ppsp.core.form_errors import error_messages, form_error_messages
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.scenarios import selectors, selectors_vision, services_vision
 from ppsp.scenarios.forms_vision import StageForm, VisionForm
 from ppsp.scenarios.models import NationalTarget, Subsector
-from ppsp.scenarios.views import _errors, _form_errors
 
 
 @login_required
@@ -35,12 +35,12 @@ def vision(request: HttpRequest, code: str, year: int) -> HttpResponse:
                     region=region, fiscal_year=year, by=request.user, **form.values()
                 )
             except ValidationError as error:
-                _errors(request, error)
+                error_messages(request, error)
             else:
                 messages.success(request, _("Visi dan misi sanitasi disimpan."))
                 return redirect("scenarios:vision", code=region.code, year=year)
         else:
-            _form_errors(request, form)
+            form_error_messages(request, form)
     else:
         form = VisionForm(initial=VisionForm.initial_for(current))
     plan = selectors_vision.kkl_plan(region, year)
@@ -68,12 +68,12 @@ def stage_save(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = selectors.get_scenario_for_user(request.user, pk, write=True)
     form = StageForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_error_messages(request, form)
     else:
         try:
             services_vision.zone_stage_save(scenario=scenario, by=request.user, **form.values())
         except ValidationError as error:
-            _errors(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("Tahapan pengembangan zona disimpan."))
     return redirect("scenarios:detail", pk=scenario.pk)

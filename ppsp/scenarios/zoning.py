@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 
+from ppsp.compute.vocabulary import SSK_SUBSECTORS
 from ppsp.compute.zoning import (
     AIR_LIMBAH,
     PERSAMPAHAN,
@@ -27,7 +28,7 @@ from ppsp.regions.models import Kind, Level, Population, Region
 from ppsp.scenarios.models import UnitCostTable
 from ppsp.scenarios.zone_inputs import area_classes
 
-SUBSECTORS = ("air_limbah", "persampahan", "drainase")
+SUBSECTORS = SSK_SUBSECTORS  # the three with zones and systems (compute.vocabulary)
 
 
 @dataclass(frozen=True)

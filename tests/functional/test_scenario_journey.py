@@ -104,7 +104,7 @@ def test_it_builds_two_scenarios_optimises_and_chooses_one(
         page.locator("[data-testid=optimise]").click()
     waiting = page.locator("[data-testid=daftar-tunggu]").inner_text()
     assert "TPA regional dan armada" in waiting
-    assert "Melebihi sisa anggaran APBD Kab/Kota tahun 2027" in waiting
+    assert "Melebihi sisa anggaran APBD Kabupaten/Kota tahun 2027" in waiting
     screenshot("scenario-daftar-tunggu")
 
     page.goto(f"{base}/skenario/15.07/2026/")

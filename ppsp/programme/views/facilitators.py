@@ -12,12 +12,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ppsp.accounts.models import User
 from ppsp.core.access import require_national
+from ppsp.core.form_errors import errors_to_form
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, services_facilitators
 from ppsp.programme.forms import AssignmentEditForm, AssignmentForm, EndForm, TrainingForm
 from ppsp.programme.views.form_page import form_page
-from ppsp.programme.views.stages import _errors_to_form
 
 
 def _require_manager(request: HttpRequest) -> None:
@@ -62,7 +62,7 @@ def facilitator_assign(request: HttpRequest) -> HttpResponse:
                     by=request.user,
                 )
             except ValidationError as error:
-                _errors_to_form(form, error)
+                errors_to_form(form, error)
             else:
                 messages.success(request, _("Penugasan fasilitator tersimpan."))
                 return redirect("programme:facilitators")
@@ -87,7 +87,7 @@ def training_create(request: HttpRequest) -> HttpResponse:
                     user=user, by=request.user, **data
                 )
             except ValidationError as error:
-                _errors_to_form(form, error)
+                errors_to_form(form, error)
             else:
                 messages.success(request, _("Catatan pelatihan tersimpan."))
                 return redirect("programme:facilitators")

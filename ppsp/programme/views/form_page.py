@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
-from ppsp.programme.views.stages import _errors_to_form
+from ppsp.core.form_errors import errors_to_form
 
 
 def form_page(
@@ -32,7 +32,7 @@ def form_page(
         try:
             save(form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, success)
             return HttpResponseRedirect(reverse(done[0], kwargs=done[1]))

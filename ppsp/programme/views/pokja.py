@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ppsp.core.access import kabkota_for_user
+from ppsp.core.form_errors import errors_to_form
 from ppsp.core.permissions import Permission
 from ppsp.programme import selectors, services_pokja
 from ppsp.programme.forms import EndForm, OpdForm, PokjaMemberForm, PokjaSkForm
 from ppsp.programme.views.form_page import form_page
-from ppsp.programme.views.stages import _errors_to_form
 
 
 @login_required
@@ -50,7 +50,7 @@ def pokja_sk_create(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services_pokja.pokja_sk_create(region=region, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("SK Pokja baru tersimpan; SK lama tetap dalam riwayat."))
             return redirect("programme:pokja", code=code)
@@ -74,7 +74,7 @@ def pokja_member_add(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services_pokja.pokja_member_add(sk=sks[0], by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("Anggota Pokja ditambahkan."))
             return redirect("programme:pokja", code=code)
@@ -94,7 +94,7 @@ def opd_create(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services_pokja.opd_create(region=region, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("OPD tersimpan."))
             return redirect("programme:pokja", code=code)

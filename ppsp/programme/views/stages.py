@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppsp.core.access import kabkota_for_user
+from ppsp.core.form_errors import errors_to_form
 from ppsp.core.permissions import Permission
 from ppsp.programme import selectors, services
 from ppsp.programme.forms import (
@@ -20,14 +20,6 @@ from ppsp.programme.forms import (
     TransitionForm,
 )
 from ppsp.programme.models import Participation
-
-
-def _errors_to_form(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
@@ -63,7 +55,7 @@ def participation_edit(request: HttpRequest, code: str) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("Kepesertaan PPSP tersimpan."))
             return redirect("programme:kabkota", code=code)
@@ -95,7 +87,7 @@ def stage_record_create(request: HttpRequest, code: str) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("Catatan tahapan tersimpan."))
             return redirect("programme:kabkota", code=code)
@@ -123,7 +115,7 @@ def stage_record_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **{k: data[k] for k in ("start_date", "end_date", "due_date", "evidence", "note")},
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("Catatan tahapan diperbarui."))
             return redirect("programme:kabkota", code=region.code)
