@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes
+from ppsp.core.freeze import ensure_not_frozen, snapshot_intact
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.mps import workflow
@@ -73,6 +74,7 @@ def commitment_record(
     )
     if evidence_file:
         commitment.evidence_file = evidence_file
+    ensure_not_frozen(commitment)  # a new commitment of a signed MPS year
     commitment.full_clean()
     commitment.save()
     audit_record(
@@ -193,7 +195,10 @@ def plan_externalise(*, plan: Plan, by: Any) -> Plan:
 
 @transaction.atomic
 def mps_sign_off(*, plan: Plan, year: int, party: str, by: Any, note: str = "") -> MpsSignOff:
-    """One party signs the MPS of a year (once); audited."""
+    """One party signs the MPS of a year (once); audited. The first sign-off freezes the
+    year's data in a snapshot (`ppsp.mps.freeze`); the others sign that same snapshot."""
+    from ppsp.mps import freeze as mps_freeze
+
     require(by, workflow.permission_for_party(party), plan.region.code)
     if year not in plan.years:
         raise ValidationError({"year": f"Tahun harus {plan.years[0]}–{plan.years[-1]}."})
@@ -206,14 +211,18 @@ def mps_sign_off(*, plan: Plan, year: int, party: str, by: Any, note: str = "") 
         note=note,
         signed_by=by if getattr(by, "is_authenticated", False) else None,
     )
+    signed = mps_freeze.signed_years(plan.pk).get(year)
+    if signed is not None and not snapshot_intact(signed):
+        raise ValidationError("Snapshot MPS tahun ini tidak cocok dengan hash tersimpan.")
     sign_off.full_clean()
     sign_off.save()
+    snap = mps_freeze.snapshot_take(plan=plan, year=year, party=party, by=by)
     audit_record(
         actor=by,
         obj=plan,
         action=Action.TRANSITION,
         region_code=plan.region.code,
-        reason=f"MPS {year} disetujui {party}",
+        reason=f"MPS {year} disetujui {party} (snapshot SHA-256 {snap.sha256})",
         changes=[{"field": f"mps_{year}_{party}", "old": None, "new": "disetujui"}],
     )
     return sign_off
