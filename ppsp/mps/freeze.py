@@ -192,3 +192,15 @@ def commitment_delete_lock(commitment: FundingCommitment) -> Holder | None:
 def register() -> None:
     freeze.register_lock(ProgrammeRow, row_lock, on_delete=row_delete_lock)
     freeze.register_lock(FundingCommitment, commitment_lock, on_delete=commitment_delete_lock)
+
+
+def snapshot_lines(snap: Any) -> tuple[list[Any], dict[str, int]]:
+    """The MPS lines and totals per source as signed (for the XLSX of a signed year)."""
+    from types import SimpleNamespace
+
+    lines = []
+    for r in snap.data.get("rows", []):
+        fields = {k: r[k] for k in ROW_KEYS if k not in ("amount", "lokasi")}
+        row = SimpleNamespace(pk=r["id"], lokasi=None, zone=r["lokasi"], **fields)
+        lines.append(SimpleNamespace(row=row, amount=r["amount"], committed=r.get("committed", 0)))
+    return lines, dict(snap.data.get("per_source", {}))
