@@ -155,7 +155,7 @@ class AreaRiskSerializer(serializers.ModelSerializer[AreaRisk]):  # type: ignore
         ]
 
     def get_final_class(self, obj: AreaRisk) -> int:
-        return obj.override_class if obj.override_class is not None else obj.risk_class
+        return obj.final_class  # compute.area_risk.final_class, as ehra.figures.area_class_by_desa
 
 
 class SasaranSerializer(serializers.ModelSerializer[KklNode]):  # type: ignore[misc,unused-ignore]

@@ -21,6 +21,7 @@ from ppsp.compute.ladder import LABELS
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra import selectors, services, services_results
+from ppsp.ehra.figures import area_class_by_desa, irs_by_desa
 from ppsp.ehra.forms import OverrideForm
 from ppsp.ehra.labels import risk_class, risk_classes
 from ppsp.ehra.models import OpdRating, OpdSubmission
@@ -57,6 +58,7 @@ def irs_table(request: HttpRequest, pk: int) -> HttpResponse:
     if (blind := _hidden(request, survey)) is not None:
         return blind
     rows = list(selectors.ranked_results(survey))
+    irs = irs_by_desa(survey)  # the one selector of IRS per desa
     context = {
         "survey": survey,
         "rows": [
@@ -65,6 +67,7 @@ def irs_table(request: HttpRequest, pk: int) -> HttpResponse:
                 [getattr(r, c) for c in COMPONENTS],
                 risk_class(r.irs_class),
                 [r.ladder.get(LABELS[k], [0, None])[1] for k in (5, 4, 3, 2, 1)],
+                irs.get(r.desa.code),
             )
             for r in rows
         ],
@@ -83,6 +86,7 @@ def area_table(request: HttpRequest, pk: int) -> HttpResponse:
     component = request.GET.get("komponen", SSK_COMPONENTS[0])
     component = component if component in SSK_COMPONENTS else SSK_COMPONENTS[0]
     areas = list(selectors.areas_of(survey, component))
+    final = area_class_by_desa(survey, component)  # the one selector of the class
     by_desa = {a.desa_id: a for a in areas}
     desa = (
         Region.objects.filter(kabkota_code=survey.region.code, level=Level.DESA)
@@ -92,12 +96,12 @@ def area_table(request: HttpRequest, pk: int) -> HttpResponse:
     grid: dict[Any, list[tuple[Region, Any, tuple[str, str]]]] = defaultdict(list)
     for region in desa:
         area = by_desa.get(region.pk)
-        grid[region.parent].append((region, area, risk_class(area.final_class if area else 0)))
+        grid[region.parent].append((region, area, risk_class(final.get(region.code, 0))))
     context = {
         "survey": survey,
         "component": component,
         "components": [(c, COMPONENT_LABELS[c]) for c in SSK_COMPONENTS],
-        "rows": [(a, risk_class(a.final_class), risk_class(a.risk_class)) for a in areas],
+        "rows": [(a, risk_class(final[a.desa.code]), risk_class(a.risk_class)) for a in areas],
         "grid": sorted(grid.items(), key=lambda item: item[0].code),
         "classes": risk_classes(),
         "can_run": has_permission(request.user, Permission.RUN_EHRA, survey.region.code),

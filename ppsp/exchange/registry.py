@@ -79,6 +79,13 @@ def _plan_row(values: tuple[Any, ...]) -> list[Any]:
     return [code, name, first_year, *[needs.get(s, 0) for s in SUBSECTORS], komitmen]
 
 
+def _with_final_class(values: tuple[Any, ...]) -> list[Any]:
+    """Area berisiko row + the class every page shows (`compute.area_risk.final_class`)."""
+    from ppsp.compute.area_risk import final_class
+
+    return [*values, final_class(values[-2], values[-1])]
+
+
 def _m(app: str, name: str) -> Callable[[], type[Model]]:
     def load() -> type[Model]:
         from django.apps import apps
@@ -138,6 +145,9 @@ TABLES: dict[str, ExportTable] = {
             _m("ehra", "AreaRisk"), "desa__",
             ("desa__code", "desa__name", "survey__year", "component", "impact", "s_irs",
              "s_opd", "exposure", "area", "risk_class", "override_class"),
+            ("desa__code", "desa__name", "survey__year", "component", "impact", "s_irs",
+             "s_opd", "exposure", "area", "risk_class", "override_class", "kelas_akhir"),
+            _with_final_class,
         ),
         ExportTable(
             "program_mps", _("Baris program (Lampiran 4 MPS)"), Permission.VIEW_MPS,
