@@ -101,10 +101,10 @@ def frozen_message(holder: Holder) -> str:
     message = _(
         "Data ini termasuk %(doc)s yang sudah %(state)s sehingga terkunci dan tidak dapat "
         "diubah atau dihapus."
-    ) % {"doc": holder.label, "state": holder.state or _("disahkan")}
+    ) % {"doc": holder.label, "state": _(holder.state) if holder.state else _("disahkan")}
     if holder.sha256:
         message += " " + _("Snapshot SHA-256 %(hash)s.") % {"hash": holder.sha256[:16]}
-    return f"{message} {holder.hint}".strip()
+    return f"{message} {_(holder.hint) if holder.hint else ''}".strip()
 
 
 class Frozen(ValidationError):

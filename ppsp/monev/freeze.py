@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from ppsp.core import freeze
 from ppsp.core.freeze import Holder
 from ppsp.monev.models import (
@@ -24,9 +26,16 @@ from ppsp.monev.models import (
 )
 
 KIND = "monev_report"
+# msgids (Indonesian), translated when the message is shown (`core.freeze.frozen_message`)
+STATES = {
+    ReportStatus.SUBMITTED: gettext_noop("diajukan"),
+    ReportStatus.APPROVED: gettext_noop("disetujui"),
+}
 HINTS = {
-    ReportStatus.SUBMITTED: "Minta peninjau mengembalikan laporan bila perlu diperbaiki.",
-    ReportStatus.APPROVED: "Periode ini sudah disetujui dan dikunci.",
+    ReportStatus.SUBMITTED: gettext_noop(
+        "Minta peninjau mengembalikan laporan bila perlu diperbaiki."
+    ),
+    ReportStatus.APPROVED: gettext_noop("Periode ini sudah disetujui dan dikunci."),
 }
 
 
@@ -77,7 +86,7 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def snapshot_take(*, report: Report, by: Any) -> Any:
     """Store the figures at submission or approval (inside that transition's transaction)."""
-    status = ReportStatus(report.status).label.lower()
+    status = STATES.get(ReportStatus(report.status), report.status)
     return freeze.snapshot_store(
         kind=KIND,
         subject=report,
@@ -106,7 +115,7 @@ def report_lock(report: Report) -> Holder | None:
         label(stored),
         0,
         stored.region.code,
-        state=ReportStatus(stored.status).label.lower(),
+        state=STATES.get(ReportStatus(stored.status), stored.status),
         hint=HINTS.get(ReportStatus(stored.status), ""),
         sha256=snap.sha256 if snap is not None else "",
         subject=stored,

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from ppsp.core import freeze
 from ppsp.core.freeze import Holder
 from ppsp.mps.models import FundingCommitment, Plan, ProgrammeRow, RowStatus
@@ -128,8 +130,8 @@ def _holder(plan: Plan, snap: Any) -> Holder:
         label(plan, snap.year),
         0,
         plan.region.code,
-        state="disetujui para pihak",
-        hint="Perubahan dibahas pada MPS tahun berikutnya.",
+        state=gettext_noop("disetujui para pihak"),
+        hint=gettext_noop("Perubahan dibahas pada MPS tahun berikutnya."),
         sha256=snap.sha256,
         subject=plan,
     )
