@@ -140,6 +140,9 @@ def test_it_refuses_the_page_edit_audited_and_shows_the_frozen_year(
     snap = mps_freeze.signed_years(signed.pk)[YEAR]
     table = client.get(f"/mps/rencana/{signed.pk}/mps/{YEAR}/").content.decode()
     assert 'data-testid="mps-frozen"' in table and snap.sha256[:16] in table
+    lampiran4 = client.get("/mps/15.07/").content.decode()
+    assert f'data-testid="mps-year-frozen-{YEAR}"' in lampiran4 and snap.sha256[:8] in lampiran4
+    assert f'data-testid="mps-year-frozen-{YEAR + 1}"' not in lampiran4
     commitment = client.post(
         f"/mps/baris/{row.pk}/komitmen/",
         {"party": "donor", "year": YEAR, "amount": 1_000_000, "kind": "cash"},
