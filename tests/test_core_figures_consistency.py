@@ -154,3 +154,138 @@ def _line(page: str) -> str:
     found = re.search(r'data-testid="access-by-source">(.*?)</p>', page, re.S)
     assert found
     return found.group(1)
+
+
+def _json(client: Client, url: str) -> list[dict[str, object]]:
+    """Every result of a paginated API list."""
+    results: list[dict[str, object]] = []
+    next_url: str | None = url
+    while next_url:
+        data = client.get(next_url).json()
+        results += data["results"]
+        next_url = data.get("next")
+    return results
+
+
+def test_it_shows_irs_and_area_berisiko_identically_everywhere(cast: Cast) -> None:
+    """IRS per desa and the area berisiko class per desa (and the count per class) equal
+    their selectors on the IRS and area pages, the risk map (its GeoJSON), the XLSX export,
+    the API and the SSK document."""
+    import json
+    from collections import Counter
+
+    from django.template.defaultfilters import floatformat
+
+    from ppsp.compute.area_risk import SSK_COMPONENTS
+    from ppsp.docgen.fmt import id_number
+    from ppsp.ehra.figures import area_class_by_desa, area_class_counts, irs_by_desa
+    from ppsp.ehra.labels import risk_class
+    from ppsp.ehra.models import AreaRisk
+
+    failed = load_all_demo()
+    assert not set(failed) - {"load_monev_demo"}, failed
+    region = Region.objects.get(code="15.07")
+    survey = SurveyRound.objects.get(region=region, year=2026)
+    # a verified class (the Pokja's override) must win everywhere, not the computed one
+    area = AreaRisk.objects.filter(survey=survey, component="air_limbah").order_by("pk").first()
+    assert area is not None
+    AreaRisk.objects.filter(pk=area.pk).update(override_class=area.risk_class % 4 + 1)
+    irs = irs_by_desa(survey)
+    classes = {c: area_class_by_desa(survey, c) for c in SSK_COMPONENTS}
+    assert irs and all(classes.values())
+    assert classes["air_limbah"][area.desa.code] == area.risk_class % 4 + 1
+    for c in SSK_COMPONENTS:
+        assert area_class_counts(survey, c) == dict(sorted(Counter(classes[c].values()).items()))
+    names = {
+        (d.parent.name if d.parent else "", d.name): d.code
+        for d in Region.objects.filter(kabkota_code="15.07", level=Level.DESA).select_related(
+            "parent"
+        )
+    }
+    client = Client()
+    client.force_login(cast.pokja_kabkota)
+
+    with translation.override("id"):
+        # the IRS page (EHRA results)
+        page = client.get(reverse("ehra:irs", args=[survey.pk])).content.decode()
+        shown = dict(
+            re.findall(r'data-desa="([^"]+)">.*?data-testid="irs-value">([^<]*)<', page, re.S)
+        )
+        assert shown == {code: floatformat(v, 1) for code, v in irs.items()}
+        # the area berisiko page: table and tile grid, per SSK component
+        for c in SSK_COMPONENTS:
+            url = reverse("ehra:area", args=[survey.pk]) + f"?komponen={c}"
+            page = client.get(url).content.decode()
+            badges = dict(
+                re.findall(
+                    r'data-testid="area-row-([^"]+)".*?data-testid="final-class">([^<]*)<',
+                    page,
+                    re.S,
+                )
+            )
+            assert badges == {code: str(risk_class(k)[0]) for code, k in classes[c].items()}, c
+            for code, k in classes[c].items():
+                tile = re.search(rf'title="([^"]*)" data-testid="tile-{re.escape(code)}"', page)
+                assert tile and f": {risk_class(k)[0]}" in tile.group(1), (c, code)
+        # the risk map page and its GeoJSON
+        page = client.get(reverse("maps:map", args=["15.07"])).content.decode()
+        found = re.search(r'<script id="map-data" type="application/json">(.*?)</script>', page)
+        assert found, "map GeoJSON"
+        features = json.loads(found.group(1))["features"]
+        assert features
+        for c in SSK_COMPONENTS:
+            on_map = {
+                f["properties"]["code"]: f["properties"]["values"][c][0]
+                for f in features
+                if f["properties"]["values"][c][0]
+            }
+            assert on_map == classes[c], c
+        on_map_irs = {
+            f["properties"]["code"]: f["properties"]["values"]["irs"][1]
+            for f in features
+            if f["properties"]["values"]["irs"][1] is not None
+        }
+        assert on_map_irs == {code: round(v, 2) for code, v in irs.items() if v is not None}
+
+    # the XLSX export of area berisiko (kelas_akhir) and of IRS
+    url = reverse("exchange:download", args=["15.07", "area_berisiko", "xlsx"])
+    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(rows[0])
+    col = {name: header.index(name) for name in ("desa__code", "component", "kelas_akhir")}
+    exported: dict[str, dict[str, int]] = {c: {} for c in SSK_COMPONENTS}
+    for row in rows[1:]:
+        if row[col["component"]] in exported:
+            exported[str(row[col["component"]])][str(row[col["desa__code"]])] = int(
+                row[col["kelas_akhir"]]  # type: ignore[arg-type]
+            )
+    assert exported == classes
+    url = reverse("exchange:download", args=["15.07", "ehra_irs", "xlsx"])
+    sheet = load_workbook(io.BytesIO(client.get(url).content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    i_code, i_irs = rows[0].index("desa__code"), rows[0].index("irs")
+    # XLSX holds 15 significant digits (Excel's precision): equal at that precision
+    assert {r[i_code]: r[i_irs] for r in rows[1:]} == pytest.approx(irs, rel=1e-14)
+
+    # the API fields
+    api_areas = _json(client, f"/api/v1/ehra/area-berisiko/?year={survey.year}&page_size=500")
+    api_classes: dict[str, dict[str, int]] = {c: {} for c in SSK_COMPONENTS}
+    for item in api_areas:
+        if item["kabkota"] == "15.07" and item["component"] in api_classes:
+            api_classes[str(item["component"])][str(item["desa"])] = int(item["final_class"])  # type: ignore[call-overload]
+    assert api_classes == classes
+    api_irs = _json(client, f"/api/v1/ehra/irs/?year={survey.year}&page_size=500")
+    assert {i["desa"]: i["irs"] for i in api_irs if i["kabkota"] == "15.07"} == irs
+
+    # the SSK document (IRS table and area berisiko table, built by docgen)
+    context = build_context(demo_ssk_version())
+    area_table = next(t for t in context.tables if t.title.startswith("Area berisiko sanitasi"))
+    in_doc = {names[(r[0], r[1])]: [int(k) for k in r[2:5]] for r in area_table.rows}
+    for i, c in enumerate(SSK_COMPONENTS):
+        assert {code: k[i] for code, k in in_doc.items() if k[i]} == classes[c], c
+    irs_table = next(t for t in context.tables if t.title.startswith("Indeks Risiko Sanitasi"))
+    assert {names[(r[0], r[1])]: r[-1] for r in irs_table.rows} == {
+        code: id_number(v, 1) for code, v in irs.items()
+    }

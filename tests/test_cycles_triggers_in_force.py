@@ -62,8 +62,9 @@ def _layak(value: float, year: int) -> None:
     ("year", "expected"),
     [
         (2019, "target 100 pada 2019 (RPJMN 2015–2019)"),
-        (2022, "menuju target 90 pada 2024 (RPJMN 2020–2024)"),
-        (2026, "(RPJMN 2020–2024, target periode berjalan belum dicatat)"),
+        # the 2020–2024 baseline is not in our sources: the reason says so (issue 16)
+        (2022, "menuju target 90 pada 2024 (RPJMN 2020–2024; belum dikonfirmasi sumber: "),
+        (2026, "(RPJMN 2020–2024, target periode berjalan belum dicatat; belum dikonfirmasi"),
     ],
 )
 def test_it_reads_the_ua_target_of_the_period_in_force(

@@ -160,7 +160,7 @@ class AreaRiskSerializer(serializers.ModelSerializer[AreaRisk]):  # type: ignore
         ]
 
     def get_final_class(self, obj: AreaRisk) -> int:
-        return obj.final_class
+        return obj.final_class  # compute.area_risk.final_class, as ehra.figures.area_class_by_desa
 
     def _classes(self, obj: AreaRisk) -> RiskClasses:
         """The round's class labels and colours, read once per round and response."""

@@ -341,3 +341,16 @@ def area_risk(inputs: AreaRiskInputs, config: AreaRiskConfig | None = None) -> A
         area[:, k] = impact * exposure[:, k]
         risk_class[:, k] = class_within(area[:, k], groups, cfg.classes)
     return AreaRiskResult(impact, s_irs, s_opd, exposure, area, risk_class)
+
+
+def final_class(computed: int, override: int | None) -> int:
+    """The area berisiko class of a desa that every page, export, API field and document
+    shows: the Pokja's verified class where one was recorded, else the computed class.
+
+    Units: class 0..4 (0 = not classable). Source: ehra-risk.md, verification of the
+    computed classes by the Pokja (an audited override with its reason).
+
+    >>> final_class(2, None), final_class(2, 4), final_class(0, None)
+    (2, 4, 0)
+    """
+    return computed if override is None else override

@@ -100,7 +100,14 @@ FIGURES: tuple[HeadlineFigure, ...] = (
         "Kelas area berisiko per desa dan komponen",
         "ppsp.ehra.figures.area_class_by_desa",
         "kelas 1–4",
-        "ehra.AreaRisk (kelas verifikasi bila ada)",
+        "ehra.AreaRisk (kelas verifikasi bila ada; aturan compute.area_risk.final_class)",
+    ),
+    HeadlineFigure(
+        "area_berisiko_counts",
+        "Jumlah desa per kelas area berisiko (per komponen)",
+        "ppsp.ehra.figures.area_class_counts",
+        "desa",
+        "ehra.figures.area_class_by_desa",
     ),
 )
 

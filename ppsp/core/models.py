@@ -91,3 +91,50 @@ class WorkerBeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.host}:{self.pid} ({self.worker_id})"
+
+
+class SnapshotImmutable(Exception):
+    """A frozen data snapshot is never changed or deleted."""
+
+
+class DataSnapshot(models.Model):
+    """Data frozen by an approval that is not a document version (issue 16).
+
+    The sign-off of an MPS year (``kind="mps_year"``, ``subject_id`` = the Lampiran 4 plan,
+    ``year``) and the lock of a monev realisation report at submission or approval
+    (``kind="monev_report"``, ``subject_id`` = the report) store the figures they bind as
+    canonical JSON (`ppsp.core.canonical`) with its SHA-256. A row refuses ``save()`` of an
+    existing row and ``delete()``; the freeze checks of the apps compare live data with it.
+    """
+
+    kind = models.CharField(_("jenis"), max_length=20)
+    subject_id = models.PositiveBigIntegerField(_("objek"))
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    region_code = models.CharField(_("kode kab/kota"), max_length=13, db_index=True)
+    label = models.CharField(_("uraian"), max_length=200)
+    event = models.CharField(_("peristiwa"), max_length=120)
+    data = models.JSONField(_("data yang dibekukan"))
+    sha256 = models.CharField(_("sha256 data"), max_length=64)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("snapshot data yang dibekukan")
+        verbose_name_plural = _("snapshot data yang dibekukan")
+        ordering = ["kind", "subject_id", "year", "pk"]
+        indexes = [
+            models.Index(fields=["kind", "subject_id", "year"], name="core_snapshot_subject")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.sha256[:12]}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None and type(self).objects.filter(pk=self.pk).exists():
+            raise SnapshotImmutable("Snapshot data yang dibekukan tidak dapat diubah.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise SnapshotImmutable("Snapshot data yang dibekukan tidak dapat dihapus.")

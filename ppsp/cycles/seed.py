@@ -100,7 +100,31 @@ PROCESSES: tuple[tuple[int, str, str, str, str, int, str, tuple[tuple[str, str],
 )
 METHODS_WITH_PROCESSES = ("SSK-2015", "SSK-2016", "SSK-2017", "SSK-2018")
 
-# RPJMN 2015–2019 Akses Universal; baseline: akses sanitasi 2014 61,06 % (domain-ppsp.md §15).
+# Sources (issue 16 check against /work/shared/domain, tags as there: [C] read in the cited
+# section, [R] not in our sources — kept as editable data, shown as such on the triggers page):
+# - RPJMN 2015–2019 Universal Access 100-0-100, 100 % akses sanitasi by end 2019:
+#   [C] domain-ppsp.md §3.1 and §7.2 (sanitasi.or.id).
+# - Baseline akses sanitasi 2014 61,06 %: [C] domain-ppsp.md §15 (zejournal).
+# - RPJMN 2020–2024 target 90 % layak including 15 % aman (0 % BABS) by 2024:
+#   [C] ehra-risk.md §10.2 (Antara 2021).
+# - Baseline 77,39 % in 2019 and the regulation number Perpres 18/2020: not in our
+#   sources [R]. (Closest confirmed: end-2020 ≈ 80 % layak, ehra-risk.md §10.2.)
+# - RPJMN 2025–2029: no target in our sources, so none is seeded; the PMU adds it in the
+#   admin (the trigger then reads it; until then it says the current target is missing).
+SOURCE_UA_2019 = (
+    "RPJMN 2015–2019 Akses Universal 100-0-100 [C] domain-ppsp.md §3.1, §7.2; "
+    "nilai awal 61,06 % (2014) [C] domain-ppsp.md §15"
+)
+SOURCE_UA_2024 = (
+    "RPJMN 2020–2024: 90 % layak termasuk 15 % aman [C] ehra-risk.md §10.2; "
+    "nilai awal 77,39 % (2019) [R]; Perpres 18/2020 [R]"
+)
+# the strings seeded before the check, replaced by migration 0006 where nobody edited them
+OLD_SOURCES = {
+    "RPJMN 2015–2019 (100-0-100); domain-ppsp.md §3.1, §15": SOURCE_UA_2019,
+    "RPJMN 2020–2024 (Perpres 18/2020): 90 % layak, termasuk 15 % aman": SOURCE_UA_2024,
+}
+
 INDICATOR_RULES = (
     (
         "akses-sanitasi-layak",
@@ -110,7 +134,7 @@ INDICATOR_RULES = (
         61.06,
         2014,
         True,
-        "RPJMN 2015–2019 (100-0-100); domain-ppsp.md §3.1, §15",
+        SOURCE_UA_2019,
     ),
 )
 
@@ -173,7 +197,7 @@ UA_TARGETS = (
         2019,
         61.06,
         2014,
-        "RPJMN 2015–2019 (100-0-100); domain-ppsp.md §3.1, §15",
+        SOURCE_UA_2019,
     ),
     (
         "akses-sanitasi-layak",
@@ -181,11 +205,19 @@ UA_TARGETS = (
         (2020, 2024),
         90.0,
         2024,
-        77.39,
+        77.39,  # [R]: not in our sources, editable in the admin
         2019,
-        "RPJMN 2020–2024 (Perpres 18/2020): 90 % layak, termasuk 15 % aman",
+        SOURCE_UA_2024,
     ),
 )
+
+
+def update_ua_sources(apps: Any) -> int:
+    """Replace the pre-check source strings by the cited ones (only rows nobody edited)."""
+    rule_model = apps.get_model("cycles", "IndicatorRule")
+    return sum(
+        rule_model.objects.filter(source=old).update(source=new) for old, new in OLD_SOURCES.items()
+    )
 
 
 def seed_ua_targets(apps: Any) -> None:

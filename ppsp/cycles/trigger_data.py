@@ -84,10 +84,23 @@ def rule_for_year(
     return None
 
 
+def unconfirmed(source: str) -> list[str]:
+    """The parts of a rule's source tagged [R] or [I] (not confirmed by a read source).
+
+    >>> unconfirmed("90 % layak [C] ehra-risk.md §10.2; nilai awal 77,39 % (2019) [R]")
+    ['nilai awal 77,39 % (2019) [R]']
+    """
+    return [p.strip() for p in source.split(";") if "[R]" in p or "[I]" in p]
+
+
 def _pure_rule(rule: IndicatorRule, stale: bool) -> rules.IndicatorRule:
     label = rule.period_label
     if stale:
         label += ", " + str(_("target periode berjalan belum dicatat"))
+    if unsure := unconfirmed(rule.source):
+        label += "; " + str(_("belum dikonfirmasi sumber: %(parts)s")) % {
+            "parts": "; ".join(unsure)
+        }
     return rules.IndicatorRule(
         key=rule.key,
         label=rule.label,

@@ -12,6 +12,7 @@ from ppsp.compute.area_risk import SSK_COMPONENTS
 from ppsp.docgen import periods
 from ppsp.docgen.doc import Block, Figure, Missing, Table
 from ppsp.docgen.fmt import id_number
+from ppsp.ehra.figures import area_classes, irs_by_desa
 from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
 from ppsp.profiles.kemajuan import STATUS_LABELS, current_values, kemajuan_rows
@@ -81,6 +82,7 @@ def irs(region: Region, facts: dict[str, str]) -> list[Block]:
     )
     facts["tahun_ehra"] = str(survey.year)
     facts["jumlah_desa_ehra"] = str(len(results))
+    irs_values = irs_by_desa(survey)  # the one selector of IRS per desa
     components = ("sumber_air", "air_limbah", "persampahan", "genangan", "phbs")
     body = []
     for r in results:
@@ -90,7 +92,7 @@ def irs(region: Region, facts: dict[str, str]) -> list[Block]:
                 r.desa.parent.name if r.desa.parent else "",
                 r.desa.name,
                 *(id_number(v, 1) for v in values),
-                id_number(r.irs, 1),
+                id_number(irs_values.get(r.desa.code), 1),
             ]
         )
     means = {}
@@ -127,8 +129,9 @@ def area_berisiko(region: Region, facts: dict[str, str]) -> list[Block]:
     scheme = risk_classes_for_round(survey)
     grid: dict[int, dict[str, int]] = defaultdict(dict)
     desa: dict[int, Region] = {}
+    final = area_classes(survey, SSK_COMPONENTS)  # the one selector of the class
     for cell in cells:
-        grid[cell.desa_id][cell.component] = cell.final_class
+        grid[cell.desa_id][cell.component] = final[cell.component].get(cell.desa.code, 0)
         desa[cell.desa_id] = cell.desa
     body = []
     tiles: list[dict[str, object]] = []

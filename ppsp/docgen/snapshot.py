@@ -8,10 +8,11 @@ never from today's data. Figures keep their data, not their PNG (drawn when rend
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Any
 
+from ppsp.core.canonical import canonical as canonical  # one hash for every snapshot
+from ppsp.core.canonical import digest as digest
+from ppsp.core.canonical import normalised as _normalised
 from ppsp.docgen.doc import Block, DocContext, Figure, Missing, SectionContext, Table
 
 FORMAT = 1  # bump when the serialised shape changes; `from_json` reads older formats
@@ -110,16 +111,7 @@ def from_json(data: dict[str, Any]) -> DocContext:
     )
 
 
-def canonical(data: dict[str, Any]) -> bytes:
-    """Canonical JSON bytes (sorted keys, no spaces, UTF-8): the input of the hash."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def digest(data: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical(data)).hexdigest()
-
-
 def normalised(data: dict[str, Any]) -> dict[str, Any]:
     """The dict as it reads back from a JSON column (tuples → lists, int keys → str)."""
-    result: dict[str, Any] = json.loads(canonical(data))
+    result: dict[str, Any] = _normalised(data)
     return result

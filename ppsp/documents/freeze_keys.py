@@ -139,3 +139,9 @@ def register_all() -> None:
     freeze.register_lock(DocumentVersion, _version_lock)
     freeze.register_lock(DocumentFile, _through_version)
     freeze.register_lock(SectionText, _through_version)
+    # approvals that are not a document version: MPS year sign-off, monev report lock
+    from ppsp.monev import freeze as monev_freeze
+    from ppsp.mps import freeze as mps_freeze
+
+    mps_freeze.register()
+    monev_freeze.register()

@@ -8,8 +8,10 @@ selected desa and their RT draw, and the imported ``Household`` records.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
+from ppsp.compute.area_risk import final_class
 from ppsp.compute.sampling import desa_count
 from ppsp.ehra.models import (
     AreaRisk,
@@ -66,8 +68,18 @@ def area_class_by_desa(survey: SurveyRound, component: str) -> dict[str, int]:
     """Area berisiko class (1–4) per desa code for one SSK component: the Pokja's verified
     class where one was recorded (audited override), else the computed class."""
     return {
-        code: override if override is not None else computed
+        code: final_class(computed, override)
         for code, computed, override in AreaRisk.objects.filter(
             survey=survey, component=component
         ).values_list("desa__code", "risk_class", "override_class")
     }
+
+
+def area_classes(survey: SurveyRound, components: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """`area_class_by_desa` of several components: component -> desa code -> class."""
+    return {component: area_class_by_desa(survey, component) for component in components}
+
+
+def area_class_counts(survey: SurveyRound, component: str) -> dict[int, int]:
+    """Number of desa per area berisiko class (1–4; 0 = not classable) of one component."""
+    return dict(sorted(Counter(area_class_by_desa(survey, component).values()).items()))

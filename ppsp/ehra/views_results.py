@@ -21,6 +21,7 @@ from ppsp.compute.ladder import LABELS
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.ehra import selectors, services, services_results
+from ppsp.ehra.figures import area_class_by_desa, irs_by_desa
 from ppsp.ehra.forms import OverrideForm
 from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.models import OpdRating, OpdSubmission
@@ -58,6 +59,7 @@ def irs_table(request: HttpRequest, pk: int) -> HttpResponse:
         return blind
     rows = list(selectors.ranked_results(survey))
     classes = risk_classes_for_round(survey)
+    irs = irs_by_desa(survey)  # the one selector of IRS per desa
     context = {
         "survey": survey,
         "rows": [
@@ -66,6 +68,7 @@ def irs_table(request: HttpRequest, pk: int) -> HttpResponse:
                 [getattr(r, c) for c in COMPONENTS],
                 classes.of(r.irs_class),
                 [r.ladder.get(LABELS[k], [0, None])[1] for k in (5, 4, 3, 2, 1)],
+                irs.get(r.desa.code),
             )
             for r in rows
         ],
@@ -84,6 +87,7 @@ def area_table(request: HttpRequest, pk: int) -> HttpResponse:
     component = request.GET.get("komponen", SSK_COMPONENTS[0])
     component = component if component in SSK_COMPONENTS else SSK_COMPONENTS[0]
     areas = list(selectors.areas_of(survey, component))
+    final = area_class_by_desa(survey, component)  # the one selector of the class
     by_desa = {a.desa_id: a for a in areas}
     desa = (
         Region.objects.filter(kabkota_code=survey.region.code, level=Level.DESA)
@@ -94,12 +98,12 @@ def area_table(request: HttpRequest, pk: int) -> HttpResponse:
     grid: dict[Any, list[tuple[Region, Any, tuple[str, str]]]] = defaultdict(list)
     for region in desa:
         area = by_desa.get(region.pk)
-        grid[region.parent].append((region, area, classes.of(area.final_class if area else 0)))
+        grid[region.parent].append((region, area, classes.of(final.get(region.code, 0))))
     context = {
         "survey": survey,
         "component": component,
         "components": [(c, COMPONENT_LABELS[c]) for c in SSK_COMPONENTS],
-        "rows": [(a, classes.of(a.final_class), classes.of(a.risk_class)) for a in areas],
+        "rows": [(a, classes.of(final[a.desa.code]), classes.of(a.risk_class)) for a in areas],
         "grid": sorted(grid.items(), key=lambda item: item[0].code),
         "classes": classes.legend(),
         "can_run": has_permission(request.user, Permission.RUN_EHRA, survey.region.code),

@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.compute.area_risk import final_class
 from ppsp.compute.vocabulary import SUBSECTORS
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import Scope
@@ -77,7 +78,7 @@ def _area_row(values: tuple[Any, ...]) -> list[Any]:
     """The class columns plus the final class with the label and colour of the round's
     method version (``ehra.labels``; a round without a recorded version: the defaults)."""
     *head, risk_class, override_class, class_labels, count = values
-    final = override_class if override_class is not None else risk_class
+    final = final_class(risk_class, override_class)  # the class every page shows
     classes = classes_of(class_labels, count) if class_labels else DEFAULT_CLASSES
     return [*head, risk_class, override_class, final, classes.label(final), classes.colour(final)]
 

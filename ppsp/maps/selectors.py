@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from ppsp.compute.area_risk import SSK_COMPONENTS, class_within
 from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
+from ppsp.ehra.figures import area_classes, irs_by_desa
 from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
 from ppsp.maps.models import BoundarySet, DesaBoundary
@@ -80,9 +81,11 @@ def layer_cells(survey: SurveyRound | None, desa: list[Region]) -> dict[str, dic
     layers: dict[str, dict[int, Cell]] = {c: {} for c in MAP_COMPONENTS}
     if survey is None:
         return layers
+    codes = {d.pk: d.code for d in desa}
+    final = area_classes(survey, SSK_COMPONENTS)  # the one selector of the class
     for area in AreaRisk.objects.filter(survey=survey, component__in=SSK_COMPONENTS):
         layers[area.component][area.desa_id] = Cell(
-            area.final_class,
+            final[area.component].get(codes.get(area.desa_id, ""), 0),
             _num(area.area),
             area.risk_class,
             area.override_reason if area.override_class is not None else "",
@@ -94,8 +97,11 @@ def layer_cells(survey: SurveyRound | None, desa: list[Region]) -> dict[str, dic
             worst.klass, worst.score, max(c.computed for c in cells), worst.override_reason
         )
     results = list(DesaResult.objects.filter(survey=survey))
+    irs = irs_by_desa(survey)  # the one selector of IRS per desa
     for r in results:
-        layers["irs"][r.desa_id] = Cell(r.irs_class, _num(r.irs), r.irs_class)
+        layers["irs"][r.desa_id] = Cell(
+            r.irs_class, _num(irs.get(codes.get(r.desa_id, ""))), r.irs_class
+        )
     if results:
         for component in IRS_ONLY:
             values = np.array(

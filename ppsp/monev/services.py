@@ -1,7 +1,9 @@
 """Writes of monev data: realisation entry, the review workflow and approval lock.
 
-Every change is audited; an edit of a locked (submitted/approved) report is refused and the
-refusal itself is audited (written outside the refused transaction so it persists).
+Every change is audited; an edit of a locked (submitted/approved) report is refused through
+`ppsp.core.freeze` (the lock of `ppsp.monev.freeze`) and the refusal itself is audited
+(written outside the refused transaction so it persists). Submission and approval store a
+snapshot of the figures with its SHA-256.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -22,10 +24,11 @@ from ppsp.audit.refusals import audits_refusals
 from ppsp.audit.services import audit_record, field_changes, snapshot
 from ppsp.core import jobs
 from ppsp.core.access import require_permission
+from ppsp.core.freeze import Frozen, ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.core.workflow import Context
+from ppsp.monev import freeze as monev_freeze
 from ppsp.monev.models import (
-    EDITABLE,
     IndicatorRealisation,
     Report,
     ReportStatus,
@@ -39,11 +42,8 @@ ROW_FIELDS = ("budget", "output", "work_status", "evidence", "na_code", "na_reas
 INDICATOR_FIELDS = ("value", "source", "na_code", "na_reason", "source_note")
 # the number whose origin `source_note` records ("STBM 2024"); typing over it clears the note
 NOTED = {"row": "budget", "node": "value"}
-LOCKED_MESSAGE = "Laporan {year} sudah {status}: periode terkunci, perubahan ditolak."
-
-
-class ReportLocked(PermissionDenied):
-    pass
+# A write to a submitted/approved report, refused by the freeze (one message and audit).
+ReportLocked = Frozen
 
 
 RECOMPUTE_KIND = "agregat-monev"  # the national recompute job after an approval
@@ -67,21 +67,11 @@ def report_open(*, region: Region, year: int, by: Any) -> Report:
     return report
 
 
-def refuse_if_locked(report: Report, by: Any, what: str) -> None:
-    """Audit and refuse a change of a report that is not a draft or returned."""
+def refuse_if_locked(report: Report, by: Any, what: str = "") -> None:
+    """Refuse (and audit, outside any transaction) a change of a report that is not a
+    draft or returned: the one freeze refusal of `ppsp.core.freeze`."""
     report.refresh_from_db(fields=["status"])
-    if report.status in EDITABLE:
-        return
-    audit_record(
-        actor=by,
-        obj=report,
-        action=Action.UPDATE,
-        region_code=report.region.code,
-        reason=f"DITOLAK ({what}): periode terkunci, status {report.status}",
-    )
-    raise ReportLocked(
-        LOCKED_MESSAGE.format(year=report.year, status=report.get_status_display().lower())
-    )
+    ensure_not_frozen(report, by=by)
 
 
 @dataclass(frozen=True)
@@ -136,8 +126,7 @@ def realisation_save(
     refuse_if_locked(report, by, action_label)
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
-        if report.status not in EDITABLE:
-            raise ReportLocked(LOCKED_MESSAGE.format(year=report.year, status=report.status))
+        ensure_not_frozen(report)  # locked meanwhile (the request's audit records it)
         _check_belongs(report, rows, indicators)
         row_existing = {r.row_id: r for r in report.row_values.all()}
         ind_existing = {i.node_id: i for i in report.indicator_values.all()}
@@ -219,12 +208,18 @@ def _transition(report: Report, *, to: str, by: Any, comment: str = "") -> Repor
 
 @audits_refusals
 def report_submit(*, report: Report, by: Any) -> Report:
-    return _transition(report, to=ReportStatus.SUBMITTED, by=by)
+    """Submit for review; the submitted values are frozen in a snapshot (`monev.freeze`)."""
+    with transaction.atomic():
+        report = _transition(report, to=ReportStatus.SUBMITTED, by=by)
+        monev_freeze.snapshot_take(report=report, by=by)
+    return report
 
 
 @audits_refusals
 def report_approve(*, report: Report, by: Any, comment: str = "") -> Report:
-    report = _transition(report, to=ReportStatus.APPROVED, by=by, comment=comment)
+    with transaction.atomic():
+        report = _transition(report, to=ReportStatus.APPROVED, by=by, comment=comment)
+        monev_freeze.snapshot_take(report=report, by=by)
     from ppsp.monev.tasks import refresh_aggregates_task
 
     jobs.job_enqueue(

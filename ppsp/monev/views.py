@@ -23,6 +23,7 @@ from ppsp.core.models import PENDING, BackgroundJob
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.core.uploads import upload_errors
+from ppsp.monev import freeze as monev_freeze
 from ppsp.monev import selectors, services
 from ppsp.monev.forms import (
     ImportForm,
@@ -109,6 +110,7 @@ def _kabkota_context(
         "import_form": ImportForm(),
         "import_header": ", ".join(HEADER),
         "chart": selectors.trend(region),
+        "snapshot": monev_freeze.snapshot_of(report) if report is not None else None,
     }
 
 

@@ -214,6 +214,7 @@ def row_move(*, row: ProgrammeRow, status: str, by: Any, reason: str = "") -> Pr
         raise ValidationError(f"Baris sudah berstatus {RowStatus(status).label}.")
     old = row.status
     row.status = status
+    ensure_not_frozen(row)  # leaving or entering a signed MPS year
     row.save(update_fields=["status"])
     audit_record(
         actor=by,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from ppsp.audit.models import Action
 from ppsp.audit.refusals import audits_refusals
 from ppsp.audit.services import audit_record
+from ppsp.core.freeze import ensure_not_frozen, snapshot_intact
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.core.workflow import Context
@@ -75,6 +76,7 @@ def commitment_record(
     )
     if evidence_file:
         commitment.evidence_file = evidence_file
+    ensure_not_frozen(commitment)  # a new commitment of a signed MPS year
     commitment.full_clean()
     commitment.save()
     audit_record(
@@ -171,7 +173,10 @@ def plan_externalise(*, plan: Plan, by: Any) -> Plan:
 @audits_refusals
 @transaction.atomic
 def mps_sign_off(*, plan: Plan, year: int, party: str, by: Any, note: str = "") -> MpsSignOff:
-    """One party signs the MPS of a year (once); audited."""
+    """One party signs the MPS of a year (once); audited. The first sign-off freezes the
+    year's data in a snapshot (`ppsp.mps.freeze`); the others sign that same snapshot."""
+    from ppsp.mps import freeze as mps_freeze
+
     sign_off = MpsSignOff(
         plan=plan,
         year=year,
@@ -179,7 +184,14 @@ def mps_sign_off(*, plan: Plan, year: int, party: str, by: Any, note: str = "") 
         note=note,
         signed_by=by if getattr(by, "is_authenticated", False) else None,
     )
+
+    def freeze_year(ctx: Context) -> None:
+        signed = mps_freeze.signed_years(plan.pk).get(year)
+        if signed is not None and not snapshot_intact(signed):
+            raise ValidationError("Snapshot MPS tahun ini tidak cocok dengan hash tersimpan.")
+        mps_freeze.snapshot_take(plan=plan, year=year, party=party, by=by)
+
     workflow.SIGN_OFF.transition(
-        sign_off, workflow.SIGN, by, audit_reason=f"MPS {year} disetujui {party}"
+        sign_off, workflow.SIGN, by, after=freeze_year, audit_reason=f"MPS {year} disetujui {party}"
     )
     return sign_off

@@ -17,6 +17,7 @@ from ppsp.compute.programme_rows import swot_position, to_juta
 from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.mps import freeze as mps_freeze
 from ppsp.mps import selectors, services, services_funding, workflow
 from ppsp.mps.codes import Source, Subsector
 from ppsp.mps.forms import (
@@ -90,6 +91,7 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
             next_status=workflow.TRANSITIONS,
             advance_labels=workflow.ACTION_LABELS,
             years=plan.years,
+            frozen_years=mps_freeze.signed_years(plan.pk),
             sources=Source.choices,
         )
     return render(request, "mps/kabkota.html", context)

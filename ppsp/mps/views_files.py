@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppsp.core.scope import has_permission
+from ppsp.mps import freeze as mps_freeze
 from ppsp.mps import selectors, services, services_funding, workflow
 from ppsp.mps.codes import Source
 from ppsp.mps.exports import export_workbook
@@ -120,6 +121,7 @@ def mps_table(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         "lines": lines,
         "per_source": [(Source(s).label, a) for s, a in sorted(per_source.items())],
         "total": sum(per_source.values()),
+        "snapshot": mps_freeze.signed_years(plan.pk).get(year),
     }
     return render(request, "mps/mps_table.html", context)
 
@@ -147,7 +149,11 @@ def mps_table_export(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     from ppsp.mps.exports import mps_table_workbook
 
     plan = selectors.get_plan_for_user(request.user, pk)
-    lines, per_source = selectors.mps_table(plan, _year(plan, year))
+    snap = mps_freeze.signed_years(plan.pk).get(_year(plan, year))
+    if snap is not None:  # a signed year: the memorandum as signed, never today's rows
+        lines, per_source = mps_freeze.snapshot_lines(snap)
+    else:
+        lines, per_source = selectors.mps_table(plan, year)
     content = mps_table_workbook(plan, year, lines, per_source)
     return _download(content, f"mps-{plan.region.code}-{year}.xlsx")
 

@@ -111,4 +111,6 @@ class AreaRisk(models.Model):
 
     @property
     def final_class(self) -> int:
-        return self.override_class if self.override_class is not None else self.risk_class
+        from ppsp.compute.area_risk import final_class  # the one rule (ehra.figures)
+
+        return final_class(self.risk_class, self.override_class)
