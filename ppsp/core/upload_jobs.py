@@ -126,3 +126,62 @@ def run_upload(upload_id: int, tracker: jobs.Tracker) -> str:
         errors = [text for level, text in outcome.messages if level == ERROR]
         tracker.fail(" ".join(errors[:3]) or _("Impor dibatalkan, tidak ada data yang disimpan."))
     return first
+
+
+def pack(value: Any) -> Any:
+    """A preview value as JSON that :func:`unpack` turns back into the same Python value
+    (dataclasses become dicts; Decimal and dates are tagged)."""
+    import dataclasses
+    import datetime as dt
+    from decimal import Decimal
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: pack(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, dict):
+        return {str(k): pack(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [pack(v) for v in value]
+    return value
+
+
+def unpack(value: Any) -> Any:
+    import datetime as dt
+    from decimal import Decimal
+
+    if isinstance(value, dict):
+        if len(value) == 1:
+            ((tag, text),) = value.items()
+            if tag == "$decimal":
+                return Decimal(text)
+            if tag == "$date":
+                return dt.date.fromisoformat(text)
+            if tag == "$datetime":
+                return dt.datetime.fromisoformat(text)
+        return {k: unpack(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [unpack(v) for v in value]
+    return value
+
+
+def preview_of(request: Any, handler: str, **params: Any) -> UploadedImport | None:
+    """The user's checked upload of this handler and these params whose check has finished:
+    the one named by ``unggahan`` (query or form), else the latest; None when there is
+    none."""
+    uploads = UploadedImport.objects.filter(
+        handler=handler, created_by_id=getattr(request.user, "pk", None)
+    ).exclude(result={})
+    for key, value in params.items():
+        uploads = uploads.filter(**{f"params__{key}": value})
+    named = request.GET.get("unggahan") or request.POST.get("unggahan")
+    if named:
+        try:
+            return uploads.filter(pk=int(named)).first()
+        except ValueError:
+            return None
+    return uploads.first()
