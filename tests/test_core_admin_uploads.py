@@ -59,7 +59,7 @@ TARGETS = {
 def _form_data(form: Any) -> dict[str, Any]:
     """What the change page would post back unchanged (the bound initial values)."""
     data: dict[str, Any] = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None or value is False or isinstance(value, FieldFile):
             continue
