@@ -53,10 +53,12 @@ def checked_file_formfield(
 
     kinds, max_bytes = rules.get(db_field.name, (DOCUMENTS, None))
     kwargs.setdefault("widget", AdminFileWidget)
-    form_class = functools.partial(
-        UploadField, kinds=kinds, limits_of="document", max_bytes=max_bytes
-    )
-    return db_field.formfield(form_class=form_class, **kwargs)
+
+    class CheckedUpload(UploadField):
+        def __init__(self, *args: Any, **kw: Any) -> None:
+            super().__init__(*args, kinds=kinds, limits_of="document", max_bytes=max_bytes, **kw)
+
+    return db_field.formfield(form_class=CheckedUpload, **kwargs)
 
 
 def region_code_of(obj: models.Model) -> str:
@@ -87,7 +89,7 @@ class AuditedAdmin(admin.ModelAdmin[Any]):
     upload_rules: dict[str, tuple[tuple[str, ...], int | None]] = {}
 
     def formfield_for_dbfield(
-        self, db_field: models.Field[Any, Any], request: HttpRequest | None, **kwargs: Any
+        self, db_field: models.Field[Any, Any], request: HttpRequest, **kwargs: Any
     ) -> Any:
         if isinstance(db_field, models.FileField):
             return checked_file_formfield(db_field, self.upload_rules, **kwargs)

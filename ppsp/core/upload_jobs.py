@@ -20,7 +20,8 @@ from typing import Any
 
 from django.contrib.messages import constants
 from django.db import transaction
-from django.shortcuts import redirect
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -96,10 +97,10 @@ def upload_enqueue(
     return upload
 
 
-def start_import(request: Any, **kwargs: Any) -> Any:
+def start_import(request: Any, **kwargs: Any) -> HttpResponseRedirect:
     """`upload_enqueue` for a view: queue and redirect to the job's status page."""
     upload = upload_enqueue(by=request.user, **kwargs)
-    return redirect("core:upload_status", pk=upload.pk)
+    return HttpResponseRedirect(reverse("core:upload_status", args=[upload.pk]))
 
 
 def run_upload(upload_id: int, tracker: jobs.Tracker) -> str:
