@@ -80,6 +80,7 @@ def test_it_adds_a_row_without_an_id_after_the_preview(cast: Cast) -> None:
     preview = client.post(
         reverse("mps:import", kwargs={"pk": plan.pk}),
         {"file": SimpleUploadedFile("l4.xlsx", edited)},
+        follow=True,  # the file is read by a background job, then the preview shown
     )
     assert preview.status_code == 200
     assert not preview.context["errors"]

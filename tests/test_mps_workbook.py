@@ -79,7 +79,9 @@ def test_it_round_trips_three_changed_cells_into_preview_and_audit(cast: Cast) -
         ],
     )
     upload = SimpleUploadedFile("lampiran4.xlsx", edited)
-    preview = client.post(reverse("mps:import", kwargs={"pk": plan.pk}), {"file": upload})
+    preview = client.post(
+        reverse("mps:import", kwargs={"pk": plan.pk}), {"file": upload}, follow=True
+    )
     assert preview.status_code == 200
     changes = preview.context["changes"]
     assert not preview.context["errors"]
@@ -135,7 +137,9 @@ def test_it_sees_exactly_three_changes_in_a_file_a_spreadsheet_program_saved(
         )
     )
     upload = SimpleUploadedFile("lampiran4-libreoffice.xlsx", edited)
-    preview = client.post(reverse("mps:import", kwargs={"pk": plan.pk}), {"file": upload})
+    preview = client.post(
+        reverse("mps:import", kwargs={"pk": plan.pk}), {"file": upload}, follow=True
+    )
     assert not preview.context["errors"]
     assert [(c.column, c.new) for c in preview.context["changes"]] == [
         ("volume", Decimal("2.50")),

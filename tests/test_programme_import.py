@@ -106,7 +106,9 @@ BAD = b"kode_kabkota,tahun_kohort,tahapan\n15.07,2013,4\n15.71,abc,5\n75.01,2014
 
 
 def _upload(client: Client, name: str, content: bytes) -> str:
-    response = client.post("/program/impor/", {"file": SimpleUploadedFile(name, content)})
+    response = client.post(
+        "/program/impor/", {"file": SimpleUploadedFile(name, content)}, follow=True
+    )  # a background job reads the file, then the preview is shown
     assert response.status_code == 200
     return response.content.decode()
 

@@ -43,6 +43,24 @@ def _m2m_snapshot(obj: models.Model, fields: list[str]) -> dict[str, str]:
     return {name: ", ".join(sorted(str(v) for v in getattr(obj, name).all())) for name in fields}
 
 
+def checked_file_formfield(
+    db_field: models.FileField, rules: dict[str, tuple[tuple[str, ...], int | None]], **kwargs: Any
+) -> Any:
+    """The admin form field of a model FileField: an `UploadField` with the field's rule."""
+    from django.contrib.admin.widgets import AdminFileWidget
+
+    from ppsp.core.uploads import DOCUMENTS, UploadField
+
+    kinds, max_bytes = rules.get(db_field.name, (DOCUMENTS, None))
+    kwargs.setdefault("widget", AdminFileWidget)
+
+    class CheckedUpload(UploadField):
+        def __init__(self, *args: Any, **kw: Any) -> None:
+            super().__init__(*args, kinds=kinds, limits_of="document", max_bytes=max_bytes, **kw)
+
+    return db_field.formfield(form_class=CheckedUpload, **kwargs)
+
+
 def region_code_of(obj: models.Model) -> str:
     """The region code an audit row of `obj` is filed under ('' when it has none): the
     object type's own rule registered with ppsp.audit.views, else its region or region_code."""
@@ -64,6 +82,18 @@ def region_code_of(obj: models.Model) -> str:
 class AuditedAdmin(admin.ModelAdmin[Any]):
     #: fields whose values are masked in the audit trail
     audit_secret_fields: tuple[str, ...] = SECRET_FIELDS
+    #: per file field, the kinds of file accepted and the size cap [bytes] (None: the
+    #: "document" limits); every file field not listed takes DOCUMENTS. An admin upload
+    #: passes the same checks as the UI's (`ppsp.core.uploads`: size, kind by content,
+    #: a ZIP's declared size, no XML DTD) before anything is stored.
+    upload_rules: dict[str, tuple[tuple[str, ...], int | None]] = {}
+
+    def formfield_for_dbfield(
+        self, db_field: models.Field[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> Any:
+        if isinstance(db_field, models.FileField):
+            return checked_file_formfield(db_field, self.upload_rules, **kwargs)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def audit_target(self, obj: Any) -> tuple[models.Model, str]:
         """The object an audit row is written for and a note for the reason; an admin of a

@@ -138,3 +138,37 @@ class DataSnapshot(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise SnapshotImmutable("Snapshot data yang dibekukan tidak dapat dihapus.")
+
+
+class UploadedImport(models.Model):
+    """An uploaded file waiting for (or parsed by) its background import job.
+
+    The web worker only checks the upload's size and kind and stores the bytes here (in the
+    database, never under MEDIA_ROOT); the job named by ``handler`` (a dotted path to a
+    function ``(UploadedImport, Tracker) -> None``) parses, validates and commits all or
+    nothing, and records what the user is told in ``result``: ``messages`` as
+    ``[level, text]`` pairs, optionally ``next`` (where to go afterwards) and a ``preview``.
+    The bytes are dropped once the file is no longer needed (``content_kept`` False).
+    """
+
+    handler = models.CharField(max_length=200)
+    filename = models.CharField(_("nama berkas"), max_length=200)
+    content = models.BinaryField(blank=True, default=b"")
+    size = models.PositiveBigIntegerField(_("ukuran (byte)"), default=0)
+    params = models.JSONField(default=dict, blank=True)
+    region_code = models.CharField(_("wilayah"), max_length=13, blank=True)
+    return_url = models.CharField(max_length=300)
+    result = models.JSONField(default=dict, blank=True)
+    delivered = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("unggahan impor")
+        verbose_name_plural = _("unggahan impor")
+
+    def __str__(self) -> str:
+        return self.filename

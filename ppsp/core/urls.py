@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ppsp.core import views, views_jobs
+from ppsp.core import views, views_jobs, views_uploads
 
 app_name = "core"
 urlpatterns = [
@@ -8,4 +8,5 @@ urlpatterns = [
     path("healthz", views.health, name="health"),
     path("tugas/<int:pk>/", views_jobs.job_status, name="job_status"),
     path("tugas/<int:pk>/batal/", views_jobs.job_cancel, name="job_cancel"),
+    path("tugas/impor/<int:pk>/", views_uploads.upload_status, name="upload_status"),
 ]

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
-from ppsp.exchange import exports, opendata, selectors, services
+from ppsp.core.upload_jobs import start_import
+from ppsp.exchange import exports, import_jobs, opendata, selectors, services
 from ppsp.exchange.forms import ExportForm, UploadForm
 from ppsp.exchange.models import JobStatus
 from ppsp.exchange.registry import TABLES
@@ -107,14 +108,18 @@ def imports(request: HttpRequest, code: str) -> HttpResponse:
             raise Http404
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            batch, _parsed = services.batch_upload(
-                system=form.cleaned_data["system"],
-                kabkota=region,
+            return start_import(
+                request,
+                handler=import_jobs.CHECK,
                 filename=upload.name,
                 content=upload.read(),
-                by=request.user,
+                region_code=region.code,
+                params={"system": form.cleaned_data["system"]},
+                return_url=reverse("exchange:imports", args=[region.code]),
+                permission=Permission.EDIT_REGION_DATA,
+                cancel_permission=Permission.EDIT_REGION_DATA,
+                label=_("Periksa data sistem sektor: %(file)s") % {"file": upload.name},
             )
-            return redirect("exchange:batch", pk=batch.pk)
     context = {
         "region": region,
         "form": form,
@@ -127,16 +132,12 @@ def imports(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def batch(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_batch_for_user(request.user, pk)
-    from ppsp.exchange.adapters import parse_file
-
-    parsed = None
-    if item.status == "draft":
-        parsed = parse_file(item.system, item.region, item.filename, bytes(item.content))
+    figures, count = import_jobs.preview(item) if item.status == "draft" else ([], 0)
     can_edit = scope_for(request.user, Permission.EDIT_REGION_DATA).covers(item.region.code)
     context = {
         "batch": item,
-        "preview": _with_codes(parsed.figures[:200]) if parsed else [],
-        "figures": len(parsed.figures) if parsed else 0,
+        "preview": _with_codes(figures),
+        "figures": count,
         "can_edit": can_edit,
     }
     return render(request, "exchange/batch.html", context)
@@ -153,8 +154,18 @@ def _with_codes(figures: list[Any]) -> list[tuple[str, Any]]:
 @require_POST
 def batch_commit(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_batch_for_user(request.user, pk, write=True)
-    services.batch_import(batch=item, by=request.user)
-    return redirect("exchange:batch", pk=item.pk)
+    return start_import(
+        request,
+        handler=import_jobs.COMMIT,
+        filename=item.filename,
+        content=b"",
+        region_code=item.region.code,
+        params={"batch": item.pk},
+        return_url=reverse("exchange:batch", args=[item.pk]),
+        permission=Permission.EDIT_REGION_DATA,
+        cancel_permission=Permission.EDIT_REGION_DATA,
+        label=_("Impor data sistem sektor: %(file)s") % {"file": item.filename},
+    )
 
 
 def open_data(request: HttpRequest) -> HttpResponse:

@@ -7,14 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ppsp.core.access import kabkota_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.upload_jobs import start_import
 from ppsp.core.uploads import upload_errors
-from ppsp.finance import selectors, services
+from ppsp.finance import import_jobs, selectors, services
 from ppsp.finance.belanja_file import belanja_workbook
 from ppsp.finance.forms import ImportForm, OpdForm, SettingsForm, history_form, plan_form
 from ppsp.finance.models import FiscalCapacity
@@ -149,16 +151,20 @@ def belanja_import(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, problem)
         return _back(found)
     upload = form.cleaned_data["file"]
-    problems = services.belanja_import(
-        capacity=found, data=upload.read(), by=request.user, filename=upload.name
+    return start_import(
+        request,
+        handler=import_jobs.HANDLER,
+        filename=upload.name,
+        content=upload.read(),
+        region_code=found.region.code,
+        params={"capacity": found.pk},
+        return_url=reverse(
+            "finance:capacity", kwargs={"code": found.region.code, "year": found.fiscal_year}
+        ),
+        permission=Permission.EDIT_PLANNING,
+        cancel_permission=Permission.EDIT_PLANNING,
+        label=_("Impor realisasi belanja OPD: %(file)s") % {"file": upload.name},
     )
-    if problems:
-        messages.error(request, _("Impor dibatalkan, tidak ada yang diubah:"))
-        for problem in problems[:50]:
-            messages.error(request, problem)
-    else:
-        messages.success(request, _("Realisasi belanja OPD diimpor."))
-    return _back(found)
 
 
 @login_required

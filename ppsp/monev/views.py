@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -22,9 +23,10 @@ from ppsp.core.access import kabkota_for_user, province_for_user, require_nation
 from ppsp.core.models import PENDING, BackgroundJob
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
+from ppsp.core.upload_jobs import start_import
 from ppsp.core.uploads import upload_errors
 from ppsp.monev import freeze as monev_freeze
-from ppsp.monev import selectors, services
+from ppsp.monev import import_jobs, selectors, services
 from ppsp.monev.forms import (
     ImportForm,
     IndicatorValueForm,
@@ -33,7 +35,7 @@ from ppsp.monev.forms import (
     indicator_initial,
     row_initial,
 )
-from ppsp.monev.importer import HEADER, realisation_import
+from ppsp.monev.importer import HEADER
 from ppsp.monev.models import Aggregate, DataSource, KabkotaScore, Report, ReportStatus
 from ppsp.monev.services import RECOMPUTE_KIND
 from ppsp.mps.codes import Source, Subsector
@@ -211,28 +213,19 @@ def import_file(request: HttpRequest, code: str, year: int) -> HttpResponse:
     form = ImportForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
-        monev = selectors.kabkota_monev(region, year)
-        try:
-            result = realisation_import(
-                region=region,
-                year=year,
-                filename=upload.name,
-                content=upload.read(),
-                row_ids={line.row.pk for line in monev.rows},
-                node_ids={line.node.pk for line in monev.indicators},
-                by=request.user,
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        except PermissionDenied as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                _("Impor berhasil: %(c)s isian baru, %(u)s diubah.")
-                % {"c": result.created, "u": result.updated},
-            )
+        return start_import(
+            request,
+            handler=import_jobs.HANDLER,
+            filename=upload.name,
+            content=upload.read(),
+            region_code=region.code,
+            params={"year": year},
+            return_url=reverse("monev:kabkota", kwargs={"code": region.code, "year": year}),
+            permission=Permission.EDIT_MONEV,
+            cancel_permission=Permission.EDIT_MONEV,
+            label=_("Impor realisasi monev %(year)s: %(file)s")
+            % {"year": year, "file": upload.name},
+        )
     else:
         messages.error(request, _("Impor dibatalkan, tidak ada data yang disimpan."))
         for problem in upload_errors(form, _("Pilih berkas .xlsx atau .csv.")):

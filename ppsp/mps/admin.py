@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from ppsp.core.admin import AuditedAdmin
+from ppsp.mps.forms import EVIDENCE_KINDS, MAX_EVIDENCE
 from ppsp.mps.models import FundingCommitment, NomenclatureCode, Plan, ProgrammeRow, SwotFactor
 
 
@@ -21,6 +22,7 @@ class ProgrammeRowAdmin(AuditedAdmin):
 class FundingCommitmentAdmin(AuditedAdmin):
     list_display = ("row", "party", "year", "amount", "status")
     raw_id_fields = ("row", "recorded_by")
+    upload_rules = {"evidence_file": (EVIDENCE_KINDS, MAX_EVIDENCE)}
 
 
 @admin.register(SwotFactor)

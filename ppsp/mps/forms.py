@@ -63,12 +63,13 @@ class KomitmenForm(forms.Form):
 
 EVIDENCE_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 MAX_EVIDENCE = 10 * 1024 * 1024
+EVIDENCE_KINDS = (PDF, JPEG, PNG)
 
 
 def clean_evidence_file(upload: Any) -> Any:
     if upload and (not upload.name.lower().endswith(EVIDENCE_TYPES) or upload.size > MAX_EVIDENCE):
         raise forms.ValidationError(_("Bukti harus PDF, JPG atau PNG, paling besar 10 MB."))
-    return validate_upload(upload, (PDF, JPEG, PNG), lim=Limits(max_bytes=MAX_EVIDENCE))
+    return validate_upload(upload, EVIDENCE_KINDS, lim=Limits(max_bytes=MAX_EVIDENCE))
 
 
 class CommitmentForm(forms.Form):

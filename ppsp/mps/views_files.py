@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import mimetypes
 from typing import Any
 
@@ -11,19 +10,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ppsp.core.models import UploadedImport
+from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.upload_jobs import preview_of, start_import
 from ppsp.mps import freeze as mps_freeze
-from ppsp.mps import selectors, services, services_funding, workflow
+from ppsp.mps import import_jobs, selectors, services_funding, workflow
 from ppsp.mps.codes import Source
 from ppsp.mps.exports import export_workbook
 from ppsp.mps.forms import UploadForm
 from ppsp.mps.models import Party
-from ppsp.mps.workbook import XLSX_TYPE, read_workbook
-
-SESSION_KEY = "mps_import"
+from ppsp.mps.workbook import XLSX_TYPE
 
 
 def _download(content: bytes, name: str) -> HttpResponse:
@@ -42,24 +43,33 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload (checked for size and kind here, read by a background job), then the preview
+    of the job's result (``?unggahan=``)."""
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
     form = UploadForm(request.POST or None, request.FILES or None)
-    context: dict[str, Any] = {"plan": plan, "form": form}
+    back = reverse("mps:import", kwargs={"pk": plan.pk})
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        content = upload.read()
-        diff = read_workbook(upload.name, content, plan, list(plan.rows.all()))
-        request.session[SESSION_KEY] = {
-            "plan": plan.pk,
-            "filename": upload.name,
-            "content": base64.b64encode(content).decode("ascii"),
-        }
-        context.update(
+        return start_import(
+            request,
+            handler=import_jobs.CHECK,
             filename=upload.name,
-            changes=diff.changes,
-            additions=diff.additions,
-            errors=diff.errors,
+            content=upload.read(),
+            region_code=plan.region.code,
+            params={"plan": plan.pk},
+            return_url=back,
+            permission=Permission.EDIT_MPS,
+            cancel_permission=Permission.EDIT_MPS,
+            label=_("Periksa Lampiran 4: %(file)s") % {"file": upload.name},
         )
+    context: dict[str, Any] = {"plan": plan, "form": form}
+    checked = (
+        preview_of(request, import_jobs.CHECK, plan=plan.pk)
+        if request.GET.get("unggahan")
+        else None
+    )
+    if checked is not None:
+        context.update(filename=checked.filename, upload=checked, **import_jobs.preview(checked))
     return render(request, "mps/import.html", context)
 
 
@@ -67,33 +77,32 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk, write=True)
-    stored = request.session.get(SESSION_KEY)
-    if not stored or stored.get("plan") != plan.pk:
-        messages.error(request, _("Tidak ada berkas yang menunggu disimpan; unggah lagi."))
-        return redirect("mps:import", pk=plan.pk)
-    filename = stored["filename"]
-    diff = read_workbook(filename, base64.b64decode(stored["content"]), plan, list(plan.rows.all()))
-    if diff.errors:
-        for error in diff.errors:
-            messages.error(request, str(error))
+    checked = preview_of(request, import_jobs.CHECK, plan=plan.pk)
+    problems = import_jobs.preview(checked)["errors"] if checked is not None else []
+    if problems:
+        for problem in problems:
+            messages.error(request, str(problem))
         messages.error(
             request, _("Tidak ada data yang disimpan. Perbaiki berkas lalu unggah lagi.")
         )
         return redirect("mps:import", pk=plan.pk)
-    count = services.rows_apply_changes(
-        plan=plan,
-        changes=[(c.row_id, c.field, c.new) for c in diff.changes],
-        additions=[a.values for a in diff.additions],
-        by=request.user,
-        reason=f"impor {filename}",
-    )
-    del request.session[SESSION_KEY]
-    messages.success(
+    if checked is None or not checked.content:
+        messages.error(request, _("Tidak ada berkas yang menunggu disimpan; unggah lagi."))
+        return redirect("mps:import", pk=plan.pk)
+    content = bytes(checked.content)
+    UploadedImport.objects.filter(pk=checked.pk).update(content=b"")
+    return start_import(
         request,
-        _("Impor %(file)s selesai: %(n)d sel diubah, %(a)d baris ditambahkan.")
-        % {"file": filename, "n": count, "a": len(diff.additions)},
+        handler=import_jobs.COMMIT,
+        filename=checked.filename,
+        content=content,
+        region_code=plan.region.code,
+        params={"plan": plan.pk},
+        return_url=reverse("mps:import", kwargs={"pk": plan.pk}),
+        permission=Permission.EDIT_MPS,
+        cancel_permission=Permission.EDIT_MPS,
+        label=_("Simpan Lampiran 4: %(file)s") % {"file": checked.filename},
     )
-    return redirect("mps:kabkota", code=plan.region.code)
 
 
 def _year(plan: Any, year: int) -> int:

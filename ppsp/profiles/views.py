@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 
 from ppsp.core.access import kabkota_for_user
 from ppsp.core.scope import has_permission
+from ppsp.core.upload_jobs import start_import
 from ppsp.core.uploads import upload_errors
-from ppsp.profiles import selectors, services
+from ppsp.profiles import import_jobs, selectors, services
 from ppsp.profiles.columns import COLUMNS, EDITABLE, parse_cell
 from ppsp.profiles.exports import form2_xlsx, kemajuan_xlsx
 from ppsp.profiles.figures import sanitasi_access
@@ -123,29 +124,25 @@ def export(request: HttpRequest, code: str, year: int) -> HttpResponse:
 def import_upload(request: HttpRequest, code: str, year: int) -> HttpResponse:
     region = kabkota_for_user(request.user, code, selectors.EDIT)
     form = ImportForm(request.POST, request.FILES)
+    back = f"{reverse('profiles:kabkota', args=[code])}?tahun={year}"
     if form.is_valid():
         upload = form.cleaned_data["file"]
-        report = services.profiles_import(
-            kabkota=region, year=year, filename=upload.name, content=upload.read(), by=request.user
+        return start_import(
+            request,
+            handler=import_jobs.HANDLER,
+            filename=upload.name,
+            content=upload.read(),
+            region_code=region.code,
+            params={"year": year},
+            return_url=back,
+            permission=selectors.EDIT,
+            cancel_permission=selectors.EDIT,
+            label=_("Impor Form 2 %(year)s: %(file)s") % {"year": year, "file": upload.name},
         )
-        if report.errors:
-            messages.error(request, _("Impor dibatalkan, tidak ada data yang disimpan."))
-            for message in report.errors[:50]:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("%(n)d baris Form 2 disimpan.") % {"n": report.saved})
-            flagged = warnings_by_desa(selectors.profiles_of(selectors.desa_of(code), year))
-            if flagged:
-                messages.warning(
-                    request,
-                    _("%(n)d desa punya angka yang perlu diperiksa lagi (ditandai ⚠ di tabel); "
-                      "data tetap tersimpan.") % {"n": len(flagged)},
-                )  # fmt: skip
-    else:
-        messages.error(request, _("Impor dibatalkan, tidak ada data yang disimpan."))
-        for problem in upload_errors(form, _("Pilih berkas .xlsx atau .csv.")):
-            messages.error(request, problem)
-    return redirect(f"{reverse('profiles:kabkota', args=[code])}?tahun={year}")
+    messages.error(request, _("Impor dibatalkan, tidak ada data yang disimpan."))
+    for problem in upload_errors(form, _("Pilih berkas .xlsx atau .csv.")):
+        messages.error(request, problem)
+    return redirect(back)
 
 
 @login_required

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from ppsp.core.admin import AuditedAdmin
+from ppsp.programme.forms import EVIDENCE_KINDS
 from ppsp.programme.models import (
     FacilitatorAssignment,
     FacilitatorTraining,
@@ -40,6 +41,7 @@ class StageRecordAdmin(AuditedAdmin):
     search_fields = ["participation__region__code", "participation__region__name"]
     raw_id_fields = ["participation", "recorded_by"]
     readonly_fields = ["status"]  # status changes only through the transition service
+    upload_rules = {"evidence": (EVIDENCE_KINDS, None)}
 
 
 @admin.register(Opd)
