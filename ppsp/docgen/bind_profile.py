@@ -35,11 +35,14 @@ def penduduk(region: Region, facts: dict[str, str]) -> list[Block]:
         return [Missing(periods.unavailable("Data penduduk per desa (menu Wilayah)", start, end))]
     rows = (
         Population.objects.filter(region__kabkota_code=region.code, year=year)
-        .values_list("region__parent__name", "penduduk", "kk")
+        .values_list("region__parent__name", "penduduk", "kk", "source")
         .order_by("region__parent__code")
     )
     by_kec: dict[str, list[int]] = {}
-    for kecamatan, people, kk in rows:
+    origins: set[str] = set()
+    for kecamatan, people, kk, origin in rows:
+        if origin:
+            origins.add(origin)
         acc = by_kec.setdefault(kecamatan, [0, 0, 0])
         acc[0] += 1
         acc[1] += people
@@ -56,7 +59,11 @@ def penduduk(region: Region, facts: dict[str, str]) -> list[Block]:
             body,
             numeric={1, 2, 3},
             bold_rows={len(body) - 1},
-            note="Sumber: data penduduk per desa yang tersimpan.",
+            source=(
+                f"{'; '.join(sorted(origins))} (data penduduk per desa tahun {year})"
+                if origins
+                else f"data penduduk per desa tahun {year}; instansi sumber tidak tercatat"
+            ),
         )
     ]
 
@@ -151,6 +158,7 @@ def area_berisiko(region: Region, facts: dict[str, str]) -> list[Block]:
             body,
             numeric={2, 3, 4},
             note="Kelas 1 kurang berisiko … 4 risiko sangat tinggi (hasil verifikasi bila ada).",
+            source=f"studi EHRA {survey.year} dan penetapan area berisiko Pokja Sanitasi",
         ),
         Figure(
             "Peta area berisiko sanitasi (kelas gabungan) per desa/kelurahan",

@@ -14,7 +14,8 @@ from typing import Any
 
 from ppsp.docgen.doc import Block, DocContext, Figure, Missing, SectionContext, Table
 
-FORMAT = 1  # bump when the serialised shape changes; `from_json` reads older formats
+# Bump when the serialised shape changes; `from_json` reads older formats.
+FORMAT = 2  # 2: source of tables and figures, printed section labels
 
 
 def _block(block: Block) -> dict[str, Any]:
@@ -28,6 +29,7 @@ def _block(block: Block) -> dict[str, Any]:
             "note": block.note,
             "numeric": sorted(block.numeric),
             "bold_rows": sorted(block.bold_rows),
+            "source": block.source,
         }
     if isinstance(block, Figure):
         return {
@@ -36,6 +38,7 @@ def _block(block: Block) -> dict[str, Any]:
             "kind": block.kind,
             "data": block.data,
             "number": block.number,
+            "source": block.source,
         }
     return {"type": "missing", "what": block.what}
 
@@ -61,6 +64,7 @@ def to_json(context: DocContext) -> dict[str, Any]:
                 "binding": s.binding,
                 "text": s.text,
                 "blocks": [_block(b) for b in s.blocks],
+                "label": s.label,
             }
             for s in context.sections
         ],
@@ -77,10 +81,15 @@ def _from_block(data: dict[str, Any]) -> Block:
             note=data.get("note", ""),
             numeric=set(data.get("numeric", ())),
             bold_rows=set(data.get("bold_rows", ())),
+            source=data.get("source", ""),
         )
     if data["type"] == "figure":
         return Figure(
-            title=data["title"], kind=data["kind"], data=data["data"], number=data.get("number", "")
+            title=data["title"],
+            kind=data["kind"],
+            data=data["data"],
+            number=data.get("number", ""),
+            source=data.get("source", ""),
         )
     return Missing(data["what"])
 
@@ -104,6 +113,7 @@ def from_json(data: dict[str, Any]) -> DocContext:
                 binding=s["binding"],
                 text=s["text"],
                 blocks=[_from_block(b) for b in s["blocks"]],
+                label=s.get("label", ""),
             )
             for s in data["sections"]
         ],
