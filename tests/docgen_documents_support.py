@@ -47,7 +47,30 @@ def pdf_pages_text(pdf: bytes) -> list[str]:
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
-WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}|[A-Za-zÀ-ÿ]")
+def pdf_page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """(width, height) in points of every page (pdfinfo -f 1 -l <last>)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.pdf"
+        path.write_bytes(pdf)
+        out = subprocess.run(
+            ["pdfinfo", "-f", "1", "-l", "100000", str(path)],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+    found = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out, re.MULTILINE)
+    return [(float(w), float(h)) for w, h in found]
+
+
+def pdf_structure(pdf: bytes) -> list[str]:
+    """The structure element types of a tagged PDF (pdfinfo -struct), e.g. H1, Table."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.pdf"
+        path.write_bytes(pdf)
+        out = subprocess.run(
+            ["pdfinfo", "-struct", str(path)], capture_output=True, check=True, text=True
+        ).stdout
+    return [line.split()[0] for line in out.splitlines() if line.strip()]
 
 
 def pdf_words(pdf: bytes) -> list[tuple[int, str]]:

@@ -94,7 +94,11 @@ def build_context(
     facts: dict[str, str] = {
         "kabkota": region.display_name,
         "provinsi": province,
-        "periode": f"{document.period_start}–{document.period_end}",
+        "periode": (
+            str(document.period_start)
+            if document.period_start == document.period_end
+            else f"{document.period_start}–{document.period_end}"
+        ),
         "tahun_awal": str(document.period_start),
         "tahun_akhir": str(document.period_end),
     }
