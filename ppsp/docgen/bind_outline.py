@@ -63,7 +63,7 @@ def program_subsektor(subsector: str, region: Region, facts: dict[str, str]) -> 
         row[0] = str(k)
     return [
         Table(
-            f"Rencana kegiatan {label.lower()} (x Rp juta, 5 tahun)",
+            f"Rencana kegiatan {label if label.isupper() else label.lower()} (x Rp juta, 5 tahun)",
             table.header,
             rows,
             numeric=set(table.numeric),

@@ -73,15 +73,18 @@ def to_json(context: DocContext) -> dict[str, Any]:
 
 def _from_block(data: dict[str, Any]) -> Block:
     if data["type"] == "table":
+        note, source = data.get("note", ""), data.get("source", "")
+        if "source" not in data and note.startswith("Sumber:"):  # format 1: source in the note
+            note, source = "", note.removeprefix("Sumber:").strip()
         return Table(
             title=data["title"],
             header=list(data["header"]),
             rows=[list(r) for r in data["rows"]],
             number=data.get("number", ""),
-            note=data.get("note", ""),
+            note=note,
             numeric=set(data.get("numeric", ())),
             bold_rows=set(data.get("bold_rows", ())),
-            source=data.get("source", ""),
+            source=source,
         )
     if data["type"] == "figure":
         return Figure(
