@@ -62,6 +62,16 @@ def pdf_page_sizes(pdf: bytes) -> list[tuple[float, float]]:
     return [(float(w), float(h)) for w, h in found]
 
 
+def pdf_metadata(pdf: bytes) -> str:
+    """The XMP metadata of the PDF (pdfinfo -meta)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.pdf"
+        path.write_bytes(pdf)
+        return subprocess.run(
+            ["pdfinfo", "-meta", str(path)], capture_output=True, check=True, text=True
+        ).stdout
+
+
 def pdf_structure(pdf: bytes) -> list[str]:
     """The structure element types of a tagged PDF (pdfinfo -struct), e.g. H1, Table."""
     with tempfile.TemporaryDirectory() as tmp:

@@ -24,6 +24,7 @@ from ppsp.docgen.render_pdf import html_of, render_pdf
 from ppsp.docgen.sources import attach_sources
 from tests.docgen_documents_support import (
     demo_documents,
+    pdf_metadata,
     pdf_page_sizes,
     pdf_pages_text,
     pdf_pngs,
@@ -117,7 +118,10 @@ def test_it_typesets_the_demo_documents_as_pdf(cast: object) -> None:
     for kind, version in demo_documents().items():
         ctx = build_context(version)
         pdf = render_pdf(ctx)
-        structure = pdf_structure(pdf)  # tagged (PDF/UA-1): headings and tables
+        meta = pdf_metadata(pdf)  # PDF/A-2a: archival and tagged, with title and author
+        assert 'pdfaid:part="2"' in meta and 'pdfaid:conformance="A"' in meta
+        assert f"Pokja Sanitasi {ctx.kabkota}" in meta and ctx.full_title in meta
+        structure = pdf_structure(pdf)  # the tags: headings and tables
         assert structure.count("H1") >= len([s for s in ctx.sections if s.level == 1])
         assert structure.count("Table") >= len(ctx.tables), kind
         _check_pdf(kind, ctx, pdf)

@@ -4,8 +4,9 @@ Table of contents, list of tables and of figures with page numbers, numbered tab
 figures each with its source line, page numbers and a running header (kab/kota, document,
 period, version) in the @page margin boxes, A4; wide tables on named landscape pages.
 Table cells never break a word: hyphenation is off and each column is at least as wide as
-its longest word (`layout.column_widths`). The PDF is tagged (PDF/UA-1 via WeasyPrint's
-`pdf_variant`) so that readers and screen readers get headings, tables and reading order.
+its longest word (`layout.column_widths`). The PDF is PDF/A-2a (WeasyPrint's `pdf_variant`):
+archival (fonts embedded, XMP metadata) and tagged, so that readers and screen readers get
+headings, tables and the reading order.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ppsp.docgen.doc import DocContext, Figure, Missing, Table
 from ppsp.docgen.fmt import MISSING
 from ppsp.docgen.layout import LANDSCAPE_CHARS, LINE_CHARS, column_widths
 
-PDF_VARIANT = "pdf/ua-1"  # tagged PDF (WeasyPrint >= 63); see the module docstring
+PDF_VARIANT = "pdf/a-2a"  # archival and tagged (level A); see the module docstring
 
 
 def _sections(ctx: DocContext) -> list[dict[str, object]]:
