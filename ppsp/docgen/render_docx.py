@@ -90,7 +90,7 @@ def _styles(doc: DocxDocument) -> None:
 def _running(section: DocxSection, ctx: DocContext) -> None:
     """Header (document, kab/kota, period | version) and footer (Pokja | page)."""
     header = section.header.paragraphs[0]
-    header.text = f"{ctx.doc_type} {ctx.kabkota} {ctx.period}\tVersi {ctx.version} ({ctx.status})"
+    header.text = f"{ctx.doc_type} {ctx.kabkota} {ctx.period}\t\tVersi {ctx.version} ({ctx.status})"
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run(f"Pokja Sanitasi {ctx.kabkota} · Halaman ")

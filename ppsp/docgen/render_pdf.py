@@ -12,6 +12,7 @@ headings, tables and the reading order.
 from __future__ import annotations
 
 import base64
+import warnings
 
 from django.template.loader import render_to_string
 from weasyprint import HTML
@@ -109,5 +110,10 @@ def render_pdf(ctx: DocContext) -> bytes:
         for anchor in page.anchors:
             pages.setdefault(anchor, number)
     front = HTML(string=html_of(ctx, "front", pages)).render()
-    pdf: bytes = front.copy([*front.pages, *body.pages]).write_pdf(pdf_variant=PDF_VARIANT)
+    document = front.copy([*front.pages, *body.pages])
+    with warnings.catch_warnings():
+        # WeasyPrint 70 opens its sRGB output-intent profile (PDF/A) without closing it; the
+        # file is read whole and dropped at once, so its ResourceWarning is noise here.
+        warnings.simplefilter("ignore", ResourceWarning)
+        pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
     return pdf
