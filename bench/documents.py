@@ -1,16 +1,22 @@
-"""Time to write the full SSK (2017 outline) as DOCX and PDF: demo 15.07 and 400 desa.
+"""Time to write the documents as DOCX and PDF, with their page and word counts: the demo
+SSK, BPS and MPS of 15.07 and the SSK of a 400-desa kab/kota.
 
 Run: `.venv/bin/python bench/documents.py` (scratch SQLite at /tmp/bench-documents.sqlite3,
 or BENCH_DATABASE_URL). Loads the regions of province 15 and the demo data of 15.07, then
-times context building + figures + rendering for (1) the demo SSK 2027–2031 and (2) the same
-document with a synthetic kab/kota of 400 desa in 20 kecamatan (penduduk, IRS and area
-berisiko tables of 400 rows, the map with 400 tiles). Targets: DOCX < 5 s, PDF < 20 s.
+times context building + figures + rendering for (1) the demo SSK 2027–2031, BPS 2027 and
+MPS 2027–2031 and (2) the same SSK with a synthetic kab/kota of 400 desa in 20 kecamatan
+(penduduk, IRS and area berisiko tables of 400 rows, the map with 400 tiles). Targets: DOCX
+< 5 s, PDF < 20 s. Beside each time: pages (PDF: pdfinfo; DOCX has no layout, so "–") and
+words (PDF: its text layer through pdftotext; DOCX: paragraphs and table cells).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import random
+import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -45,10 +51,11 @@ from ppsp.documents.models import DocumentVersion  # noqa: E402
 TARGETS = {"docx": 5.0, "pdf": 20.0}
 
 
-def prepare() -> DocumentVersion:
+def prepare() -> dict[str, DocumentVersion]:
     from ppsp.regions.services import regions_load_master_data
     from tests.conftest import write_master_slice
-    from tests.docgen_support import demo_ssk_version, load_all_demo
+    from tests.docgen_documents_support import demo_documents
+    from tests.docgen_support import load_all_demo
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("createcachetable", verbosity=0)
@@ -61,7 +68,7 @@ def prepare() -> DocumentVersion:
     failed = load_all_demo()
     if failed:
         print(f"demo loaders skipped (broken elsewhere): {', '.join(failed)}")
-    return demo_ssk_version()
+    return demo_documents()
 
 
 def synthetic(ctx: DocContext, n_desa: int = 400, n_kec: int = 20) -> DocContext:
@@ -97,6 +104,27 @@ def synthetic(ctx: DocContext, n_desa: int = 400, n_kec: int = 20) -> DocContext
     return ctx
 
 
+def _pdf_counts(data: bytes) -> tuple[str, int]:
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(data)
+        handle.flush()
+        info = subprocess.run(["pdfinfo", handle.name], capture_output=True, text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", handle.name, "-"], capture_output=True, text=True
+        ).stdout
+    pages = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    return (pages.group(1) if pages else "?"), len(text.split())
+
+
+def _docx_counts(data: bytes) -> tuple[str, int]:
+    from docx import Document as read_docx
+
+    doc = read_docx(io.BytesIO(data))
+    texts = [p.text for p in doc.paragraphs]
+    texts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "–", sum(len(t.split()) for t in texts)
+
+
 def timed(label: str, make: Callable[[], DocContext]) -> None:
     """Context building + figures + rendering, each format from a fresh context.
 
@@ -111,20 +139,26 @@ def timed(label: str, make: Callable[[], DocContext]) -> None:
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         target = TARGETS[fmt]
         verdict = "OK" if cpu <= target else "TOO SLOW"
+        pages, words = (_pdf_counts if fmt == "pdf" else _docx_counts)(data)
         print(
             f"{label:26} {fmt:4} wall {wall:6.2f} s (ratio {wall / target:4.2f})  "
             f"cpu {cpu:6.2f} s (ratio {cpu / target:4.2f})  target {target:2.0f} s  "
-            f"{len(data) / 1024:5.0f} KiB  {len(ctx.tables)} tables  {verdict}"
+            f"{len(data) / 1024:5.0f} KiB  {pages:>3} pages  {words:6d} words  "
+            f"{len(ctx.tables)} tables  {len(ctx.figures)} figures  {verdict}"
         )
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def main() -> None:
     started = time.perf_counter()
-    version = prepare()
+    versions = prepare()
     print(f"setup (migrate, regions 15, demo) {time.perf_counter() - started:.1f} s")
-    timed("demo 15.07 SSK 2027–2031", lambda: build_context(version))
-    timed("synthetic 400 desa", lambda: synthetic(build_context(version)))
+    for kind, version in versions.items():
+        document = version.document
+        label = f"demo 15.07 {kind} {document.period_start}–{document.period_end}"
+        timed(label, lambda version=version: build_context(version))
+    ssk = versions["SSK"]
+    timed("synthetic 400 desa SSK", lambda: synthetic(build_context(ssk)))
 
 
 if __name__ == "__main__":

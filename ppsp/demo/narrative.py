@@ -130,4 +130,8 @@ TEXTS: dict[str, str] = {
         "Rancangan SSK dikonsultasikan kepada publik sebelum ditetapkan. Masukan yang "
         "diterima dan tanggapan Pokja tercantum dalam matriks berikut."
     ),
+    "L4": (
+        "Lampiran ini memuat seluruh program dan kegiatan {periode} per subsektor dengan "
+        "lokasi, sumber pendanaan, biaya lima tahun dan status kesiapannya."
+    ),
 }

@@ -42,7 +42,8 @@ def tabel_5_1(region: Region, facts: dict[str, str]) -> list[Block]:
     scenario = _scenario(region, facts)  # the chosen scenario of the document's period
     if scenario is None:
         return [_no_scenario("Skenario terpilih (Proses 3, menu Skenario) untuk Tabel 5.1", facts)]
-    table = tabel51_figures(scenario).table  # the one Tabel 5.1 selector (scenarios.figures)
+    figure = tabel51_figures(scenario)  # the one Tabel 5.1 selector (scenarios.figures)
+    table = figure.table
     gaps, totals = table.gaps, table.gaps.totals
     body = [
         [str(k), label, *map(rp_juta, v), rp_juta(t)]
@@ -66,7 +67,8 @@ def tabel_5_1(region: Region, facts: dict[str, str]) -> list[Block]:
             body,
             numeric=set(range(2, 3 + len(table.years))),
             bold_rows={first_extra, first_extra + 3, first_extra + 4},
-            note="Sumber: skenario terpilih " + scenario.name + "; " + "; ".join(table.problems),
+            note="; ".join(table.problems),
+            source=figure.source,
         ),
         Figure(
             "Kebutuhan biaya, kemampuan pendanaan dan gap per tahun (Rp juta)",

@@ -37,11 +37,14 @@ def penduduk(region: Region, facts: dict[str, str]) -> list[Block]:
         return [Missing(periods.unavailable("Data penduduk per desa (menu Wilayah)", start, end))]
     rows = (
         Population.objects.filter(region__kabkota_code=region.code, year=year)
-        .values_list("region__parent__name", "penduduk", "kk")
+        .values_list("region__parent__name", "penduduk", "kk", "source")
         .order_by("region__parent__code")
     )
     by_kec: dict[str, list[int]] = {}
-    for kecamatan, people, kk in rows:
+    origins: set[str] = set()
+    for kecamatan, people, kk, origin in rows:
+        if origin:
+            origins.add(origin)
         acc = by_kec.setdefault(kecamatan, [0, 0, 0])
         acc[0] += 1
         acc[1] += people
@@ -58,7 +61,11 @@ def penduduk(region: Region, facts: dict[str, str]) -> list[Block]:
             body,
             numeric={1, 2, 3},
             bold_rows={len(body) - 1},
-            note="Sumber: data penduduk per desa yang tersimpan.",
+            source=(
+                f"{'; '.join(sorted(origins))} (data penduduk per desa tahun {year})"
+                if origins
+                else f"data penduduk per desa tahun {year}; instansi sumber tidak tercatat"
+            ),
         )
     ]
 
@@ -160,6 +167,7 @@ def area_berisiko(region: Region, facts: dict[str, str]) -> list[Block]:
                 f"Kelas 1 {scheme.label(1).lower()} … {top} {scheme.label(top).lower()}"
                 " (hasil verifikasi bila ada)."
             ),
+            source=f"studi EHRA {survey.year} dan penetapan area berisiko Pokja Sanitasi",
         ),
         Figure(
             "Peta area berisiko sanitasi (kelas gabungan) per desa/kelurahan",

@@ -13,11 +13,12 @@ from functools import partial
 
 from django.utils import timezone
 
-from ppsp.docgen import bind_plan, bind_profile
-from ppsp.docgen.doc import Block, DocContext, Missing, SectionContext, number_blocks
+from ppsp.docgen import bind_outline, bind_plan, bind_profile
+from ppsp.docgen.doc import Block, DocContext, Missing, SectionContext, Table, number_blocks
 from ppsp.docgen.fmt import fill
 from ppsp.docgen.models import SectionText
 from ppsp.docgen.outlines import Section, outline_for
+from ppsp.docgen.sources import attach_sources
 from ppsp.documents.models import DocumentVersion
 from ppsp.regions.models import Region
 
@@ -40,6 +41,7 @@ BINDINGS: dict[str, Binding] = {
     "tanggapan": bind_plan.tanggapan,
     "mps_tahunan": bind_plan.mps_tahunan,
     "visi_misi": bind_plan.visi_misi,
+    "pendanaan": bind_outline.pendanaan,
 }
 NOT_MODELLED: dict[str, str] = {}
 TITLES = {
@@ -49,15 +51,29 @@ TITLES = {
 }
 
 
+def title_of(doc_type: str, kabkota: str) -> str:
+    """ "Strategi Sanitasi Kabupaten" for a kabupaten, "… Kota" for a kota (the SSK's name)."""
+    title = TITLES.get(doc_type, doc_type)
+    if title.endswith("Kabupaten/Kota"):
+        kind = "Kota" if kabkota.startswith("Kota") else "Kabupaten"
+        title = title.removesuffix("Kabupaten/Kota") + kind
+    return title
+
+
 def binding_for(key: str) -> Binding | None:
     if key.startswith("strategi:"):
         return partial(bind_plan.strategi, key.split(":", 1)[1])
+    if key.startswith("program_kegiatan:"):
+        return partial(bind_outline.program_subsektor, key.split(":", 1)[1])
     return BINDINGS.get(key)
 
 
 def blocks_for(key: str, region: Region, facts: dict[str, str]) -> list[Block]:
+    """The blocks of a binding; "a+b" gives a's blocks then b's (outlines docstring)."""
     if not key:
         return []
+    if "+" in key:
+        return [b for part in key.split("+") for b in blocks_for(part, region, facts)]
     binding = binding_for(key)
     if binding is None:
         return [Missing(NOT_MODELLED.get(key, f"Data '{key}' belum tersedia."))]
@@ -78,7 +94,11 @@ def build_context(
     facts: dict[str, str] = {
         "kabkota": region.display_name,
         "provinsi": province,
-        "periode": f"{document.period_start}–{document.period_end}",
+        "periode": (
+            str(document.period_start)
+            if document.period_start == document.period_end
+            else f"{document.period_start}–{document.period_end}"
+        ),
         "tahun_awal": str(document.period_start),
         "tahun_akhir": str(document.period_end),
     }
@@ -88,8 +108,13 @@ def build_context(
     for section in outline:
         if section.binding not in cache:
             cache[section.binding] = blocks_for(section.binding, region, facts)
-        blocks = cache[section.binding]
-        built.append((section, [copy.copy(b) for b in blocks]))
+        blocks = [copy.copy(b) for b in cache[section.binding]]
+        tables = [b for b in blocks if isinstance(b, Table)]
+        for table, number in zip(tables, section.tables, strict=False):
+            table.number = number  # the guide's own number (Tabel 5.1), kept by number_blocks
+        for table, name in zip(tables, section.known_as, strict=False):
+            table.title = f"{table.title} ({name} pedoman)"
+        built.append((section, blocks))
     out = []
     for section, blocks in built:
         raw = texts.get(section.number)
@@ -102,11 +127,13 @@ def build_context(
                 binding=section.binding,
                 text=fill(text, facts),
                 blocks=blocks,
+                label="" if section.shown == section.number.lstrip("L") else section.shown,
             )
         )
+    attach_sources(out, facts)
     number_blocks(out)
     return DocContext(
-        title=TITLES.get(document.doc_type, document.doc_type),
+        title=title_of(document.doc_type, region.display_name),
         doc_type=document.doc_type,
         kabkota=region.display_name,
         province=province,

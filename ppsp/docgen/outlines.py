@@ -1,10 +1,20 @@
 """Chapter outlines of BPS, SSK and MPS per method version, as data (domain-ppsp.md §4–§6).
 
 Each section names a data `binding`: the key of the table, chart or map the context builder
-(`ppsp.docgen.context`) puts under it. An empty binding means narrative text only.
-Bindings: penduduk, kemajuan, irs, area_berisiko, visi_misi, tahapan_pengembangan,
-tujuan_sasaran, skenario, pendanaan, tabel_5_1, strategi:<subsektor>, kkl_matrix,
-tabel_5_2, program_kegiatan, monev, swot, tahapan_ppsp, tanggapan, mps_tahunan.
+(`ppsp.docgen.context`) puts under it; "a+b" binds both in order. An empty binding means
+narrative text only. Bindings: penduduk, kemajuan, irs, area_berisiko, visi_misi,
+tahapan_pengembangan, tujuan_sasaran, skenario, pendanaan, tabel_5_1, strategi:<subsektor>,
+kkl_matrix, tabel_5_2, program_kegiatan, program_kegiatan:<subsektor>, monev, swot,
+tahapan_ppsp, tanggapan, mps_tahunan.
+
+`number` is the section's stable id (the key of the Pokja's `SectionText`); `label` is the
+number printed when the guide numbers it differently (the SSK 2017 guide's Lampiran 2 is the
+SWOT, stored as "L1" since the first outline). `tables` pins the guide's own table numbers
+("Tabel 5.1", "Tabel 5.2") on the section's tables in order; the others are numbered per
+chapter. Where the chapter differs from the guide that named the table (SSK 2017: Bab V is
+the KKL, the program tables are in Bab VI), `known_as` adds the known name to the caption
+("Tabel 6.1 Rekapitulasi … (Tabel 5.1 pedoman)") instead of a clashing number.
+`tests/test_docgen_outlines.py` holds each outline's chapters against domain-ppsp.md.
 """
 
 from __future__ import annotations
@@ -18,6 +28,9 @@ class Section:
     title: str
     binding: str = ""
     hint: str = ""  # default narrative with placeholders ({kabkota}, {periode}, ...)
+    label: str = ""  # printed number when it differs from the id (see module docstring)
+    tables: tuple[str, ...] = ()  # the guide's table numbers, pinned in order
+    known_as: tuple[str, ...] = ()  # the guide's table names, added to the captions in order
 
     @property
     def level(self) -> int:
@@ -28,12 +41,19 @@ class Section:
         return self.number.split(".")[0]
 
     @property
+    def shown(self) -> str:
+        """The printed number: "2" for Lampiran id "L1" labelled "2", else the id."""
+        if self.number.startswith("L"):
+            return self.label or self.number[1:]
+        return self.label or self.number
+
+    @property
     def heading(self) -> str:
         if self.number.startswith("L"):
-            return f"Lampiran {self.number[1:]} {self.title}"
+            return f"Lampiran {self.shown} {self.title}"
         if self.level == 1:
-            return f"Bab {_roman(int(self.number))} {self.title}"
-        return f"{self.number} {self.title}"
+            return f"Bab {_roman(int(self.shown))} {self.title}"
+        return f"{self.shown} {self.title}"
 
 
 def _roman(n: int) -> str:
@@ -47,6 +67,7 @@ def _roman(n: int) -> str:
 
 
 S = Section
+T51_T52 = ("Tabel 5.1", "Tabel 5.2")  # numbered as in the guides and as users know them
 _INTRO = (
     S("1", "Pendahuluan"),
     S(
@@ -59,11 +80,21 @@ _INTRO = (
     S("1.4", "Dasar Hukum"),
     S("1.5", "Keterkaitan dengan Dokumen Perencanaan Lain"),
 )
-_SSK_2017: tuple[Section, ...] = (
-    *_INTRO,
+_PROFIL = (
     S("2", "Profil Sanitasi"),
     S("2.1", "Gambaran Wilayah dan Kependudukan", "penduduk"),
     S("2.2", "Kemajuan Pelaksanaan SSK", "kemajuan"),
+)
+_STRATEGI = (
+    S("4", "Strategi Pengembangan Sanitasi"),
+    S("4.1", "Air Limbah Domestik", "strategi:air_limbah"),
+    S("4.2", "Persampahan", "strategi:persampahan"),
+    S("4.3", "Drainase Perkotaan", "strategi:drainase"),
+)
+# Buku Pedoman Pemutakhiran SSK 2017, Bagian 2 (domain-ppsp.md §4.4, chapters as in §4.3).
+_SSK_2017: tuple[Section, ...] = (
+    *_INTRO,
+    *_PROFIL,
     S(
         "2.3",
         "Kondisi Sanitasi Saat Ini",
@@ -79,41 +110,47 @@ _SSK_2017: tuple[Section, ...] = (
     S(
         "3.5",
         "Kemampuan Pendanaan Sanitasi Daerah",
-        "tabel_5_1",
+        "pendanaan",
         "Kebutuhan biaya lima tahun {periode} sebesar Rp {kebutuhan_total} juta.",
     ),
-    S("4", "Strategi Pengembangan Sanitasi"),
-    S("4.1", "Air Limbah Domestik", "strategi:air_limbah"),
-    S("4.2", "Persampahan", "strategi:persampahan"),
-    S("4.3", "Drainase Perkotaan", "strategi:drainase"),
+    *_STRATEGI,
     S("5", "Kerangka Kerja Logis", "kkl_matrix"),
     S("6", "Program, Kegiatan dan Indikasi Pendanaan Sanitasi"),
-    S("6.1", "Ringkasan per Sumber Pendanaan", "tabel_5_2"),
-    S("6.2", "Program dan Kegiatan", "program_kegiatan"),
+    S(
+        "6.1",
+        "Ringkasan Indikasi Kebutuhan Biaya dan Sumber Pendanaan",
+        "tabel_5_1+tabel_5_2",
+        known_as=T51_T52,
+    ),
+    S("6.2", "Program dan Kegiatan"),
     S("7", "Monitoring dan Evaluasi Capaian SSK", "monev"),
-    S("L1", "Analisis SWOT", "swot"),
-    S("L2", "Tahapan PPSP", "tahapan_ppsp"),
+    S("L2", "Tahapan PPSP dan Proses Pemutakhiran SSK", "tahapan_ppsp", label="1"),
+    S("L1", "Analisis SWOT", "swot", label="2"),
     S("L3", "Matriks Tanggapan Konsultasi Publik", "tanggapan"),
+    S("L4", "Program, Kegiatan dan Indikasi Pendanaan", "program_kegiatan"),
 )
+# 2016 guide / 2016 SSKs (domain-ppsp.md §4.3): program in Bab 5, monev in Bab 6.
 _SSK_2016: tuple[Section, ...] = (
     *_INTRO,
-    S("2", "Profil Sanitasi"),
-    S("2.1", "Gambaran Wilayah dan Kependudukan", "penduduk"),
-    S("2.2", "Kemajuan Pelaksanaan SSK", "kemajuan"),
+    *_PROFIL,
     S("2.3", "Area Berisiko Sanitasi", "area_berisiko"),
     S("3", "Kerangka Pengembangan Sanitasi"),
     S("3.1", "Visi dan Misi", "visi_misi"),
     S("3.2", "Tahapan Pengembangan Sanitasi", "tahapan_pengembangan"),
     S("3.3", "Tujuan dan Sasaran", "tujuan_sasaran"),
     S("3.4", "Skenario Pencapaian Sasaran", "skenario"),
-    S("3.5", "Kemampuan Pendanaan Sanitasi Daerah", "tabel_5_1"),
-    S("4", "Strategi Pengembangan Sanitasi", "strategi:air_limbah"),
-    S("5", "Program, Kegiatan dan Indikasi Pendanaan Sanitasi", "tabel_5_2"),
+    S("3.5", "Kemampuan Pendanaan Sanitasi Daerah", "pendanaan"),
+    *_STRATEGI,
+    S("5", "Program, Kegiatan dan Indikasi Pendanaan Sanitasi"),
+    S("5.1", "Ringkasan", "tabel_5_1+tabel_5_2", tables=T51_T52),
+    S("5.2", "Program dan Kegiatan"),
     S("6", "Monitoring dan Evaluasi Capaian SSK", "monev"),
     S("L1", "Kerangka Kerja Logis", "kkl_matrix"),
     S("L2", "Analisis SWOT", "swot"),
     S("L3", "Matriks Tanggapan Konsultasi Publik", "tanggapan"),
+    S("L4", "Program, Kegiatan dan Indikasi Pendanaan", "program_kegiatan"),
 )
+# Pedoman Penyusunan SSK 2015 (domain-ppsp.md §4.2): Lampiran 1 SWOT, 2 KKL, 3 program.
 _SSK_2015: tuple[Section, ...] = (
     S("1", "Pendahuluan"),
     S("2", "Kerangka Pengembangan Sanitasi", "visi_misi"),
@@ -122,6 +159,7 @@ _SSK_2015: tuple[Section, ...] = (
     S("L2", "Kerangka Kerja Logis", "kkl_matrix"),
     S("L3", "Program dan Kegiatan Rinci", "program_kegiatan"),
 )
+# Pedoman BPS Maret 2014/2015 (domain-ppsp.md §5.2).
 _BPS_2014: tuple[Section, ...] = (
     S("1", "Pendahuluan"),
     S("2", "Gambaran Umum Wilayah", "penduduk"),
@@ -132,6 +170,7 @@ _BPS_2014: tuple[Section, ...] = (
     S("5.2", "Posisi Pengelolaan Sanitasi Saat Ini", "swot"),
     S("L1", "Tahapan PPSP", "tahapan_ppsp"),
 )
+# MPS documents (domain-ppsp.md §6.2): Bab 3 per subsector, Bab 4 per year and source.
 _MPS_2014: tuple[Section, ...] = (
     S(
         "1",
@@ -141,11 +180,16 @@ _MPS_2014: tuple[Section, ...] = (
     ),
     S("2", "Review SSK dan Prioritas Pembangunan Sanitasi"),
     S("2.1", "Profil Kabupaten/Kota", "penduduk"),
-    S("2.2", "Kebutuhan Biaya (Tabel 5.1)", "tabel_5_1"),
-    S("3", "Rencana Kegiatan Pembangunan Sanitasi", "program_kegiatan"),
-    S("4", "Rencana Anggaran Pembangunan Sanitasi", "tabel_5_2"),
+    S("2.2", "Kebutuhan Biaya (Tabel 5.1)", "tabel_5_1", known_as=T51_T52[:1]),
+    S("3", "Rencana Kegiatan Pembangunan Sanitasi"),
+    S("3.1", "Rencana Kegiatan Air Limbah Domestik", "program_kegiatan:air_limbah"),
+    S("3.2", "Rencana Kegiatan Persampahan", "program_kegiatan:persampahan"),
+    S("3.3", "Rencana Kegiatan Drainase Lingkungan", "program_kegiatan:drainase"),
+    S("3.4", "Rencana Kegiatan PHBS", "program_kegiatan:phbs"),
+    S("4", "Rencana Anggaran Pembangunan Sanitasi", "tabel_5_2", known_as=T51_T52[1:]),
     S("4.1", "MPS Tahunan", "mps_tahunan"),
     S("L1", "Kerangka Kerja Logis", "kkl_matrix"),
+    S("L2", "Matriks Program dan Kegiatan per Tahun", "program_kegiatan"),
 )
 OUTLINES: dict[str, tuple[Section, ...]] = {
     "SSK-2015": _SSK_2015,

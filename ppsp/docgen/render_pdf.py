@@ -1,12 +1,18 @@
 """PDF from the same document context: an HTML template printed by WeasyPrint.
 
-Table of contents with page numbers (CSS target-counter), numbered tables and figures,
-page numbers in the @page margin box, A4.
+Table of contents, list of tables and of figures with page numbers, numbered tables and
+figures each with its source line, page numbers and a running header (kab/kota, document,
+period, version) in the @page margin boxes, A4; wide tables on named landscape pages.
+Table cells never break a word: hyphenation is off and each column is at least as wide as
+its longest word (`layout.column_widths`). The PDF is PDF/A-2a (WeasyPrint's `pdf_variant`):
+archival (fonts embedded, XMP metadata) and tagged, so that readers and screen readers get
+headings, tables and the reading order.
 """
 
 from __future__ import annotations
 
 import base64
+import warnings
 
 from django.template.loader import render_to_string
 from weasyprint import HTML
@@ -14,6 +20,9 @@ from weasyprint import HTML
 from ppsp.docgen.charts import render_figures
 from ppsp.docgen.doc import DocContext, Figure, Missing, Table
 from ppsp.docgen.fmt import MISSING
+from ppsp.docgen.layout import LANDSCAPE_CHARS, LINE_CHARS, column_widths
+
+PDF_VARIANT = "pdf/a-2a"  # archival and tagged (level A); see the module docstring
 
 
 def _sections(ctx: DocContext) -> list[dict[str, object]]:
@@ -24,13 +33,15 @@ def _sections(ctx: DocContext) -> list[dict[str, object]]:
         for n, block in enumerate(section.blocks, start=1):
             anchor = f"s{k}-{n}"
             if isinstance(block, Table):
+                line = LANDSCAPE_CHARS if block.wide else LINE_CHARS
                 blocks.append(
                     {
                         "kind": "table",
                         "b": block,
                         "anchor": anchor,
                         "rows": _rows(block),
-                        "widths": _widths(block),
+                        "widths": [f"{w:.2f}%" for w in column_widths(block, line)],
+                        "wide": block.wide,
                     }
                 )
             elif isinstance(block, Figure):
@@ -40,8 +51,16 @@ def _sections(ctx: DocContext) -> list[dict[str, object]]:
             elif isinstance(block, Missing):
                 blocks.append({"kind": "missing", "b": block})
         paragraphs = [p.strip() for p in section.text.split("\n\n") if p.strip()]
+        first = section.blocks[0] if section.blocks else None
         sections.append(
-            {"s": section, "anchor": f"s{k}", "paragraphs": paragraphs, "blocks": blocks}
+            {
+                "s": section,
+                "anchor": f"s{k}",
+                "paragraphs": paragraphs,
+                "blocks": blocks,
+                # a section opening with a wide table starts on its landscape page
+                "landscape": isinstance(first, Table) and first.wide,
+            }
         )
     return sections
 
@@ -72,46 +91,6 @@ def html_of(ctx: DocContext, part: str = "all", pages: dict[str, int] | None = N
     return render_to_string("docgen/document.html", context)
 
 
-# Characters of 8 pt DejaVu Sans across the 16.5 cm text width, cell padding included.
-LINE_CHARS = 92
-
-
-def _longest_word(text: str) -> int:
-    return max((len(w) for w in text.split()), default=0)
-
-
-def _widths(table: Table) -> list[str]:
-    """Column widths (%) from the text lengths: lets WeasyPrint use the fast fixed layout.
-
-    Every column first gets what it cannot wrap (its longest header word; the whole value of
-    a number); the line is shared by text length above that.
-    """
-    need: list[float] = [_longest_word(h) * 1.2 + 2 for h in table.header]  # bold headers
-    pref: list[float] = [min(len(h), 14) + 2 for h in table.header]
-    for row in table.rows[:200]:
-        for c, value in enumerate(row[: len(need)]):
-            if c in table.numeric:
-                need[c] = max(need[c], len(value) + 2)
-            else:
-                need[c] = max(need[c], min(_longest_word(value), 16) + 2)
-            pref[c] = max(pref[c], min(len(value), 45) + 2)
-    pref = [max(p, n) for p, n in zip(pref, need, strict=True)]
-    fixed: dict[int, float] = {}  # water-filling: shares by `pref`, never below `need`
-    while True:
-        free = [c for c in range(len(need)) if c not in fixed]
-        room = LINE_CHARS - sum(fixed.values())
-        weight = sum(pref[c] for c in free) or 1
-        short = [c for c in free if room * pref[c] / weight < need[c]]
-        if not short or room <= 0:
-            break
-        fixed.update({c: need[c] for c in short})
-    widths = [
-        fixed.get(c, room * pref[c] / weight if room > 0 else need[c]) for c in range(len(need))
-    ]
-    total = sum(widths) or 1
-    return [f"{100 * w / total:.2f}%" for w in widths]
-
-
 def _rows(table: Table) -> list[dict[str, object]]:
     return [
         {
@@ -131,5 +110,10 @@ def render_pdf(ctx: DocContext) -> bytes:
         for anchor in page.anchors:
             pages.setdefault(anchor, number)
     front = HTML(string=html_of(ctx, "front", pages)).render()
-    pdf: bytes = front.copy([*front.pages, *body.pages]).write_pdf()
+    document = front.copy([*front.pages, *body.pages])
+    with warnings.catch_warnings():
+        # WeasyPrint 70 opens its sRGB output-intent profile (PDF/A) without closing it; the
+        # file is read whole and dropped at once, so its ResourceWarning is noise here.
+        warnings.simplefilter("ignore", ResourceWarning)
+        pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
     return pdf

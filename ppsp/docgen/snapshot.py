@@ -15,7 +15,8 @@ from ppsp.core.canonical import digest as digest
 from ppsp.core.canonical import normalised as _normalised
 from ppsp.docgen.doc import Block, DocContext, Figure, Missing, SectionContext, Table
 
-FORMAT = 1  # bump when the serialised shape changes; `from_json` reads older formats
+# Bump when the serialised shape changes; `from_json` reads older formats.
+FORMAT = 2  # 2: source of tables and figures, printed section labels
 
 
 def _block(block: Block) -> dict[str, Any]:
@@ -29,6 +30,7 @@ def _block(block: Block) -> dict[str, Any]:
             "note": block.note,
             "numeric": sorted(block.numeric),
             "bold_rows": sorted(block.bold_rows),
+            "source": block.source,
         }
     if isinstance(block, Figure):
         return {
@@ -37,6 +39,7 @@ def _block(block: Block) -> dict[str, Any]:
             "kind": block.kind,
             "data": block.data,
             "number": block.number,
+            "source": block.source,
         }
     return {"type": "missing", "what": block.what}
 
@@ -62,6 +65,7 @@ def to_json(context: DocContext) -> dict[str, Any]:
                 "binding": s.binding,
                 "text": s.text,
                 "blocks": [_block(b) for b in s.blocks],
+                "label": s.label,
             }
             for s in context.sections
         ],
@@ -70,18 +74,26 @@ def to_json(context: DocContext) -> dict[str, Any]:
 
 def _from_block(data: dict[str, Any]) -> Block:
     if data["type"] == "table":
+        note, source = data.get("note", ""), data.get("source", "")
+        if "source" not in data and note.startswith("Sumber:"):  # format 1: source in the note
+            note, source = "", note.removeprefix("Sumber:").strip()
         return Table(
             title=data["title"],
             header=list(data["header"]),
             rows=[list(r) for r in data["rows"]],
             number=data.get("number", ""),
-            note=data.get("note", ""),
+            note=note,
             numeric=set(data.get("numeric", ())),
             bold_rows=set(data.get("bold_rows", ())),
+            source=source,
         )
     if data["type"] == "figure":
         return Figure(
-            title=data["title"], kind=data["kind"], data=data["data"], number=data.get("number", "")
+            title=data["title"],
+            kind=data["kind"],
+            data=data["data"],
+            number=data.get("number", ""),
+            source=data.get("source", ""),
         )
     return Missing(data["what"])
 
@@ -105,6 +117,7 @@ def from_json(data: dict[str, Any]) -> DocContext:
                 binding=s["binding"],
                 text=s["text"],
                 blocks=[_from_block(b) for b in s["blocks"]],
+                label=s.get("label", ""),
             )
             for s in data["sections"]
         ],
