@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -49,6 +50,9 @@ class SectionContext:
     binding: str
     text: str  # narrative, placeholders filled
     blocks: list[Block] = field(default_factory=list)
+    # drafted analysis (ppsp.docgen.analysis.text.Paragraph), Pokja edits applied; their
+    # texts are part of `text`, this keeps each sentence's provenance
+    paragraphs: list[Any] = field(default_factory=list)
 
     @property
     def empty_text(self) -> bool:

@@ -12,6 +12,7 @@ import hashlib
 import json
 from typing import Any
 
+from ppsp.docgen.analysis.text import from_dict, to_dict
 from ppsp.docgen.doc import Block, DocContext, Figure, Missing, SectionContext, Table
 
 FORMAT = 1  # bump when the serialised shape changes; `from_json` reads older formats
@@ -61,6 +62,7 @@ def to_json(context: DocContext) -> dict[str, Any]:
                 "binding": s.binding,
                 "text": s.text,
                 "blocks": [_block(b) for b in s.blocks],
+                **({"paragraphs": [to_dict(p) for p in s.paragraphs]} if s.paragraphs else {}),
             }
             for s in context.sections
         ],
@@ -104,6 +106,7 @@ def from_json(data: dict[str, Any]) -> DocContext:
                 binding=s["binding"],
                 text=s["text"],
                 blocks=[_from_block(b) for b in s["blocks"]],
+                paragraphs=[from_dict(p) for p in s.get("paragraphs", ())],
             )
             for s in data["sections"]
         ],

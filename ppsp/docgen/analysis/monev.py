@@ -50,7 +50,8 @@ def monev(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
         )
     sentences.append(
         say(
-            "Sebanyak {m} indikator belum memiliki nilai dasar dan perlu diukur pada tahun pertama.",
+            "Sebanyak {m} indikator belum memiliki nilai dasar dan perlu diukur pada tahun "
+            "pertama.",
             m=v_int(len(no_base), f"{src}#tanpa_nilai_dasar"),
         )
         if no_base

@@ -65,6 +65,10 @@ class Paragraph:
         return {src for s in self.sentences for src in s.sources}
 
     @property
+    def source_list(self) -> list[str]:
+        return sorted(self.sources)
+
+    @property
     def data_hash(self) -> str:
         """SHA-256 of the values the drafted sentences state (source and text, sorted)."""
         if self.drafted_hash:
