@@ -32,18 +32,22 @@ class ParagraphsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.paragraphs = list(paragraphs)
         for k, p in enumerate(self.paragraphs):
-            self.fields[f"p{k}"] = forms.CharField(
+            self.fields[f"p-{p.key}"] = forms.CharField(
                 label=_("Paragraf %(n)s") % {"n": k + 1},
                 required=False,
                 initial=p.text,
                 widget=forms.Textarea(attrs={"rows": 5}),
             )
-            self.fields[f"reset{k}"] = forms.BooleanField(
+            self.fields[f"reset-{p.key}"] = forms.BooleanField(
                 label=_("Kembalikan ke teks dari data"), required=False
             )
 
     def rows(self) -> list[tuple[Paragraph, forms.BoundField, forms.BoundField]]:
-        return [(p, self[f"p{k}"], self[f"reset{k}"]) for k, p in enumerate(self.paragraphs)]
+        return [(p, self[f"p-{p.key}"], self[f"reset-{p.key}"]) for p in self.paragraphs]
+
+    def submitted(self, paragraph: Paragraph) -> bool:
+        """The paragraph's box was in the form sent (a form without it changes nothing)."""
+        return f"p-{paragraph.key}" in self.data
 
 
 class RenderForm(forms.Form):

@@ -89,15 +89,17 @@ def _save_narrative(
         services.section_text_save(
             version=version, section=number, text=form.cleaned_data["text"], by=user
         )
-    for k, p in enumerate(paragraphs.paragraphs):
-        text = paragraphs.cleaned_data[f"p{k}"].replace("\r\n", "\n")
-        if paragraphs.cleaned_data[f"reset{k}"]:
-            if p.edited:
-                services.paragraph_save(
-                    version=version, section=number, key=p.key, text=None, by=user
-                )
-        elif text.strip() != p.text.strip():
-            services.paragraph_save(version=version, section=number, key=p.key, text=text, by=user)
+    for p in paragraphs.paragraphs:
+        if not paragraphs.submitted(p):
+            continue
+        text = paragraphs.cleaned_data[f"p-{p.key}"].replace("\r\n", "\n")
+        reset = paragraphs.cleaned_data[f"reset-{p.key}"]
+        if reset and not p.edited:
+            continue
+        if reset or p.stale or text.strip() != p.text.strip():  # saving confirms a stale one
+            services.paragraph_save(
+                version=version, section=number, key=p.key, text=None if reset else text, by=user
+            )
 
 
 @login_required
