@@ -69,7 +69,8 @@ def _check_drafted(context: DocContext) -> int:
             assert paragraph.text in section.text
             for sentence in paragraph.sentences:
                 assert untraced(sentence) == [], (section.number, sentence)
-                assert {s.split("#")[0].split(":")[0] for s in sentence.sources} <= SOURCES, sentence
+                keys = {s.split("#")[0].split(":")[0] for s in sentence.sources}
+                assert keys <= SOURCES, sentence
                 sentences += 1
     return sentences
 

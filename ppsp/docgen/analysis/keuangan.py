@@ -16,6 +16,7 @@ from ppsp.docgen.analysis.text import (
     v_dec,
     v_int,
     v_pct,
+    words,
 )
 from ppsp.docgen.doc import Table
 from ppsp.docgen.fmt import id_number
@@ -80,13 +81,13 @@ def _need(
             v1=_rp(ranked[0][1][-1], f"need_a#{ranked[0][0]}"),
             p1=v_pct(ranked[0][1][-1], total, f"need_a#{ranked[0][0]}"),
             **(
-                {
-                    "s2": lower_first(ranked[1][0]),
-                    "v2": _rp(ranked[1][1][-1], f"need_a#{ranked[1][0]}"),
-                    "p2": v_pct(ranked[1][1][-1], total, f"need_a#{ranked[1][0]}"),
-                }
+                words(
+                    s2=lower_first(ranked[1][0]),
+                    v2=_rp(ranked[1][1][-1], f"need_a#{ranked[1][0]}"),
+                    p2=v_pct(ranked[1][1][-1], total, f"need_a#{ranked[1][0]}"),
+                )
                 if len(ranked) > 1
-                else {}
+                else words()
             ),
         ),
         say(
@@ -193,12 +194,12 @@ def skenario(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
             s1=lower_first(rows[0][0]),
             p1=v_pct(rows[0][1], total, f"{src}#{rows[0][0]}"),
             **(
-                {
-                    "sn": lower_first(rows[-1][0]),
-                    "pn": v_pct(rows[-1][1], total, f"{src}#{rows[-1][0]}"),
-                }
+                words(
+                    sn=lower_first(rows[-1][0]),
+                    pn=v_pct(rows[-1][1], total, f"{src}#{rows[-1][0]}"),
+                )
                 if len(rows) > 1
-                else {}
+                else words()
             ),
         ),
     ]

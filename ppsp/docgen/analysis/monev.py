@@ -36,14 +36,14 @@ def monev(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
         )
     ]
     if changes:
-        _d, r, target, year = max(changes, key=lambda c: (c[0], c[1][0]))
+        _d, r, final, year = max(changes, key=lambda c: (c[0], c[1][0]))
         sentences.append(
             say(
                 "Perubahan terbesar yang ditargetkan adalah {ind}: dari {base} menjadi {target} "
                 "pada {year} ({delta} poin).",
                 ind=Value(r[0], f"{src}#{r[0]}"),
                 base=Value(r[1], f"{src}#{r[0]}"),
-                target=Value(target, f"{src}#{r[0]}"),
+                target=Value(final, f"{src}#{r[0]}"),
                 year=Value(year, f"{src}#{r[0]}"),
                 delta=v_dec(_d, f"{src}#{r[0]}"),
             )

@@ -23,6 +23,7 @@ from ppsp.docgen.analysis.text import (
     v_dec,
     v_int,
     v_pct,
+    words,
 )
 
 
@@ -60,13 +61,13 @@ def tabel_5_2(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
             v1=_rp(ranked[0][1][-1], f"{src}#{ranked[0][0]}"),
             p1=v_pct(ranked[0][1][-1], total, f"{src}#{ranked[0][0]}"),
             **(
-                {
-                    "s2": ranked[1][0],
-                    "v2": _rp(ranked[1][1][-1], f"{src}#{ranked[1][0]}"),
-                    "p2": v_pct(ranked[1][1][-1], total, f"{src}#{ranked[1][0]}"),
-                }
+                words(
+                    s2=ranked[1][0],
+                    v2=_rp(ranked[1][1][-1], f"{src}#{ranked[1][0]}"),
+                    p2=v_pct(ranked[1][1][-1], total, f"{src}#{ranked[1][0]}"),
+                )
                 if len(ranked) > 1
-                else {}
+                else words()
             ),
         ),
         say(

@@ -78,7 +78,7 @@ class Paragraph:
         return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def say(template: str, **values: Value | str | Sequence[Value]) -> Sentence:
+def say(template: str, **values: Words) -> Sentence:
     """Fill `template` ("{n} dari {total} desa") with values; plain str values are words
     (names, labels) and carry no provenance; a list of values is written as an
     Indonesian list ("a, b dan c") and keeps each value."""
@@ -94,6 +94,14 @@ def say(template: str, **values: Value | str | Sequence[Value]) -> Sentence:
             texts[name] = join_words([v.text for v in value])
             kept += [(v.source, v.text) for v in value]
     return Sentence(template.format(**texts), tuple(kept))
+
+
+Words = Value | str | Sequence[Value]
+
+
+def words(**values: Words) -> dict[str, Words]:
+    """Optional values for `say` (``**(words(a=...) if cond else words())``)."""
+    return values
 
 
 def paragraph(key: str, sentences: Iterable[Sentence | None]) -> Paragraph | None:
