@@ -97,8 +97,10 @@ def attach_analysis(
         for p in paragraphs:
             if p.edited_text is not None:
                 p.edited_text = fill(p.edited_text, facts)
-        section.paragraphs = paragraphs
         intro = intros.get(section.number, "")
+        if intro.strip() and not section.binding:  # the Pokja's own words replace the
+            paragraphs = [p for p in paragraphs if p.edited]  # generic chapter/intro text
+        section.paragraphs = paragraphs
         if not intro.strip() and not paragraphs:
             intro = section.text  # the outline's default text, if any
         section.text = section_text(intro, paragraphs)
