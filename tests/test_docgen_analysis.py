@@ -180,3 +180,9 @@ def test_it_states_a_population_share_that_matches_the_table(people: list[int]) 
         for value in PCT.findall(p.text):
             assert 0.0 <= parse_id_number(value) <= 100.0
         assert all(untraced(s) == [] for s in p.sentences)
+
+
+def test_it_leaves_a_section_unwritten_instead_of_failing_on_an_odd_table() -> None:
+    odd = Table("Area berisiko sanitasi (lain)", AREA_HEADER, [["Kota"]])  # a short row
+    section = SectionInput("2.4", "Area Berisiko", 2, "area_berisiko", [odd])
+    assert draft_section(section, DOC) == []

@@ -12,6 +12,8 @@ chapter opening or a Pendahuluan text (`umum`). `draft_document` drafts a whole
 
 from __future__ import annotations
 
+import logging
+
 from ppsp.docgen.analysis import kemajuan as _kemajuan
 from ppsp.docgen.analysis import keuangan, kkl, kondisi, profil, program, risiko, swot, umum, zona
 from ppsp.docgen.analysis import monev as _monev
@@ -19,6 +21,7 @@ from ppsp.docgen.analysis.base import Analysis, DocFacts, SectionInput
 from ppsp.docgen.analysis.text import Paragraph
 from ppsp.docgen.doc import DocContext, SectionContext
 
+log = logging.getLogger(__name__)
 ANALYSES: dict[str, Analysis] = {
     # profil wilayah
     "penduduk": profil.penduduk,
@@ -61,7 +64,13 @@ def draft_section(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
     """The drafted paragraphs of one section: its data analysis, else its chapter opening
     or Pendahuluan text; [] when there is nothing to say (the section stays unwritten)."""
     fn = analysis_for(section.binding)
-    drafted = fn(section, doc) if fn is not None else []
+    try:
+        drafted = fn(section, doc) if fn is not None else []
+    except (ArithmeticError, IndexError, KeyError, ValueError):
+        # a table laid out differently than its analysis expects: the document still
+        # renders (its tables are right); the section then counts as unwritten
+        log.warning("analisis bagian %s (%s) gagal", section.number, section.binding, exc_info=True)
+        drafted = []
     if not drafted and section.children:
         drafted = umum.chapter(section, doc)
     if not drafted and not section.binding:
