@@ -25,7 +25,8 @@ def load_docgen_demo(stdout: Any) -> None:
     if version is None or version.status != Status.DRAFT:
         stdout.write("Narasi SSK demo: tidak ada versi draf, dilewati.")
         return
-    have = set(SectionText.objects.filter(version=version).values_list("section", flat=True))
+    own = SectionText.objects.filter(version=version, paragraph="")
+    have = set(own.values_list("section", flat=True))
     made = 0
     for section, text in TEXTS.items():
         if section not in have:

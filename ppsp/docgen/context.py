@@ -14,6 +14,8 @@ from functools import partial
 from django.utils import timezone
 
 from ppsp.docgen import bind_outline, bind_plan, bind_profile
+from ppsp.docgen.analysis import draft_document
+from ppsp.docgen.analysis.edits import Edit, apply_edits, section_text
 from ppsp.docgen.doc import Block, DocContext, Missing, SectionContext, Table, number_blocks
 from ppsp.docgen.fmt import fill
 from ppsp.docgen.models import SectionText
@@ -81,7 +83,43 @@ def blocks_for(key: str, region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def texts_of(version: DocumentVersion) -> dict[str, str]:
-    return dict(SectionText.objects.filter(version=version).values_list("section", "text"))
+    """The Pokja's own text per section (not their edits of drafted paragraphs)."""
+    rows = SectionText.objects.filter(version=version, paragraph="")
+    return dict(rows.values_list("section", "text"))
+
+
+def edits_of(version: DocumentVersion) -> dict[str, dict[str, Edit]]:
+    """The Pokja's edits of drafted paragraphs: section -> paragraph key -> edit."""
+    out: dict[str, dict[str, Edit]] = {}
+    rows = SectionText.objects.filter(version=version).exclude(paragraph="")
+    for section, key, text, data_hash in rows.values_list(
+        "section", "paragraph", "text", "data_hash"
+    ):
+        out.setdefault(section, {})[key] = Edit(text, data_hash)
+    return out
+
+
+def attach_analysis(
+    context: DocContext,
+    intros: dict[str, str],
+    edits: dict[str, dict[str, Edit]],
+    facts: dict[str, str],
+) -> None:
+    """Draft every section from its bound data (ppsp.docgen.analysis), apply the Pokja's
+    edits and write the section text: their own text first, then the paragraphs."""
+    drafted = draft_document(context)
+    for section in context.sections:
+        paragraphs = apply_edits(drafted.get(section.number, []), edits.get(section.number, {}))
+        for p in paragraphs:
+            if p.edited_text is not None:
+                p.edited_text = fill(p.edited_text, facts)
+        intro = intros.get(section.number, "")
+        if intro.strip() and not section.binding:  # the Pokja's own words replace the
+            paragraphs = [p for p in paragraphs if p.edited]  # generic chapter/intro text
+        section.paragraphs = paragraphs
+        if not intro.strip() and not paragraphs:
+            intro = section.text  # the outline's default text, if any
+        section.text = section_text(intro, paragraphs)
 
 
 def build_context(
@@ -116,8 +154,11 @@ def build_context(
             table.title = f"{table.title} ({name} pedoman)"
         built.append((section, blocks))
     out = []
+    intros: dict[str, str] = {}
     for section, blocks in built:
         raw = texts.get(section.number)
+        if raw is not None and raw.strip():
+            intros[section.number] = fill(raw, facts)
         text = raw if raw is not None and raw.strip() else section.hint
         out.append(
             SectionContext(
@@ -132,7 +173,7 @@ def build_context(
         )
     attach_sources(out, facts)
     number_blocks(out)
-    return DocContext(
+    context = DocContext(
         title=title_of(document.doc_type, region.display_name),
         doc_type=document.doc_type,
         kabkota=region.display_name,
@@ -144,3 +185,5 @@ def build_context(
         sections=out,
         generated_on=timezone.localdate().strftime("%d-%m-%Y"),
     )
+    attach_analysis(context, intros, edits_of(version), facts)
+    return context

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -91,6 +92,10 @@ class SectionContext:
         if self.number.startswith("L") and not shown.startswith("L"):
             shown = "L" + shown
         return shown.split(".")[0]
+
+    # drafted analysis (ppsp.docgen.analysis.text.Paragraph), Pokja edits applied; their
+    # texts are part of `text`, this keeps each sentence's provenance
+    paragraphs: list[Any] = field(default_factory=list)
 
     @property
     def empty_text(self) -> bool:

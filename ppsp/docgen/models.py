@@ -17,22 +17,30 @@ class SectionText(models.Model):
         DocumentVersion, on_delete=models.CASCADE, related_name="section_texts"
     )
     section = models.CharField(_("bagian"), max_length=10)
+    # "" = the Pokja's own text of the section; else the key of the drafted paragraph
+    # (ppsp.docgen.analysis) the Pokja edited or replaced
+    paragraph = models.CharField(_("paragraf"), max_length=80, blank=True, default="")
     text = models.TextField(_("narasi"), blank=True)
+    # SHA-256 of the figures under the drafted paragraph when it was edited
+    data_hash = models.CharField(_("hash data"), max_length=64, blank=True, default="")
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["version", "section"]
+        ordering = ["version", "section", "paragraph"]
         verbose_name = _("narasi bagian")
         verbose_name_plural = _("narasi bagian")
         constraints = [
-            models.UniqueConstraint(fields=["version", "section"], name="docgen_section_unique")
+            models.UniqueConstraint(
+                fields=["version", "section", "paragraph"], name="docgen_section_paragraph_unique"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.version} §{self.section}"
+        suffix = f" ¶{self.paragraph}" if self.paragraph else ""
+        return f"{self.version} §{self.section}{suffix}"
 
 
 class Format(models.TextChoices):

@@ -7,6 +7,10 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 
+from ppsp.docgen.analysis.edits import placeholders_in
+from ppsp.docgen.analysis.text import Paragraph
+from ppsp.docgen.context import build_context
+from ppsp.docgen.doc import DocContext
 from ppsp.docgen.models import RenderedFile, RenderState, SectionText
 from ppsp.docgen.outlines import Section, outline_for
 from ppsp.documents.models import DocumentVersion
@@ -33,17 +37,57 @@ def outline_of(version: DocumentVersion) -> tuple[Section, ...]:
 @dataclass(frozen=True)
 class SectionState:
     section: Section
-    text: str
-    written: bool  # the Pokja wrote text (not only the default hint)
+    text: str  # the section's narrative as the document prints it
+    written: bool  # it has narrative: the Pokja's own text or drafted paragraphs
+    own_text: str = ""  # the Pokja's own text (their words before the paragraphs)
+    paragraphs: tuple[Paragraph, ...] = ()  # drafted, with the Pokja's edits applied
+    placeholders: tuple[str, ...] = ()
+
+    @property
+    def stale(self) -> list[Paragraph]:
+        """Edited paragraphs whose data changed since the edit."""
+        return [p for p in self.paragraphs if p.stale]
+
+    @property
+    def complete(self) -> bool:
+        return self.written and not self.stale and not self.placeholders
+
+
+def context_of(version: DocumentVersion) -> DocContext:
+    """The document model: an approved version's snapshot, else built from the data."""
+    from ppsp.docgen.services_snapshot import snapshot_context, snapshot_of
+
+    snap = snapshot_of(version)
+    return snapshot_context(snap) if snap is not None else build_context(version)
 
 
 def completeness(version: DocumentVersion) -> list[SectionState]:
-    texts = dict(SectionText.objects.filter(version=version).values_list("section", "text"))
+    """Per outline section: its narrative, drafted paragraphs, stale edits, placeholders."""
+    context = context_of(version)
+    built = {s.number: s for s in context.sections}
+    own = dict(
+        SectionText.objects.filter(version=version, paragraph="").values_list("section", "text")
+    )
     out = []
     for section in outline_of(version):
-        text = texts.get(section.number, "")
-        out.append(SectionState(section, text or section.hint, bool(text.strip())))
+        done = built.get(section.number)
+        text = done.text if done else ""
+        out.append(
+            SectionState(
+                section,
+                text,
+                bool(text.strip()),
+                own.get(section.number, ""),
+                tuple(done.paragraphs) if done else (),
+                tuple(placeholders_in(text)),
+            )
+        )
     return out
+
+
+def document_complete(states: list[SectionState]) -> bool:
+    """Every section has narrative, no stale edit and no placeholder text."""
+    return all(s.complete for s in states)
 
 
 def rendered_of(version: DocumentVersion) -> list[RenderedFile]:

@@ -52,7 +52,9 @@ def section_text_save(*, version: DocumentVersion, section: str, text: str, by: 
     numbers = {s.number for s in outline_for(document.method_version.code, document.doc_type)}
     if section not in numbers:
         raise ValidationError(f"Bagian {section} tidak ada dalam kerangka dokumen ini.")
-    item, _created = SectionText.objects.get_or_create(version=version, section=section)
+    item, _created = SectionText.objects.get_or_create(
+        version=version, section=section, paragraph=""
+    )
     before = item.text
     item.text = text
     item.updated_by = by if getattr(by, "is_authenticated", False) else None
@@ -64,6 +66,49 @@ def section_text_save(*, version: DocumentVersion, section: str, text: str, by: 
         changes=[{"field": f"narasi {section}", "old": before, "new": text}],
         region_code=_code(version),
     )
+    return item
+
+
+@audits_refusals
+@transaction.atomic
+def paragraph_save(
+    *, version: DocumentVersion, section: str, key: str, text: str | None, by: Any
+) -> SectionText | None:
+    """The Pokja's text for one drafted paragraph, kept across re-renders with the hash of
+    the figures under it (a later change of those figures flags the edit). ``None`` or
+    the drafted text itself drops the edit (the paragraph follows the data again); an
+    empty text leaves the paragraph out."""
+    refuse_if_locked(version, by=by, attempted=f"ubah paragraf {section} {key}")
+    if by is not None and not has_permission(by, Permission.EDIT_DOCUMENTS, _code(version)):
+        raise PermissionDenied("Anda tidak berwenang mengubah narasi dokumen ini.")
+    if version.status != Status.DRAFT:
+        raise ValidationError(NOT_DRAFT)
+    built = next((s for s in build_context(version).sections if s.number == section), None)
+    drafted = next((p for p in built.paragraphs if p.key == key), None) if built else None
+    existing = SectionText.objects.filter(version=version, section=section, paragraph=key)
+    before = existing.first()
+    if drafted is None and before is None:
+        raise ValidationError(f"Paragraf {key} tidak ada pada bagian {section}.")
+    old = before.text if before else (drafted.drafted if drafted else "")
+    if text is None or (drafted is not None and text.strip() == drafted.drafted.strip()):
+        existing.delete()
+        item = None
+        new = drafted.drafted if drafted else ""
+    else:
+        item = before or SectionText(version=version, section=section, paragraph=key)
+        item.text = text
+        item.data_hash = drafted.data_hash if drafted else ""
+        item.updated_by = by if getattr(by, "is_authenticated", False) else None
+        item.save()
+        new = text
+    if old != new:
+        audit_record(
+            actor=by,
+            obj=version,
+            action=Action.UPDATE,
+            changes=[{"field": f"paragraf {section} {key}", "old": old, "new": new}],
+            region_code=_code(version),
+        )
     return item
 
 

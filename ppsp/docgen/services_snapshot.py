@@ -84,9 +84,16 @@ def revision_copy(*, version: DocumentVersion, previous: DocumentVersion, by: An
     """A revision (perubahan) starts from the approved narrative: copy every section text."""
     from ppsp.docgen.models import SectionText
 
-    texts = list(SectionText.objects.filter(version=previous).order_by("section"))
+    texts = list(SectionText.objects.filter(version=previous).order_by("section", "paragraph"))
     SectionText.objects.bulk_create(
-        SectionText(version=version, section=t.section, text=t.text, updated_by=_user(by))
+        SectionText(
+            version=version,
+            section=t.section,
+            paragraph=t.paragraph,
+            text=t.text,
+            data_hash=t.data_hash,
+            updated_by=_user(by),
+        )
         for t in texts
     )
     return len(texts)

@@ -13,10 +13,11 @@ from typing import Any
 from ppsp.core.canonical import canonical as canonical  # one hash for every snapshot
 from ppsp.core.canonical import digest as digest
 from ppsp.core.canonical import normalised as _normalised
+from ppsp.docgen.analysis.text import from_dict, to_dict
 from ppsp.docgen.doc import Block, DocContext, Figure, Missing, SectionContext, Table
 
 # Bump when the serialised shape changes; `from_json` reads older formats.
-FORMAT = 2  # 2: source of tables and figures, printed section labels
+FORMAT = 2  # 2: source of tables and figures, printed section labels, drafted paragraphs
 
 
 def _block(block: Block) -> dict[str, Any]:
@@ -66,6 +67,7 @@ def to_json(context: DocContext) -> dict[str, Any]:
                 "text": s.text,
                 "blocks": [_block(b) for b in s.blocks],
                 "label": s.label,
+                **({"paragraphs": [to_dict(p) for p in s.paragraphs]} if s.paragraphs else {}),
             }
             for s in context.sections
         ],
@@ -118,6 +120,7 @@ def from_json(data: dict[str, Any]) -> DocContext:
                 text=s["text"],
                 blocks=[_from_block(b) for b in s["blocks"]],
                 label=s.get("label", ""),
+                paragraphs=[from_dict(p) for p in s.get("paragraphs", ())],
             )
             for s in data["sections"]
         ],

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +15,7 @@ from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
 from ppsp.docgen import revision, selectors, services
 from ppsp.docgen.diff import diff_tables
-from ppsp.docgen.forms import NarrativeForm, RenderForm
+from ppsp.docgen.forms import NarrativeForm, ParagraphsForm, RenderForm
 from ppsp.docgen.models import Format, RenderedFile, RenderState
 from ppsp.docgen.services_snapshot import snapshot_intact, snapshot_of
 from ppsp.documents.models import DocumentVersion, Status
@@ -38,6 +41,8 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
         "document": version.document,
         "states": states,
         "empty": [s for s in states if not s.written],
+        "stale": [s for s in states if s.stale],
+        "complete": selectors.document_complete(states),
         "rendered": selectors.rendered_of(version),
         "can_edit": can_edit and version.status == "draft",
         "can_render": can_edit,
@@ -54,20 +59,47 @@ def narrative(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     match = next((s for s in selectors.completeness(version) if s.section.number == section), None)
     if match is None:
         raise Http404
-    form = NarrativeForm(request.POST or None, initial={"text": match.text})
-    if request.method == "POST" and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    form = NarrativeForm(data, initial={"text": match.own_text})
+    paragraphs = ParagraphsForm(match.paragraphs, data)
+    if request.method == "POST" and form.is_valid() and paragraphs.is_valid():
         try:
-            services.section_text_save(
-                version=version, section=section, text=form.cleaned_data["text"], by=request.user
-            )
+            _save_narrative(version, match, form, paragraphs, request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
         else:
             messages.success(request, _("Narasi tersimpan."))
             return redirect("docgen:version", pk=pk)
-    context = {"version": version, "state": match, "form": form}
+    context = {"version": version, "state": match, "form": form, "paragraphs": paragraphs}
     return render(request, "docgen/narrative.html", context)
+
+
+@transaction.atomic
+def _save_narrative(
+    version: DocumentVersion,
+    state: selectors.SectionState,
+    form: NarrativeForm,
+    paragraphs: ParagraphsForm,
+    user: Any,
+) -> None:
+    """The Pokja's own text and every paragraph they changed or returned to the data."""
+    number = state.section.number
+    if form.cleaned_data["text"] != state.own_text:
+        services.section_text_save(
+            version=version, section=number, text=form.cleaned_data["text"], by=user
+        )
+    for p in paragraphs.paragraphs:
+        if not paragraphs.submitted(p):
+            continue
+        text = paragraphs.cleaned_data[f"p-{p.key}"].replace("\r\n", "\n")
+        reset = paragraphs.cleaned_data[f"reset-{p.key}"]
+        if reset and not p.edited:
+            continue
+        if reset or p.stale or text.strip() != p.text.strip():  # saving confirms a stale one
+            services.paragraph_save(
+                version=version, section=number, key=p.key, text=None if reset else text, by=user
+            )
 
 
 @login_required

@@ -26,7 +26,7 @@ def test_the_pokja_builds_and_downloads_an_ssk(
     page.goto(f"{base}/dokumen/versi/{version.pk}/")
     page.click("[data-testid=docgen-link]")
     page.click("[data-testid='section-1.1'] a")
-    page.fill("textarea", "Latar belakang SSK {kabkota} periode {periode}.")
+    page.fill("#id_text", "Latar belakang SSK {kabkota} periode {periode}.")  # own text box
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_url(f"{base}/susun-dokumen/versi/{version.pk}/")
     assert "Narasi tersimpan" in page.content()

@@ -45,7 +45,7 @@ def test_the_pokja_starts_a_revision_and_sees_the_diff(
     page.click("[data-testid=new-version]")
     page.click("[data-testid=docgen-link]")
     page.click("[data-testid='section-1.1'] a")
-    page.fill("textarea", "Latar belakang setelah perubahan.")
+    page.fill("#id_text", "Latar belakang setelah perubahan.")  # the own-text box
     page.get_by_role("button", name="Simpan").click()
     page.click("[data-testid=diff-link]")
     assert "(snapshot)" in page.locator("[data-testid=diff-sides]").inner_text()

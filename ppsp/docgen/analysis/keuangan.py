@@ -1,0 +1,207 @@
+"""Fiscal capacity and Tabel 5.1 (figures ``need_a``, ``apbd_murni_b``, ``komitmen_c``,
+``gaps``) and the chosen scenario (bound data ``skenario``): the five-year need, its
+largest subsectors, the capacity against it, the largest funding gap, the year it peaks
+and the subsector that drives it."""
+
+from __future__ import annotations
+
+from ppsp.docgen.analysis.base import DocFacts, SectionInput, lower_first, table_of
+from ppsp.docgen.analysis.text import (
+    Paragraph,
+    Sentence,
+    Value,
+    num,
+    paragraph,
+    say,
+    v_dec,
+    v_int,
+    v_pct,
+    words,
+)
+from ppsp.docgen.doc import Table
+from ppsp.docgen.fmt import id_number
+
+
+def _rp(value: float, source: str) -> Value:
+    return Value(f"Rp {v_dec(value, source).text} juta", source)
+
+
+def _row(table: Table, prefix: str) -> list[float] | None:
+    for row in table.rows:
+        if row[1].startswith(prefix):
+            return [num(c) or 0.0 for c in row[2:]]
+    return None
+
+
+def tabel_5_1(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
+    table = table_of(section, "Rekapitulasi indikasi kebutuhan biaya")
+    if table is None:
+        return []
+    years = table.header[2:-1]
+    subs = [(r[1], [num(c) or 0.0 for c in r[2:]]) for r in table.rows if r[0]]
+    need = _row(table, "Jumlah (a)")
+    b, c = _row(table, "Perkiraan APBD murni"), _row(table, "Perkiraan komitmen")
+    gap1, gap2 = _row(table, "Gap 1"), _row(table, "Gap 2")
+    if need is None or not subs or not years:
+        return []
+    out = [_need(doc, years, subs, need)]
+    if b is not None and c is not None:
+        out.append(_capacity(need, b, c))
+    if gap2 is not None:
+        out.append(_gap(years, subs, need, gap2, gap1))
+    return [p for p in out if p]
+
+
+def _driver(subs: list[tuple[str, list[float]]], k: int) -> tuple[str, float]:
+    name, values = max(subs, key=lambda s: (s[1][k], s[0]))
+    return name, values[k]
+
+
+def _need(
+    doc: DocFacts, years: list[str], subs: list[tuple[str, list[float]]], need: list[float]
+) -> Paragraph | None:
+    total = need[-1]
+    ranked = sorted(subs, key=lambda s: (-s[1][-1], s[0]))
+    yearly = need[:-1]
+    peak = max(range(len(yearly)), key=lambda k: (yearly[k], -k))
+    driver, amount = _driver(subs, peak)
+    sentences: list[Sentence | None] = [
+        say(
+            "Kebutuhan biaya pengembangan sanitasi {kabkota} untuk lima tahun {first}–{last} "
+            "(a) sebesar {total}.",
+            kabkota=doc.kabkota,
+            first=Value(years[0], "need_a#tahun"),
+            last=Value(years[-1], "need_a#tahun"),
+            total=_rp(total, "need_a#jumlah"),
+        ),
+        say(
+            "Kebutuhan terbesar berasal dari subsektor {s1} ({v1}; {p1} dari total)"
+            + (", disusul {s2} ({v2}; {p2})." if len(ranked) > 1 else "."),
+            s1=lower_first(ranked[0][0]),
+            v1=_rp(ranked[0][1][-1], f"need_a#{ranked[0][0]}"),
+            p1=v_pct(ranked[0][1][-1], total, f"need_a#{ranked[0][0]}"),
+            **(
+                words(
+                    s2=lower_first(ranked[1][0]),
+                    v2=_rp(ranked[1][1][-1], f"need_a#{ranked[1][0]}"),
+                    p2=v_pct(ranked[1][1][-1], total, f"need_a#{ranked[1][0]}"),
+                )
+                if len(ranked) > 1
+                else words()
+            ),
+        ),
+        say(
+            "Kebutuhan tahunan tertinggi jatuh pada tahun {year} ({peak}), terutama untuk "
+            "{driver} ({amount}, {share} dari kebutuhan tahun itu).",
+            year=Value(years[peak], "need_a#tahun"),
+            peak=_rp(yearly[peak], f"need_a#{years[peak]}"),
+            driver=lower_first(driver),
+            amount=_rp(amount, f"need_a#{driver}#{years[peak]}"),
+            share=v_pct(amount, yearly[peak], f"need_a#{driver}#{years[peak]}"),
+        ),
+    ]
+    return paragraph("pendanaan.kebutuhan", sentences)
+
+
+def _capacity(need: list[float], b: list[float], c: list[float]) -> Paragraph | None:
+    sentences = [
+        say(
+            "Perkiraan APBD murni untuk sanitasi (b) selama lima tahun adalah {b} dan perkiraan "
+            "komitmen pendanaan sanitasi (c) {c}, atau {pc} dari kebutuhan.",
+            b=_rp(b[-1], "apbd_murni_b#jumlah"),
+            c=_rp(c[-1], "komitmen_c#jumlah"),
+            pc=Value(
+                f"{id_number(100 * c[-1] / need[-1] if need[-1] else 0.0, 1)} %", "komitmen_c#rasio"
+            ),
+        )
+    ]
+    return paragraph("pendanaan.kemampuan", sentences)
+
+
+def _gap(
+    years: list[str],
+    subs: list[tuple[str, list[float]]],
+    need: list[float],
+    gap2: list[float],
+    gap1: list[float] | None,
+) -> Paragraph | None:
+    yearly = gap2[:-1]
+    short = [k for k, g in enumerate(yearly) if g > 0]
+    sentences: list[Sentence | None] = []
+    if not short:
+        best = min(range(len(yearly)), key=lambda k: (yearly[k], k))
+        sentences.append(
+            say(
+                "Komitmen pendanaan (c) mencukupi kebutuhan pada setiap tahun; surplus terbesar "
+                "pada tahun {year} ({surplus}).",
+                year=Value(years[best], "gaps#tahun"),
+                surplus=_rp(-yearly[best], f"gaps#gap2#{years[best]}"),
+            )
+        )
+        return paragraph("pendanaan.gap", sentences)
+    peak = max(short, key=lambda k: (yearly[k], -k))
+    driver, amount = _driver(subs, peak)
+    sentences += [
+        say(
+            "Kesenjangan pendanaan terhadap komitmen ({label}) terjadi pada {k} dari {n} "
+            "tahun dan berjumlah {total} pada tahun-tahun tersebut.",
+            label=Value("Gap 2, a − c", "gaps#gap2"),
+            k=v_int(len(short), "gaps#gap2"),
+            n=v_int(len(yearly), "gaps#tahun"),
+            total=_rp(sum(yearly[i] for i in short), "gaps#gap2#kurang"),
+        ),
+        say(
+            "Gap terbesar terjadi pada tahun {year} sebesar {gap}, ketika kebutuhan mencapai "
+            "{need}; pendorong utamanya adalah {driver} dengan kebutuhan {amount} pada tahun "
+            "itu.",
+            year=Value(years[peak], "gaps#tahun"),
+            gap=_rp(yearly[peak], f"gaps#gap2#{years[peak]}"),
+            need=_rp(need[peak], f"need_a#{years[peak]}"),
+            driver=lower_first(driver),
+            amount=_rp(amount, f"need_a#{driver}#{years[peak]}"),
+        ),
+    ]
+    if gap1 is not None and gap1[-1] > 0:
+        sentences.append(
+            say(
+                "Terhadap APBD murni ({label}), kekurangan lima tahun adalah {g1}.",
+                label=Value("Gap 1, a − b", "gaps#gap1"),
+                g1=_rp(gap1[-1], "gaps#gap1#jumlah"),
+            )
+        )
+    return paragraph("pendanaan.gap", sentences)
+
+
+def skenario(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
+    table = table_of(section, "Skenario terpilih")
+    if table is None or not table.rows:
+        return []
+    name = table.title.removeprefix("Skenario terpilih:").split("(x Rp")[0].strip()
+    rows = sorted(((r[0], num(r[1]) or 0.0) for r in table.rows), key=lambda r: (-r[1], r[0]))
+    total = sum(v for _k, v in rows)
+    src = "skenario"
+    sentences: list[Sentence | None] = [
+        say(
+            "Skenario terpilih “{name}” membutuhkan biaya {total} selama lima tahun untuk {n} "
+            "subsektor.",
+            name=Value(name, f"{src}#nama"),
+            total=_rp(total, f"{src}#jumlah"),
+            n=v_int(len(rows), f"{src}#subsektor"),
+        ),
+        say(
+            "Porsi terbesar untuk {s1} ({p1})"
+            + ("; porsi terkecil untuk {sn} ({pn})." if len(rows) > 1 else "."),
+            s1=lower_first(rows[0][0]),
+            p1=v_pct(rows[0][1], total, f"{src}#{rows[0][0]}"),
+            **(
+                words(
+                    sn=lower_first(rows[-1][0]),
+                    pn=v_pct(rows[-1][1], total, f"{src}#{rows[-1][0]}"),
+                )
+                if len(rows) > 1
+                else words()
+            ),
+        ),
+    ]
+    p = paragraph("skenario.ringkasan", sentences)
+    return [p] if p else []

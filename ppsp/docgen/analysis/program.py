@@ -1,0 +1,182 @@
+"""Programme and funding (MPS): Tabel 5.2 per funding source (bound data ``tabel_5_2``),
+the Lampiran 4 programme (``program_kegiatan``) and the yearly MPS (``mps_tahunan``)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ppsp.docgen.analysis.base import (
+    DocFacts,
+    SectionInput,
+    body_rows,
+    lower_first,
+    table_of,
+    year_in,
+)
+from ppsp.docgen.analysis.text import (
+    Paragraph,
+    Sentence,
+    Value,
+    num,
+    paragraph,
+    say,
+    v_dec,
+    v_int,
+    v_pct,
+    words,
+)
+
+
+def _rp(value: float, source: str) -> Value:
+    return Value(f"Rp {v_dec(value, source).text} juta", source)
+
+
+def tabel_5_2(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
+    table = table_of(section, "Rekapitulasi indikasi pendanaan")
+    if table is None:
+        return []
+    src = "tabel_5_2"
+    years = table.header[1:-1]
+    rows = [(r[0], [num(c) or 0.0 for c in r[1:]]) for r in body_rows(table)]
+    if not rows or not years:
+        return []
+    total = sum(v[-1] for _k, v in rows)
+    yearly = [sum(v[k] for _s, v in rows) for k in range(len(years))]
+    ranked = sorted(rows, key=lambda r: (-r[1][-1], r[0]))
+    high = max(range(len(years)), key=lambda k: (yearly[k], -k))
+    low = min(range(len(years)), key=lambda k: (yearly[k], k))
+    sentences: list[Sentence | None] = [
+        say(
+            "Indikasi pendanaan sanitasi {first}–{last} berjumlah {total} dari {n} sumber "
+            "pendanaan.",
+            first=Value(years[0], f"{src}#tahun"),
+            last=Value(years[-1], f"{src}#tahun"),
+            total=_rp(total, f"{src}#jumlah"),
+            n=v_int(len(rows), f"{src}#sumber"),
+        ),
+        say(
+            "Sumber terbesar adalah {s1} ({v1}; {p1})"
+            + (", diikuti {s2} ({v2}; {p2})." if len(ranked) > 1 else "."),
+            s1=ranked[0][0],
+            v1=_rp(ranked[0][1][-1], f"{src}#{ranked[0][0]}"),
+            p1=v_pct(ranked[0][1][-1], total, f"{src}#{ranked[0][0]}"),
+            **(
+                words(
+                    s2=ranked[1][0],
+                    v2=_rp(ranked[1][1][-1], f"{src}#{ranked[1][0]}"),
+                    p2=v_pct(ranked[1][1][-1], total, f"{src}#{ranked[1][0]}"),
+                )
+                if len(ranked) > 1
+                else words()
+            ),
+        ),
+        say(
+            "Pendanaan tahunan tertinggi pada tahun {hy} ({hv}) dan terendah pada tahun {ly} "
+            "({lv}).",
+            hy=Value(years[high], f"{src}#tahun"),
+            hv=_rp(yearly[high], f"{src}#{years[high]}"),
+            ly=Value(years[low], f"{src}#tahun"),
+            lv=_rp(yearly[low], f"{src}#{years[low]}"),
+        ),
+    ]
+    p = paragraph("pendanaan.sumber", sentences)
+    return [p] if p else []
+
+
+def program_kegiatan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
+    table = table_of(section, "Program, kegiatan")
+    if table is None or not table.rows:
+        return []
+    src = "program_kegiatan"
+    rows = table.rows
+    costs = [num(r[6]) or 0.0 for r in rows]
+    total = sum(costs)
+    per_sub: dict[str, list[float]] = defaultdict(list)
+    for r, c in zip(rows, costs, strict=True):
+        per_sub[r[1]].append(c)
+    subs = sorted(per_sub.items(), key=lambda kv: (-sum(kv[1]), kv[0]))
+    biggest_k = max(range(len(rows)), key=lambda k: (costs[k], -k))
+    biggest = rows[biggest_k]
+    status = Counter(r[7] for r in rows)
+    summary: list[Sentence | None] = [
+        say(
+            "Rencana program memuat {n} kegiatan dalam {np} program dengan indikasi biaya {total}.",
+            n=v_int(len(rows), f"{src}#kegiatan"),
+            np=v_int(len({r[2] for r in rows}), f"{src}#program"),
+            total=_rp(total, f"{src}#jumlah"),
+        ),
+        say(
+            "Menurut subsektor: {items}.",
+            items=[
+                Value(
+                    f"{lower_first(k)} {len(v)} kegiatan ({_rp(sum(v), '').text}; "
+                    f"{v_pct(sum(v), total, '').text})",
+                    f"{src}#{k}",
+                )
+                for k, v in subs
+            ],
+        ),
+    ]
+    detail: list[Sentence | None] = [
+        say(
+            "Kegiatan dengan biaya terbesar adalah “{keg}” di {lokasi} ({v}; {p} dari seluruh "
+            "biaya program).",
+            keg=Value(biggest[3], f"{src}#{biggest[0]}"),
+            lokasi=Value(biggest[4] or "–", f"{src}#{biggest[0]}"),
+            v=_rp(costs[biggest_k], f"{src}#{biggest[0]}"),
+            p=v_pct(costs[biggest_k], total, f"{src}#{biggest[0]}"),
+        ),
+        say(
+            "Menurut status, {items}.",
+            items=[
+                Value(f"{k} kegiatan berstatus {label.lower()}", f"{src}#status")
+                for label, k in sorted(status.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+        ),
+    ]
+    out = [paragraph("program.ringkasan", summary), paragraph("program.rincian", detail)]
+    return [p for p in out if p]
+
+
+def mps_tahunan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
+    table = table_of(section, "MPS tahun")
+    if table is None or not table.rows:
+        return []
+    src = "mps_tahunan"
+    year = Value(year_in(table.title), f"{src}#tahun")
+    rows = [(r[0], num(r[2]) or 0.0, num(r[3]) or 0.0) for r in table.rows]
+    total = sum(r[1] for r in rows)
+    committed = sum(min(r[2], r[1]) for r in rows)
+    open_rows = sorted((r for r in rows if r[2] <= 0), key=lambda r: (-r[1], r[0]))
+    sentences: list[Sentence | None] = [
+        say(
+            "MPS tahun {year} memuat {n} kegiatan prioritas senilai {total}.",
+            year=year,
+            n=v_int(len(rows), f"{src}#kegiatan"),
+            total=_rp(total, f"{src}#biaya"),
+        ),
+        say(
+            "Komitmen pendanaan yang tercatat {c} ({p}), sehingga {gap} masih perlu dipastikan "
+            "sumber pendanaannya.",
+            c=_rp(committed, f"{src}#komitmen"),
+            p=v_pct(committed, total, f"{src}#komitmen"),
+            gap=_rp(total - committed, f"{src}#belum_komitmen"),
+        )
+        if committed > 0
+        else say(
+            "Belum ada komitmen pendanaan yang tercatat, sehingga seluruh {gap} masih perlu "
+            "dipastikan sumber pendanaannya.",
+            gap=_rp(total, f"{src}#belum_komitmen"),
+        ),
+    ]
+    if open_rows:
+        sentences.append(
+            say(
+                "Sebanyak {k} kegiatan belum memiliki komitmen, yang terbesar “{keg}” ({v}).",
+                k=v_int(len(open_rows), f"{src}#belum_komitmen"),
+                keg=Value(open_rows[0][0], f"{src}#kegiatan"),
+                v=_rp(open_rows[0][1], f"{src}#kegiatan"),
+            )
+        )
+    p = paragraph("mps.tahunan", sentences)
+    return [p] if p else []
