@@ -202,6 +202,10 @@ def consultation_transition(
         consultation.closed_at = None
     consultation.full_clean()
     consultation.save()
+    if action == ConsultationAction.PUBLISH:
+        from ppsp.consultation.services_draft import draft_fix
+
+        draft_fix(consultation, by=by)  # the full draft PDF the public reads
     audit_record(
         actor=by,
         obj=consultation,
