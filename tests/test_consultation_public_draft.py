@@ -261,7 +261,9 @@ def test_it_lists_accommodated_comments_per_changed_section(cast: Cast) -> None:
     assert "IPAL komunal ditambah satu unit pada 2028." in public
 
     book = load_workbook(
-        io.BytesIO(staff.get(reverse("consultation:tanggapan_xlsx", args=[consultation.pk])).content)
+        io.BytesIO(
+            staff.get(reverse("consultation:tanggapan_xlsx", args=[consultation.pk])).content
+        )
     )
     rows = list(book["Perubahan per bagian"].iter_rows(min_row=4, values_only=True))
     assert [(r[0], r[2]) for r in rows] == [("2.4", 1), ("3.4", 2)]
@@ -269,12 +271,14 @@ def test_it_lists_accommodated_comments_per_changed_section(cast: Cast) -> None:
 
 def test_it_escapes_formulas_in_the_cited_section_export(cast: Cast) -> None:
     consultation = _rendered()
-    post_comment(Client(), consultation.pk, "=HYPERLINK(\"http://x\")", section="2.4")
+    post_comment(Client(), consultation.pk, '=HYPERLINK("http://x")', section="2.4")
     _approve(consultation, cast)
     staff = Client()
     staff.force_login(cast.pokja_kabkota)
     sheet = load_workbook(
-        io.BytesIO(staff.get(reverse("consultation:tanggapan_xlsx", args=[consultation.pk])).content)
+        io.BytesIO(
+            staff.get(reverse("consultation:tanggapan_xlsx", args=[consultation.pk])).content
+        )
     ).active
     assert sheet is not None
     values = [c.value for c in sheet[5]]
