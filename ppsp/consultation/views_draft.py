@@ -56,10 +56,10 @@ def public_draft_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse
         return response
     document = consultation.version.document
     name = f"draf-{document.doc_type}-{document.region.code}-{document.period_start}-v{number}.pdf"
-    response = file_response(rendered.file, filename=name, as_attachment=False)
-    response["X-Checksum-SHA256"] = rendered.sha256
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    served = file_response(rendered.file, filename=name, as_attachment=False)
+    served["X-Checksum-SHA256"] = rendered.sha256
+    served["X-Robots-Tag"] = "noindex"
+    return served
 
 
 @login_required
