@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from ppsp.audit.models import AuditEvent
 from ppsp.consultation import services, services_moderation, services_tanggapan
 from ppsp.consultation.models import Comment, CommentStatus, Consultation
+from ppsp.consultation.sections import outline_choices
 from ppsp.consultation.workflow import ConsultationAction
 from ppsp.docgen.models import RenderedFile, RenderState
 from ppsp.docgen.services import render_run
@@ -40,6 +41,15 @@ def _rendered(code: str = "15.07") -> Consultation:
     assert consultation.draft_pdf is not None  # fixed at publication
     render_run(consultation.draft_pdf.pk)
     return Consultation.objects.get(pk=consultation.pk)
+
+
+def _two_sections(consultation: Consultation) -> tuple[str, str, str, str]:
+    """A section of chapter 2 and one of chapter 3 of the consulted outline, with headings
+    (read from the outline, so the tests follow docgen's outline as it evolves)."""
+    subs = [(n, h) for n, h in outline_choices(consultation) if "." in n]
+    a = next((n, h) for n, h in subs if n.startswith("2."))
+    b = next((n, h) for n, h in subs if n.startswith("3."))
+    return a[0], a[1], b[0], b[1]
 
 
 def _pdf_url(consultation: Consultation, number: int | None = None) -> str:
@@ -143,11 +153,12 @@ def test_it_lets_the_pokja_render_the_draft_again_in_scope(cast: Cast) -> None:
 
 def test_it_stores_and_shows_the_cited_section_in_matrix_and_xlsx(cast: Cast) -> None:
     consultation = _rendered()
-    response = post_comment(Client(), consultation.pk, LEGIT, section="2.4", page="2")
+    A, HA, B, _HB = _two_sections(consultation)
+    response = post_comment(Client(), consultation.pk, LEGIT, section=A, page="2")
     assert response.status_code == 302, response.content.decode()[:500]
     comment = Comment.objects.get(consultation=consultation)
-    assert (comment.section, comment.page) == ("2.4", 2)
-    assert comment.section_title == "2.4 Area Berisiko Sanitasi"
+    assert (comment.section, comment.page) == (A, 2)
+    assert comment.section_title == HA
     _approve(consultation, cast)
 
     staff = Client()
@@ -155,15 +166,17 @@ def test_it_stores_and_shows_the_cited_section_in_matrix_and_xlsx(cast: Cast) ->
     moderation = staff.get(
         reverse("consultation:moderation", args=[consultation.pk]) + "?tampil=approved"
     )
-    assert "2.4 Area Berisiko Sanitasi, hlm. 2" in moderation.content.decode()
+    assert f"{HA}, hlm. 2" in moderation.content.decode()
     tanggapan_url = reverse("consultation:tanggapan", args=[consultation.pk])
     page = staff.get(tanggapan_url).content.decode()
-    assert 'data-testid="tanggapan-citation">2.4 Area Berisiko Sanitasi, hlm. 2' in page
-    assert LEGIT[:30] in staff.get(tanggapan_url + "?bagian=2").content.decode()
-    assert LEGIT[:30] not in staff.get(tanggapan_url + "?bagian=3").content.decode()
+    assert f'data-testid="tanggapan-citation">{HA}, hlm. 2' in page
+    assert LEGIT[:30] in staff.get(tanggapan_url + "?bagian=" + A.split(".")[0]).content.decode()
+    assert (
+        LEGIT[:30] not in staff.get(tanggapan_url + "?bagian=" + B.split(".")[0]).content.decode()
+    )
 
-    public = Client().get(reverse("consultation:public", args=[consultation.pk]) + "?bagian=2.4")
-    assert "2.4 Area Berisiko Sanitasi, hlm. 2" in public.content.decode()
+    public = Client().get(reverse("consultation:public", args=[consultation.pk]) + f"?bagian={A}")
+    assert f"{HA}, hlm. 2" in public.content.decode()
 
     for url in (
         reverse("consultation:tanggapan_xlsx", args=[consultation.pk]),
@@ -173,7 +186,7 @@ def test_it_stores_and_shows_the_cited_section_in_matrix_and_xlsx(cast: Cast) ->
         assert sheet is not None
         header = [c.value for c in sheet[4]]
         row = [c.value for c in sheet[5]]
-        assert row[header.index("Bab/bagian dirujuk")] == "2.4 Area Berisiko Sanitasi"
+        assert row[header.index("Bab/bagian dirujuk")] == HA
         assert row[header.index("Halaman")] == 2
 
 
@@ -191,18 +204,20 @@ def test_it_refuses_a_section_outside_the_outline_and_a_page_beyond_the_draft() 
 def test_it_keeps_the_spam_filter_and_rate_limit_on_the_form(settings: Any) -> None:
     settings.CONSULTATION_RATE_PER_IP = (1, 600)
     consultation = consultation_in()
-    bot = post_comment(Client(), consultation.pk, LEGIT, section="2.4", website="http://x.example")
+    A, _HA, _B, _HB = _two_sections(consultation)
+    bot = post_comment(Client(), consultation.pk, LEGIT, section=A, website="http://x.example")
     assert bot.status_code == 302
     held = Comment.objects.get(consultation=consultation)
     assert held.status == CommentStatus.PENDING and held.suspected
-    assert "honeypot" in held.spam_reasons and held.section == "2.4"
-    again = post_comment(Client(), consultation.pk, LEGIT + " kedua", section="2.4")
+    assert "honeypot" in held.spam_reasons and held.section == A
+    again = post_comment(Client(), consultation.pk, LEGIT + " kedua", section=A)
     assert again.status_code == 429
 
 
 def test_it_lists_accommodated_comments_per_changed_section(cast: Cast) -> None:
     consultation = _rendered()
-    post_comment(Client(), consultation.pk, LEGIT, section="2.4")
+    A, HA, B, _HB = _two_sections(consultation)
+    post_comment(Client(), consultation.pk, LEGIT, section=A)
     post_comment(
         Client(REMOTE_ADDR="198.51.100.2"),
         consultation.pk,
@@ -216,7 +231,7 @@ def test_it_lists_accommodated_comments_per_changed_section(cast: Cast) -> None:
         decision="diterima",
         reason="Desa Simbur Naik masuk area berisiko tinggi drainase.",
         accommodated=True,
-        changed_section="2.4",
+        changed_section=A,
         by=cast.pokja_kabkota,
     )
     services_tanggapan.response_set(
@@ -224,11 +239,11 @@ def test_it_lists_accommodated_comments_per_changed_section(cast: Cast) -> None:
         decision="sebagian",
         reason="IPAL komunal ditambah satu unit pada 2028.",
         accommodated=True,
-        changed_section="3.4",
+        changed_section=B,
         by=cast.pokja_kabkota,
     )
     first.refresh_from_db()
-    assert first.response.section_changed == "2.4 Area Berisiko Sanitasi"  # filled from outline
+    assert first.response.section_changed == HA  # filled from outline
     audit = AuditEvent.objects.filter(object_id=str(first.pk)).order_by("-id").first()
     assert audit is not None
     assert {"field": "tanggapan.accommodated", "old": None, "new": True} in audit.changes
@@ -239,7 +254,7 @@ def test_it_lists_accommodated_comments_per_changed_section(cast: Cast) -> None:
             decision="tidak",
             reason="x",
             accommodated=True,
-            changed_section="2.4",
+            changed_section=A,
             by=cast.pokja_kabkota,
         )
     with pytest.raises(ValidationError):
@@ -250,8 +265,8 @@ def test_it_lists_accommodated_comments_per_changed_section(cast: Cast) -> None:
     staff = Client()
     staff.force_login(cast.pokja_kabkota)
     changes = staff.get(reverse("consultation:changes", args=[consultation.pk])).content.decode()
-    assert 'data-testid="by-section-2.4"' in changes and 'data-testid="by-section-3.4"' in changes
-    assert changes.index("by-section-2.4") < changes.index("by-section-3.4")  # outline order
+    assert f'data-testid="by-section-{A}"' in changes and f'data-testid="by-section-{B}"' in changes
+    assert changes.index(f"by-section-{A}") < changes.index(f"by-section-{B}")  # outline order
 
     services.consultation_transition(
         obj=consultation, action=ConsultationAction.CLOSE, by=cast.pokja_kabkota
@@ -266,12 +281,13 @@ def test_it_lists_accommodated_comments_per_changed_section(cast: Cast) -> None:
         )
     )
     rows = list(book["Perubahan per bagian"].iter_rows(min_row=4, values_only=True))
-    assert [(r[0], r[2]) for r in rows] == [("2.4", 1), ("3.4", 2)]
+    assert [(r[0], r[2]) for r in rows] == [(A, 1), (B, 2)]
 
 
 def test_it_escapes_formulas_in_the_cited_section_export(cast: Cast) -> None:
     consultation = _rendered()
-    post_comment(Client(), consultation.pk, '=HYPERLINK("http://x")', section="2.4")
+    A, _HA, _B, _HB = _two_sections(consultation)
+    post_comment(Client(), consultation.pk, '=HYPERLINK("http://x")', section=A)
     _approve(consultation, cast)
     staff = Client()
     staff.force_login(cast.pokja_kabkota)

@@ -10,6 +10,7 @@ import pytest
 
 from ppsp.consultation import services_comments
 from ppsp.consultation.models import Comment, Consultation
+from ppsp.consultation.sections import outline_choices
 from tests.consultation_support import consultation_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
@@ -30,6 +31,7 @@ def test_it_offers_the_full_draft_pdf_and_takes_a_comment_citing_a_section(
     # publishing fixes the draft PDF and renders it (the immediate task backend in tests)
     consultation = Consultation.objects.get(pk=consultation_in("15.07").pk)
     assert consultation.draft_pdf is not None and consultation.draft_pdf.state == "done"
+    cited, heading = next((n, h) for n, h in outline_choices(consultation) if n.startswith("2."))
     public_url = f"{live_server.url}/konsultasi/{consultation.pk}/"
 
     page.goto(public_url)
@@ -52,16 +54,13 @@ def test_it_offers_the_full_draft_pdf_and_takes_a_comment_citing_a_section(
     )
 
     form = page.locator("[data-testid=comment-form]")
-    form.locator("[name=section]").select_option("2.4")
+    form.locator("[name=section]").select_option(cited)
     form.locator("[name=page]").fill("2")
     form.locator("[name=body]").fill(COMMENT)
     form.locator("[name=name]").fill("Rahmat")
     page.wait_for_timeout(1200)
     with page.expect_navigation():
         page.locator("[data-testid=send-comment]").click()
-    assert (
-        "2.4 Area Berisiko Sanitasi, hlm. 2"
-        in page.locator("[data-testid=own-citation]").inner_text()
-    )
+    assert f"{heading}, hlm. 2" in page.locator("[data-testid=own-citation]").inner_text()
     comment = Comment.objects.get(consultation=consultation)
-    assert (comment.section, comment.page) == ("2.4", 2)
+    assert (comment.section, comment.page) == (cited, 2)
