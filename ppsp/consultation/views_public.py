@@ -56,7 +56,10 @@ def _public_context(
     wanted = wanted if wanted in dict(outline) else ""
     closed = consultation.state in (ConsultationState.CLOSED, ConsultationState.DISAHKAN)
     return {
-        "draft": services_draft.draft_file(consultation),
+        # After pengesahan the approved files replace the draft (docgen:public_files).
+        "draft": services_draft.draft_file(consultation)
+        if consultation.state != ConsultationState.DISAHKAN
+        else None,
         "outline": outline,
         "wanted": wanted,
         # After the consultation closes: which comments changed which section of the final.
