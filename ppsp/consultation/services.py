@@ -202,15 +202,19 @@ def consultation_transition(
         consultation.closed_at = None
     consultation.full_clean()
     consultation.save()
+    changes: list[dict[str, Any]] = [{"field": "state", "old": old, "new": new_state}]
     if action == ConsultationAction.PUBLISH:
         from ppsp.consultation.services_draft import draft_fix
 
-        draft_fix(consultation, by=by)  # the full draft PDF the public reads
+        before = consultation.draft_pdf_id
+        rendered = draft_fix(consultation, by=by, audit=False)  # the full draft PDF
+        if rendered.pk != before:
+            changes.append({"field": "draft_pdf", "old": before, "new": rendered.pk})
     audit_record(
         actor=by,
         obj=consultation,
         action=Action.TRANSITION,
-        changes=[{"field": "state", "old": old, "new": new_state}],
+        changes=changes,
         reason=reason or action,
         region_code=consultation.region_code,
     )

@@ -87,11 +87,15 @@ def _draft_of_version(consultation: Consultation) -> RenderedFile | None:
     )
 
 
-def _fix(consultation: Consultation, rendered: RenderedFile, by: Any, reason: str) -> None:
+def _fix(
+    consultation: Consultation, rendered: RenderedFile, by: Any, reason: str, audit: bool
+) -> None:
     old = consultation.draft_pdf_id
     consultation.draft_pdf = rendered
     consultation.draft_pages = None
     consultation.save(update_fields=["draft_pdf", "draft_pages"])
+    if not audit:  # the caller's own audit row records the change (publication)
+        return
     audit_record(
         actor=by,
         obj=consultation,
@@ -103,9 +107,12 @@ def _fix(consultation: Consultation, rendered: RenderedFile, by: Any, reason: st
 
 
 @transaction.atomic
-def draft_fix(consultation: Consultation, *, by: Any, fresh: bool = False) -> RenderedFile:
+def draft_fix(
+    consultation: Consultation, *, by: Any, fresh: bool = False, audit: bool = True
+) -> RenderedFile:
     """Fix the public draft PDF of a published consultation: the version's newest finished
-    (or pending) PDF, or a render queued now (also when `fresh`). Atomic and audited;
+    (or pending) PDF, or a render queued now (also when `fresh`). Atomic and audited (by
+    the caller when `audit` is false: publication records it in its transition row);
     idempotent (a consultation that has a usable file keeps it unless `fresh`)."""
     from ppsp.docgen.services import render_request
 
@@ -126,6 +133,7 @@ def draft_fix(consultation: Consultation, *, by: Any, fresh: bool = False) -> Re
         rendered,
         by,
         _("draf lengkap PDF disusun ulang") if fresh else _("draf lengkap PDF ditetapkan"),
+        audit,
     )
     return rendered
 
