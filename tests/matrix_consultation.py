@@ -59,6 +59,25 @@ def _signed(code: str) -> dict[str, object]:
     return {"pk": pk}
 
 
+def _draft(code: str) -> dict[str, object]:
+    """The target's published consultation with its fixed draft PDF finished."""
+    from django.core.files.base import ContentFile
+
+    from ppsp.consultation.models import Consultation
+    from ppsp.docgen.models import RenderedFile, RenderState
+
+    consultation = Consultation.objects.get(pk=_consultation(code)["pk"])
+    rendered = consultation.draft_pdf or RenderedFile.objects.create(
+        version=consultation.version, fmt="pdf"
+    )
+    if rendered.state != RenderState.DONE:
+        rendered.file.save("draf.pdf", ContentFile(b"%PDF-1.4 draf"), save=False)
+        rendered.state, rendered.size = RenderState.DONE, 13
+        rendered.save()
+    Consultation.objects.filter(pk=consultation.pk).update(draft_pdf=rendered, draft_pages=1)
+    return {"pk": consultation.pk, "number": consultation.version.number}
+
+
 def _meeting(code: str) -> dict[str, object]:
     from tests.consultation_support import meeting_in
 
@@ -72,6 +91,8 @@ EXPECTATIONS: dict[str, tuple[Kwargs, Expect]] = {
     "consultation:public_matrix": (_consultation, everyone(200)),
     "consultation:public_signed_file": (_signed, everyone(200)),
     "consultation:own_comment": (_token, everyone(200)),
+    "consultation:public_draft": (_draft, everyone(200)),
+    "consultation:draft_refresh": (_consultation, post_only),
     "consultation:spam_models": (no_kwargs, national_only),
     "consultation:spam_retrain": (no_kwargs, post_only),
     "consultation:kabkota": (by_kabkota, scoped(SEES)),

@@ -15,7 +15,16 @@ from ppsp.core.admin import AuditedAdmin
 class ConsultationAdmin(AuditedAdmin):
     list_display = ("title", "state", "opens_on", "closes_on", "premoderation")
     list_filter = ("state",)
-    readonly_fields = ("version", "cycle", "state", "published_at", "closed_at", "created_by")
+    readonly_fields = (
+        "version",
+        "cycle",
+        "state",
+        "published_at",
+        "closed_at",
+        "created_by",
+        "draft_pdf",  # fixed by services_draft (audited), never picked by hand
+        "draft_pages",
+    )
 
 
 @admin.register(Comment)

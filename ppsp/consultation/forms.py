@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -28,9 +29,21 @@ def fill_seconds(token: str, now: float | None = None) -> float | None:
     return max(0.0, (time.time() if now is None else now) - started)
 
 
+MAX_PAGE = 2000
+
+
 class CommentForm(forms.Form):
+    """The public comment form; `sections` are the consulted document's (number, heading)."""
+
     paragraph = forms.IntegerField(
         label=_("Paragraf (kosongkan untuk komentar umum)"), required=False, min_value=1
+    )
+    section = forms.ChoiceField(label=_("Bab/bagian dokumen yang dirujuk"), required=False)
+    page = forms.IntegerField(
+        label=_("Halaman PDF draf (boleh dikosongkan)"),
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
     )
     body = forms.CharField(
         label=_("Komentar atau masukan Anda"),
@@ -51,6 +64,13 @@ class CommentForm(forms.Form):
     # Spam defences: a field people do not see (bots fill it) and the form's start time.
     website = forms.CharField(required=False, label=_("Jangan diisi"))
     started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, sections: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [  # type: ignore[attr-defined]
+            ("", _("— tidak merujuk bab/bagian tertentu —")),
+            *sections,
+        ]
 
 
 class ConsultationForm(forms.Form):
@@ -124,9 +144,22 @@ class MeetingInputForm(forms.Form):
 
 
 class ResponseForm(forms.Form):
+    """The Pokja's answer; `sections` are the consulted document's (number, heading)."""
+
     decision = forms.ChoiceField(label=_("Keputusan"), choices=Decision.choices)
     reason = forms.CharField(label=_("Tanggapan/alasan"), widget=forms.Textarea(attrs={"rows": 2}))
     section_changed = forms.CharField(label=_("Bagian yang diubah"), max_length=200, required=False)
+    accommodated = forms.BooleanField(
+        label=_("Diakomodasi: masukan ini mengubah dokumen final"), required=False
+    )
+    changed_section = forms.ChoiceField(label=_("Bab/bagian yang diubah"), required=False)
+
+    def __init__(self, *args: Any, sections: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["changed_section"].choices = [  # type: ignore[attr-defined]
+            ("", _("— pilih bab/bagian —")),
+            *sections,
+        ]
 
 
 class PengesahanForm(forms.Form):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from ppsp.consultation import sections
 from ppsp.consultation.models import (
     PUBLISHED_STATES,
     Comment,
@@ -127,13 +129,56 @@ def moderation_queue(consultation: Consultation, view: str = "pending") -> Query
     return qs.order_by("-created_at")
 
 
-def tanggapan_rows(consultation: Consultation) -> QuerySet[Comment]:
-    """The tanggapan matrix: every accepted (shown) comment with its answer, if any."""
-    return (
-        Comment.objects.filter(consultation=consultation, status=CommentStatus.APPROVED)
-        .select_related("paragraph", "response", "meeting")
-        .order_by(F("paragraph__number").asc(nulls_first=True), "created_at", "id")
+def tanggapan_rows(consultation: Consultation, *, section: str = "") -> QuerySet[Comment]:
+    """The tanggapan matrix: every accepted (shown) comment with its answer, if any.
+
+    `section` (an outline number) keeps the comments that cite it or changed it; a chapter
+    ("2") includes its sections ("2.4")."""
+    rows = Comment.objects.filter(consultation=consultation, status=CommentStatus.APPROVED)
+    if section:
+        rows = rows.filter(
+            Q(section=section)
+            | Q(section__startswith=f"{section}.")
+            | Q(response__changed_section=section)
+            | Q(response__changed_section__startswith=f"{section}.")
+        )
+    return rows.select_related("paragraph", "response", "meeting").order_by(
+        F("paragraph__number").asc(nulls_first=True), "created_at", "id"
     )
+
+
+@dataclass(frozen=True)
+class SectionChanges:
+    """One outline section of the final and the accommodated comments that changed it."""
+
+    number: str
+    heading: str
+    comments: tuple[Comment, ...]
+
+
+def changes_by_section(consultation: Consultation) -> list[SectionChanges]:
+    """Per section changed (outline order), the shown comments the Pokja marked
+    diakomodasi there: the final's "which comments changed which section"."""
+    accommodated = (
+        Comment.objects.filter(
+            consultation=consultation,
+            status=CommentStatus.APPROVED,
+            response__accommodated=True,
+        )
+        .select_related("paragraph", "response", "meeting")
+        .order_by("created_at", "id")
+    )
+    grouped: dict[str, list[Comment]] = {}
+    headings: dict[str, str] = {}
+    for comment in accommodated:
+        number = comment.response.changed_section
+        grouped.setdefault(number, []).append(comment)
+        headings.setdefault(number, comment.response.changed_section_title or number)
+    order = sections.order_of(consultation)
+    return [
+        SectionChanges(number, headings[number], tuple(grouped[number]))
+        for number in sorted(grouped, key=lambda n: (order.get(n, len(order)), n))
+    ]
 
 
 def meetings_of(consultation: Consultation) -> QuerySet[PublicMeeting]:

@@ -195,7 +195,29 @@ def consultation_transition(
         elif action == ConsultationAction.REOPEN:
             consultation.closed_at = None
 
-    CONSULTATION.transition(consultation, action, by, reason=reason, apply=apply, lock=False)
+    draft_changes: list[dict[str, Any]] = []
+
+    def publish_draft(ctx: Context) -> None:
+        """On publication the full draft PDF is rendered and fixed (`services_draft`)."""
+        if action != ConsultationAction.PUBLISH:
+            return
+        from ppsp.consultation.services_draft import draft_fix
+
+        before = consultation.draft_pdf_id
+        rendered = draft_fix(consultation, by=by, audit=False)
+        if rendered.pk != before:
+            draft_changes.append({"field": "draft_pdf", "old": before, "new": rendered.pk})
+
+    CONSULTATION.transition(
+        consultation,
+        action,
+        by,
+        reason=reason,
+        apply=apply,
+        after=publish_draft,
+        extra_changes=draft_changes,
+        lock=False,
+    )
     obj.state = consultation.state
     return consultation
 

@@ -31,6 +31,7 @@ from ppsp.consultation.models import (
     Paragraph,
     SenderBlock,
 )
+from ppsp.consultation.sections import heading_of
 
 # U+202A–U+202E (embeddings, overrides), U+2066–U+2069 (isolates), U+200E/U+200F (marks),
 # U+061C (Arabic letter mark): none belongs in an Indonesian comment, each can reorder text.
@@ -71,12 +72,34 @@ def fingerprint(address: str, user_agent: str) -> str:
     return salted_hmac("ppsp.consultation.fingerprint", raw, algorithm="sha256").hexdigest()
 
 
+def cited_section(consultation: Consultation, section: str, page: int | None) -> str:
+    """The heading of the cited outline section ('' for none); a section outside the
+    outline or a page beyond the draft PDF is refused with a message on its field."""
+    title = ""
+    if section:
+        title = heading_of(consultation, section) or ""
+        if not title:
+            raise ValidationError({"section": _("Bab/bagian tidak ada dalam kerangka dokumen.")})
+    if page is not None:
+        pages = consultation.draft_pages
+        if page < 1 or (pages is not None and page > pages):
+            raise ValidationError(
+                {
+                    "page": _("Halaman %(page)d tidak ada dalam draf (%(pages)s halaman).")
+                    % {"page": page, "pages": pages if pages is not None else "?"}
+                }
+            )
+    return title
+
+
 @transaction.atomic
 def comment_submit(
     *,
     consultation: Consultation,
     body: str,
     paragraph_number: int | None = None,
+    section: str = "",
+    page: int | None = None,
     name: str = "",
     organisation: str = "",
     desa: str = "",
@@ -114,6 +137,7 @@ def comment_submit(
         ).first()
         if paragraph is None:
             raise ValidationError({"paragraph": _("Paragraf tidak ditemukan.")})
+    section_title = cited_section(consultation, section, page)
     digest = contact_digest(contact)
     print_ = fingerprint(address, user_agent) if address or user_agent else ""
 
@@ -146,6 +170,9 @@ def comment_submit(
     comment = Comment(
         consultation=consultation,
         paragraph=paragraph,
+        section=section,
+        section_title=section_title,
+        page=page,
         body=text,
         name=name.strip()[:120],
         organisation=organisation.strip()[:160],

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from ppsp.consultation import views_manage, views_moderation, views_public, views_tanggapan
+from ppsp.consultation import (
+    views_draft,
+    views_manage,
+    views_moderation,
+    views_public,
+    views_tanggapan,
+)
 
 app_name = "consultation"
 urlpatterns = [
@@ -10,12 +16,14 @@ urlpatterns = [
     path("<int:pk>/komentar/", views_public.public_comment, name="public_comment"),
     path("<int:pk>/matriks-tanggapan.xlsx", views_public.public_matrix_xlsx, name="public_matrix"),
     path("<int:pk>/berkas-pengesahan/", views_public.public_signed_file, name="public_signed_file"),
+    path("<int:pk>/draf-v<int:number>.pdf", views_draft.public_draft_pdf, name="public_draft"),
     path("komentar-saya/<str:token>/", views_public.own_comment, name="own_comment"),
     # Pokja, moderators, Kepala Daerah
     path("kelola/model-spam/", views_moderation.spam_models_page, name="spam_models"),
     path("kelola/model-spam/latih-ulang/", views_moderation.spam_retrain, name="spam_retrain"),
     path("kelola/versi/<int:pk>/baru/", views_manage.manage_create, name="create"),
     path("kelola/<int:pk>/", views_manage.manage, name="manage"),
+    path("kelola/<int:pk>/draf-pdf/", views_draft.draft_refresh, name="draft_refresh"),
     path("kelola/<int:pk>/status/", views_manage.manage_transition, name="transition"),
     path("kelola/<int:pk>/moderasi/", views_moderation.moderation, name="moderation"),
     path(

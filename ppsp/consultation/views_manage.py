@@ -18,6 +18,7 @@ from ppsp.consultation import (
     qa,
     selectors,
     services,
+    services_draft,
     services_meetings,
     services_pengesahan,
 )
@@ -124,6 +125,7 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
         "pengesahan_form": PengesahanForm(),
         "pengesahan": getattr(consultation, "pengesahan", None),
         "disahkan": consultation.state == ConsultationState.DISAHKAN,
+        "draft": services_draft.draft_file(consultation),
     }
     return render(request, "consultation/manage.html", context)
 

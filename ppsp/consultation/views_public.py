@@ -13,9 +13,11 @@ from django.views.decorators.http import require_POST
 
 from ppsp.consultation import (
     exports,
+    sections,
     selectors,
     services,
     services_comments,
+    services_draft,
     throttle,
 )
 from ppsp.consultation.forms import (
@@ -46,9 +48,22 @@ def public_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _public_context(consultation: Consultation, form: CommentForm | None) -> dict[str, Any]:
+def _public_context(
+    consultation: Consultation, form: CommentForm | None, wanted: str = ""
+) -> dict[str, Any]:
     version = consultation.version
+    outline = sections.outline_choices(consultation)
+    wanted = wanted if wanted in dict(outline) else ""
+    closed = consultation.state in (ConsultationState.CLOSED, ConsultationState.DISAHKAN)
     return {
+        # After pengesahan the approved files replace the draft (docgen:public_files).
+        "draft": services_draft.draft_file(consultation)
+        if consultation.state != ConsultationState.DISAHKAN
+        else None,
+        "outline": outline,
+        "wanted": wanted,
+        # After the consultation closes: which comments changed which section of the final.
+        "by_section": selectors.changes_by_section(consultation) if closed else None,
         "consultation": consultation,
         "version": version,
         "document": version.document,
@@ -60,7 +75,7 @@ def _public_context(consultation: Consultation, form: CommentForm | None) -> dic
         "accepting": services_comments.accepting_comments(consultation),
         "form": form,
         "started": form_started_token(),
-        "annex": selectors.tanggapan_rows(consultation),
+        "annex": selectors.tanggapan_rows(consultation, section=wanted),
         "pengesahan": getattr(consultation, "pengesahan", None)
         if consultation.state == ConsultationState.DISAHKAN
         else None,
@@ -74,17 +89,19 @@ def _public_context(consultation: Consultation, form: CommentForm | None) -> dic
 
 def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = selectors.get_public_consultation(pk)
-    initial = {}
+    initial: dict[str, Any] = {}
     if request.GET.get("paragraf", "").isdigit():
         initial["paragraph"] = int(request.GET["paragraf"])
-    context = _public_context(consultation, CommentForm(initial=initial))
+    outline = sections.outline_choices(consultation)
+    form = CommentForm(initial=initial, sections=outline)
+    context = _public_context(consultation, form, request.GET.get("bagian", ""))
     return render(request, "consultation/public_detail.html", context)
 
 
 @require_POST
 def public_comment(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = selectors.get_public_consultation(pk, light=True)
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, sections=sections.outline_choices(consultation))
     address = client_address(request)
     admission = throttle.admit(address, consultation.pk)
     refusal = admission.refusal
@@ -105,6 +122,8 @@ def public_comment(request: HttpRequest, pk: int) -> HttpResponse:
                 consultation=consultation,
                 body=data["body"],
                 paragraph_number=data["paragraph"],
+                section=data["section"],
+                page=data["page"],
                 name=data["name"],
                 organisation=data["organisation"],
                 desa=data["desa"],
@@ -137,7 +156,13 @@ def own_comment(request: HttpRequest, token: str) -> HttpResponse:
 
 def public_matrix_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = selectors.get_public_consultation(pk)
-    content = exports.matrix_xlsx(consultation, selectors.tanggapan_rows(consultation))
+    outline = dict(sections.outline_choices(consultation))
+    wanted = request.GET.get("bagian", "")
+    content = exports.matrix_xlsx(
+        consultation,
+        selectors.tanggapan_rows(consultation, section=wanted if wanted in outline else ""),
+        selectors.changes_by_section(consultation),
+    )
     response = HttpResponse(content, content_type=exports.XLSX_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="matriks-tanggapan-{consultation.pk}.xlsx"'

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ppsp.consultation import (
     exports,
+    sections,
     selectors,
     services_tanggapan,
 )
@@ -32,22 +33,31 @@ from ppsp.core.scope import has_permission
 def tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = selectors.get_consultation_for_user(request.user, pk)
     can_edit = has_permission(request.user, Permission.EDIT_DOCUMENTS, consultation.region_code)
+    outline = sections.outline_choices(consultation)
+    wanted = request.GET.get("bagian", "")
+    wanted = wanted if wanted in dict(outline) else ""
     rows = []
-    for comment in selectors.tanggapan_rows(consultation):
+    for comment in selectors.tanggapan_rows(consultation, section=wanted):
         response = getattr(comment, "response", None)
         initial = (
             {
                 "decision": response.decision,
                 "reason": response.reason,
                 "section_changed": response.section_changed,
+                "accommodated": response.accommodated,
+                "changed_section": response.changed_section,
             }
             if response
-            else None
+            else {"changed_section": comment.section}
         )
-        rows.append((comment, response, ResponseForm(initial=initial, prefix=f"c{comment.pk}")))
+        form = ResponseForm(initial=initial, prefix=f"c{comment.pk}", sections=outline)
+        rows.append((comment, response, form))
     context = {
         "consultation": consultation,
         "rows": rows,
+        "outline": outline,
+        "wanted": wanted,
+        "by_section": selectors.changes_by_section(consultation),
         "can_edit": can_edit and consultation.state != ConsultationState.DISAHKAN,
     }
     return render(request, "consultation/tanggapan.html", context)
@@ -57,7 +67,8 @@ def tanggapan(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def response_set(request: HttpRequest, pk: int) -> HttpResponse:
     comment = selectors.get_comment_for_user(request.user, pk, write=True)
-    form = ResponseForm(request.POST, prefix=f"c{comment.pk}")
+    outline = sections.outline_choices(comment.consultation)
+    form = ResponseForm(request.POST, prefix=f"c{comment.pk}", sections=outline)
     if not form.is_valid():
         messages.error(request, _("Isi keputusan dan tanggapan."))
     else:
@@ -73,7 +84,13 @@ def response_set(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def tanggapan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = selectors.get_consultation_for_user(request.user, pk)
-    content = exports.matrix_xlsx(consultation, selectors.tanggapan_rows(consultation))
+    wanted = request.GET.get("bagian", "")
+    wanted = wanted if wanted in dict(sections.outline_choices(consultation)) else ""
+    content = exports.matrix_xlsx(
+        consultation,
+        selectors.tanggapan_rows(consultation, section=wanted),
+        selectors.changes_by_section(consultation),
+    )
     response = HttpResponse(content, content_type=exports.XLSX_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="matriks-tanggapan-{consultation.pk}.xlsx"'
@@ -93,5 +110,6 @@ def changes(request: HttpRequest, pk: int) -> HttpResponse:
         "responses": selectors.tanggapan_rows(consultation)
         .filter(response__isnull=False)
         .exclude(response__decision="tidak"),
+        "by_section": selectors.changes_by_section(consultation),
     }
     return render(request, "consultation/changes.html", context)

@@ -60,6 +60,17 @@ class Consultation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(_("diterbitkan pada"), null=True, blank=True)
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+    # The full draft offered to the public: one rendered PDF of `version`, fixed when the
+    # consultation is published (ppsp.consultation.services_draft), served only by a view.
+    draft_pdf = models.ForeignKey(
+        "docgen.RenderedFile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("draf lengkap (PDF)"),
+    )
+    draft_pages = models.PositiveIntegerField(_("jumlah halaman draf"), null=True, blank=True)
 
     class Meta:
         ordering = ["-opens_on", "-id"]
@@ -183,6 +194,11 @@ class Comment(models.Model):
         related_name="comments",
         verbose_name=_("paragraf"),
     )
+    # The chapter/section of the document outline the comment cites (docgen.outlines
+    # number, e.g. "2.4"), its heading as shown when the comment was written, and a page.
+    section = models.CharField(_("bab/bagian dokumen"), max_length=10, blank=True, db_index=True)
+    section_title = models.CharField(_("judul bab/bagian"), max_length=200, blank=True)
+    page = models.PositiveSmallIntegerField(_("halaman"), null=True, blank=True)
     body = models.TextField(_("komentar"))
     name = models.CharField(_("nama"), max_length=120, blank=True)
     organisation = models.CharField(_("organisasi/lembaga"), max_length=160, blank=True)
@@ -226,6 +242,14 @@ class Comment(models.Model):
         return f"Komentar #{self.pk} ({where})"
 
     @property
+    def citation(self) -> str:
+        """The cited place in the document: 'Bab II … (hlm. 12)', '' when none."""
+        parts = [self.section_title or self.section]
+        if self.page:
+            parts.append(f"hlm. {self.page}")
+        return ", ".join(p for p in parts if p)
+
+    @property
     def author(self) -> str:
         parts = [p for p in (self.name, self.organisation, self.desa) if p]
         return ", ".join(parts) or "Anonim"
@@ -244,6 +268,14 @@ class Response(models.Model):
     decision = models.CharField(_("keputusan"), max_length=10, choices=Decision.choices)
     reason = models.TextField(_("alasan/tanggapan"))
     section_changed = models.CharField(_("bagian yang diubah"), max_length=200, blank=True)
+    # "Diakomodasi": the comment changed the final document, in this outline section.
+    accommodated = models.BooleanField(_("diakomodasi"), default=False)
+    changed_section = models.CharField(
+        _("bab/bagian yang diubah"), max_length=10, blank=True, db_index=True
+    )
+    changed_section_title = models.CharField(
+        _("judul bab/bagian yang diubah"), max_length=200, blank=True
+    )
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -252,6 +284,17 @@ class Response(models.Model):
     class Meta:
         verbose_name = _("tanggapan")
         verbose_name_plural = _("tanggapan")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(accommodated=False)
+                | (~models.Q(changed_section="") & ~models.Q(decision="tidak")),
+                name="response_accommodated_section",
+                violation_error_message=_(
+                    "Masukan yang diakomodasi harus diterima (seluruhnya atau sebagian) dan "
+                    "menyebut bab/bagian yang diubah."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Tanggapan {self.comment}: {self.get_decision_display()}"
