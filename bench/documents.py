@@ -48,7 +48,7 @@ TARGETS = {"docx": 5.0, "pdf": 20.0}
 def prepare() -> DocumentVersion:
     from ppsp.regions.services import regions_load_master_data
     from tests.conftest import write_master_slice
-    from tests.docgen_support import demo_ssk_version, load_all_demo
+    from tests.docgen.support import demo_ssk_version, load_all_demo
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("createcachetable", verbosity=0)
