@@ -10,7 +10,7 @@ path: CSRF, rate limits on the database cache, spam classification, hashing, ins
 
 The per-address limit (10 per 10 minutes by default) would refuse nearly every post from
 one loopback address, so this run raises both limits: it measures the write path. The
-limits themselves are tested in tests/test_consultation_comments.py (200 posts from one
+limits themselves are tested in tests/consultation/test_comments.py (200 posts from one
 address).
 
 Targets: zero 5xx, zero lost comments (every 302 is a stored row). Exit status 1 otherwise.

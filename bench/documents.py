@@ -54,8 +54,8 @@ TARGETS = {"docx": 5.0, "pdf": 20.0}
 def prepare() -> dict[str, DocumentVersion]:
     from ppsp.regions.services import regions_load_master_data
     from tests.conftest import write_master_slice
-    from tests.docgen_documents_support import demo_documents
-    from tests.docgen_support import load_all_demo
+    from tests.docgen.documents_support import demo_documents
+    from tests.docgen.support import load_all_demo
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("createcachetable", verbosity=0)

@@ -20,7 +20,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ppsp.regions.models import Region
 from tests.conftest import OWN_DESA, Cast
-from tests.matrix_scenarios import planning_scenario
 from tests.matrix_support import (
     EDITS,
     ROLES,
@@ -35,6 +34,7 @@ from tests.matrix_support import (
     no_kwargs,
     scoped,
 )
+from tests.scenarios.matrix import planning_scenario
 
 
 def region_object(code: str) -> dict[str, object]:
@@ -127,11 +127,9 @@ def _client(cast: Cast, role: str) -> Client:
 
 
 def _collect_app_expectations() -> None:
-    """Merge every tests/matrix_<app>.py module's EXPECTATIONS (one file per app)."""
-    for path in sorted(Path(__file__).resolve().parent.glob("matrix_*.py")):
-        if path.stem == "matrix_support":
-            continue
-        module = importlib.import_module(f"tests.{path.stem}")
+    """Merge every tests/<app>/matrix.py module's EXPECTATIONS (one file per app)."""
+    for path in sorted(Path(__file__).resolve().parent.glob("*/matrix.py")):
+        module = importlib.import_module(f"tests.{path.parent.name}.matrix")
         clash = set(EXPECTATIONS) & set(module.EXPECTATIONS)
         assert not clash, f"{path.name} repeats expectations: {sorted(clash)}"
         EXPECTATIONS.update(module.EXPECTATIONS)
@@ -186,7 +184,7 @@ def test_it_answers_404_for_unknown_objects(cast: Cast) -> None:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_it_hides_unpublished_consultations(cast: Cast, role: str) -> None:
-    from tests.consultation_support import consultation_in
+    from tests.consultation.support import consultation_in
 
     draft = consultation_in("15.07", publish=False)
     for name in ("consultation:public", "consultation:public_matrix"):

@@ -47,7 +47,7 @@ NOT_XLSX = {"exchange:export", "regions:export_children", "maps:national_export"
 
 
 def test_it_draws_the_dashboard_charts_in_the_summary_workbook(cast: Cast) -> None:
-    from tests.programme_helpers import participation_in
+    from tests.programme.support import participation_in
 
     participation_in("15.07")
     book = load_workbook(io.BytesIO(_xlsx_of(cast, "programme:national_export", "ringkasan.xlsx")))

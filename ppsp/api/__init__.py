@@ -10,5 +10,5 @@ and `region_prefix`; out-of-scope objects answer 404), e.g.::
         router.register("realisasi", RealisationViewSet, basename="realisation")
 
 Every URL name it adds (e.g. "api:realisation-list", "api:realisation-detail") needs an
-expectation in the app's own `tests/matrix_<x>.py` (see `tests/matrix_api.py`).
+expectation in the app's own `tests/matrix_<x>.py` (see `tests/api/matrix.py`).
 """

@@ -7,7 +7,7 @@
 action (one row per selected object, before the action runs). `audit_every_admin` makes the
 admins registered by third-party apps (auth groups, API tokens, django-axes, task results)
 audited too; `ppsp.core.apps` runs it once the admin has been autodiscovered, and
-tests/test_core_admin_audit.py walks `admin.site._registry` to hold that.
+tests/core/test_admin_audit.py walks `admin.site._registry` to hold that.
 """
 
 from __future__ import annotations

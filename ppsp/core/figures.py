@@ -1,6 +1,6 @@
 """Where each headline figure comes from: one selector per figure (issue 16, DESIGN §3
 "One source per figure"). Pages, exports, the API and the documents call these selectors;
-``tests/test_core_figures_consistency.py`` renders the demo kab/kota and holds every
+``tests/core/test_figures_consistency.py`` renders the demo kab/kota and holds every
 appearance of a figure equal to its selector.
 
 The registry names dotted paths (resolved on use) so that ``core`` imports no app.

@@ -14,7 +14,7 @@ SWOT, stored as "L1" since the first outline). `tables` pins the guide's own tab
 chapter. Where the chapter differs from the guide that named the table (SSK 2017: Bab V is
 the KKL, the program tables are in Bab VI), `known_as` adds the known name to the caption
 ("Tabel 6.1 Rekapitulasi … (Tabel 5.1 pedoman)") instead of a clashing number.
-`tests/test_docgen_outlines.py` holds each outline's chapters against domain-ppsp.md.
+`tests/docgen/test_outlines.py` holds each outline's chapters against domain-ppsp.md.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Dashboard reads: counts per stage and cohort, the kab/kota table, programme figures.
 
 Every function is a fixed number of grouped queries whatever the number of kab/kota
-(tests/test_programme_dashboard.py and bench/dashboard.py check that).
+(tests/programme/test_dashboard.py and bench/dashboard.py check that).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import pytest
 from ppsp.consultation import services_comments
 from ppsp.consultation.models import Comment, Consultation
 from ppsp.consultation.sections import outline_choices
-from tests.consultation_support import consultation_in
+from tests.consultation.support import consultation_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
 

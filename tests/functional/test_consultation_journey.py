@@ -14,8 +14,8 @@ from ppsp.consultation.models import QaItem
 from ppsp.documents.services import document_version_transition
 from ppsp.documents.workflow import DocAction
 from tests.conftest import PASSWORD, Cast
-from tests.consultation_support import consultation_in, meeting_in
-from tests.cycles_support import cycle
+from tests.consultation.support import consultation_in, meeting_in
+from tests.cycles.support import cycle
 from tests.functional.conftest import log_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSWORD, Cast
-from tests.cycles_support import cycle, ensure_seed
+from tests.cycles.support import cycle, ensure_seed
 from tests.functional.conftest import ARTIFACTS, log_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]

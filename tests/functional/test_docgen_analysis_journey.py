@@ -10,7 +10,7 @@ from django.db.models import F
 
 from ppsp.regions.models import Population
 from tests.conftest import PASSWORD, Cast
-from tests.docgen_support import demo_ssk_version, load_all_demo
+from tests.docgen.support import demo_ssk_version, load_all_demo
 from tests.functional.conftest import log_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]

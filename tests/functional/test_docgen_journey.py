@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSWORD, Cast
-from tests.cycles_support import ssk
+from tests.cycles.support import ssk
 from tests.functional.conftest import log_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]

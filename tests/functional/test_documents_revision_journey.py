@@ -17,7 +17,7 @@ from ppsp.documents.services import (
 )
 from ppsp.documents.workflow import DocAction
 from tests.conftest import PASSWORD, Cast
-from tests.cycles_support import ssk
+from tests.cycles.support import ssk
 from tests.functional.conftest import log_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSWORD, Cast
-from tests.cycles_support import ssk
+from tests.cycles.support import ssk
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
 TEXT = "Latar belakang SSK {kabkota}: paragraf panjang yang diketik sebelum sesi habis."

@@ -10,7 +10,7 @@ import pytest
 from ppsp.ehra.models import Household
 from ppsp.regions.models import Region
 from tests.conftest import OWN_DESA, PASSWORD, Cast
-from tests.ehra_support import ehra_round
+from tests.ehra.support import ehra_round
 from tests.functional.conftest import log_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]

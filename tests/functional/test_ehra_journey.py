@@ -10,7 +10,7 @@ import pytest
 
 from ppsp.regions.models import Level, Population, Region
 from tests.conftest import PASSWORD, Cast
-from tests.ehra_support import desa_of, export_csv
+from tests.ehra.support import desa_of, export_csv
 from tests.functional.conftest import log_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]

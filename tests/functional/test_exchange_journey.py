@@ -12,7 +12,7 @@ from ppsp.exchange.models import SectorFigure
 from ppsp.monev.models import IndicatorRealisation
 from tests.conftest import PASSWORD, Cast
 from tests.functional.conftest import log_in
-from tests.monev_support import YEAR, plan_with_sasaran, sasaran
+from tests.monev.support import YEAR, plan_with_sasaran, sasaran
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "exchange" / "stbm_desa_2024.csv"

@@ -17,9 +17,9 @@ from django.urls import reverse
 
 from ppsp.scenarios import services
 from tests.conftest import PASSWORD, Cast
+from tests.core.jobs_support import free_port, process_env, start, stop, wait_until_serving
 from tests.functional.conftest import log_in
-from tests.jobs_support import free_port, process_env, start, stop, wait_until_serving
-from tests.planning_support import JUTA, capacity_in, scenario_in
+from tests.scenarios.planning_support import JUTA, capacity_in, scenario_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
 REGION = "15.07"

@@ -10,7 +10,7 @@ import pytest
 from ppsp.monev.models import KabkotaScore, Report, ReportStatus
 from tests.conftest import PASSWORD, Cast
 from tests.functional.conftest import ARTIFACTS, log_in
-from tests.monev_support import YEAR, plan_with_sasaran, sasaran
+from tests.monev.support import YEAR, plan_with_sasaran, sasaran
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
 

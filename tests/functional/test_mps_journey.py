@@ -16,7 +16,7 @@ from ppsp.audit.models import AuditEvent
 from ppsp.mps.models import FundingCommitment, ProgrammeRow
 from tests.conftest import PASSWORD, Cast
 from tests.functional.conftest import log_in
-from tests.mps_support import FIRST_YEAR, cost_lines
+from tests.mps.support import FIRST_YEAR, cost_lines
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
 

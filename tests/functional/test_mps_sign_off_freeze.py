@@ -11,7 +11,7 @@ from ppsp.core.models import DataSnapshot
 from ppsp.mps.models import ProgrammeRow
 from tests.conftest import PASSWORD, Cast
 from tests.functional.conftest import log_in
-from tests.mps_support import FIRST_YEAR, plan_in
+from tests.mps.support import FIRST_YEAR, plan_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
 

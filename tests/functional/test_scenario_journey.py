@@ -10,7 +10,7 @@ from ppsp.regions.models import Region
 from ppsp.scenarios.models import Scenario
 from tests.conftest import PASSWORD, Cast
 from tests.functional.conftest import log_in
-from tests.planning_support import capacity_in, unit_costs
+from tests.scenarios.planning_support import capacity_in, unit_costs
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]
 
