@@ -137,6 +137,11 @@ def _person(username: str, role: str, code: str | None, **extra: object) -> User
 
 @pytest.fixture
 def cast(regions: None) -> Cast:
+    return build_cast()
+
+
+def build_cast() -> Cast:
+    """One user per role (and an expired Pokja member) with their region assignments."""
     pmu = _person("pmu", Role.PMU, None)
     pmu.is_staff = pmu.is_superuser = True
     pmu.save()
