@@ -351,9 +351,22 @@ def tanggapan(region: Region, facts: dict[str, str]) -> list[Block]:
     rows = matrix_rows(tanggapan_rows(consultation))
     if not rows:
         return [Missing("Belum ada masukan yang diterima dalam konsultasi publik.")]
-    body = [[str(r[0]), str(r[1]), str(r[4]), str(r[6]), str(r[7]), str(r[8])] for r in rows]
-    header = ["No", "Paragraf", "Dari", "Masukan", "Keputusan", "Tanggapan Pokja"]
-    return [Table("Matriks tanggapan konsultasi publik", header, body)]
+    # the section each comment cites (else its paragraph) and, when the Pokja accommodated
+    # it, the section of this document it changed (columns of `matrix_rows`)
+    body = [
+        [
+            str(r[0]),
+            str(r[10] or (f"¶{r[1]}" if r[1] != "umum" else "umum")),
+            str(r[4]),
+            str(r[6]),
+            str(r[7]),
+            str(r[8]),
+            str(r[13] or "–"),
+        ]
+        for r in rows
+    ]
+    header = ["No", "Bab/bagian dirujuk", "Dari", "Masukan", "Keputusan", "Tanggapan Pokja"]
+    return [Table("Matriks tanggapan konsultasi publik", [*header, "Bab/bagian diubah"], body)]
 
 
 def mps_tahunan(region: Region, facts: dict[str, str]) -> list[Block]:
