@@ -390,12 +390,5 @@ def mps_tahunan(region: Region, facts: dict[str, str]) -> list[Block]:
     total = ["Jumlah", "", rp_juta(sum(x.amount for x in lines))]
     body.append([*total, rp_juta(sum(x.committed for x in lines))])
     header = ["Kegiatan", "Sumber", "Biaya", "Komitmen tercatat"]
-    return [
-        Table(
-            f"MPS tahun {year} (x Rp juta)",
-            header,
-            body,
-            numeric={2, 3},
-            bold_rows={len(body) - 1},
-        )
-    ]
+    title = f"MPS tahun {year} (x Rp juta)"
+    return [Table(title, header, body, numeric={2, 3}, bold_rows={len(body) - 1})]
