@@ -33,16 +33,20 @@ TEXTS: dict[str, str] = {
         "sanitasi. Sebagian besar wilayah merupakan dataran rendah pasang surut dan gambut "
         "dengan permukiman di tepian sungai dan pesisir timur {provinsi}."
     ),
-    "2.1": "Jumlah penduduk tercatat {penduduk_total} jiwa (tahun {tahun_penduduk}).",
+    "2.1": (
+        "Permukiman {kabkota} terpusat di Muara Sabak dan di sepanjang sungai serta pesisir "
+        "timur; sebagian desa hanya terjangkau lewat jalur air, sehingga layanan sanitasi "
+        "perlu menyesuaikan kondisi tersebut."
+    ),
     "2.2": (
         "Capaian indikator SSK periode sebelumnya dibandingkan dengan nilai dasar dan target "
         "yang ditetapkan saat itu. Akses sanitasi layak meningkat, tetapi praktik BABS di "
         "desa pesisir belum turun sesuai target."
     ),
     "2.3": (
-        "Studi EHRA {tahun_ehra} mencakup {jumlah_desa_ehra} desa/kelurahan. Indeks risiko "
-        "sanitasi tertinggi berasal dari komponen air limbah domestik dan genangan air, "
-        "terutama di desa yang rumahnya berdiri di atas air."
+        "Kondisi sanitasi dinilai dari studi EHRA {tahun_ehra}, pengamatan lapangan dan data "
+        "perangkat daerah. Pokja mencatat risiko yang menonjol di desa yang rumahnya berdiri "
+        "di atas air, tempat jamban dan sampah langsung dibuang ke sungai."
     ),
     "2.4": (
         "Penetapan area berisiko memadukan IRS hasil EHRA, persepsi OPD dan data sekunder; "
@@ -74,11 +78,11 @@ TEXTS: dict[str, str] = {
         "mendahulukan zona berisiko sangat tinggi."
     ),
     "3.5": (
-        "Kebutuhan biaya pengembangan sanitasi lima tahun sebesar Rp {kebutuhan_total} juta "
-        "menurut skenario terpilih {skenario}."
+        "Kemampuan pendanaan diperkirakan dari realisasi belanja sanitasi APBD beberapa "
+        "tahun terakhir dan komitmen perangkat daerah untuk skenario terpilih {skenario}."
     ),
     "4": (
-        "Strategi disusun dari hasil analisis SWOT per subsektor (Lampiran 1) untuk mencapai "
+        "Strategi disusun dari hasil analisis SWOT per subsektor (Lampiran 2) untuk mencapai "
         "sasaran Bab 3.3. Setiap strategi dijabarkan menjadi program dan kegiatan pada Bab VI."
     ),
     "4.1": (

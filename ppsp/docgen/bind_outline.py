@@ -49,24 +49,6 @@ def pendanaan(region: Region, facts: dict[str, str]) -> list[Block]:
 
 
 def program_subsektor(subsector: str, region: Region, facts: dict[str, str]) -> list[Block]:
-    """The Lampiran 4 rows of one subsector (MPS Bab 3.x), numbered again from 1."""
-    label = bind_plan.SUBSECTORS.get(subsector, subsector)
-    blocks = bind_plan.program_kegiatan(region, facts)
-    tables = [b for b in blocks if isinstance(b, Table)]
-    if not tables:
-        return blocks
-    table = tables[0]
-    rows = [row for row in table.rows if row[1] == label]
-    if not rows:
-        return [Missing(f"Lampiran 4 belum memuat kegiatan subsektor {label}.")]
-    for k, row in enumerate(rows, start=1):
-        row[0] = str(k)
-    return [
-        Table(
-            f"Rencana kegiatan {label if label.isupper() else label.lower()} (x Rp juta, 5 tahun)",
-            table.header,
-            rows,
-            numeric=set(table.numeric),
-            source=table.source,
-        )
-    ]
+    """The Lampiran 4 rows of one subsector (MPS Bab 3.x), numbered again from 1, with
+    their own "Jumlah" row."""
+    return bind_plan.program_kegiatan(region, facts, subsector=subsector)

@@ -114,11 +114,21 @@ def tabel_5_2(region: Region, facts: dict[str, str]) -> list[Block]:
     ]
 
 
-def program_kegiatan(region: Region, facts: dict[str, str]) -> list[Block]:
+def program_kegiatan(region: Region, facts: dict[str, str], *, subsector: str = "") -> list[Block]:
+    """Lampiran 4 (all rows, or those of one `subsector` numbered from 1 for MPS Bab 3.x),
+    with a "Jumlah" row summed from the unrounded amounts (the figure Tabel 5.1 prints)."""
     plan = _plan(region, facts)
     rows = list(plan_rows(plan)) if plan else []
     if not rows:
         return [Missing(NO_PLAN if plan is None else "Lampiran 4 belum diisi.")]
+    title = "Program, kegiatan dan indikasi pendanaan (x Rp juta, 5 tahun)"
+    if subsector:
+        label = SUBSECTORS.get(subsector, subsector)
+        rows = [r for r in rows if r.subsector == subsector]
+        if not rows:
+            return [Missing(f"Lampiran 4 belum memuat kegiatan subsektor {label}.")]
+        shown = label if label.isupper() else label.lower()
+        title = f"Rencana kegiatan {shown} (x Rp juta, 5 tahun)"
     body = [
         [
             str(k),
@@ -132,12 +142,14 @@ def program_kegiatan(region: Region, facts: dict[str, str]) -> list[Block]:
         ]
         for k, r in enumerate(rows, start=1)
     ]
+    body.append(["", "Jumlah", "", "", "", "", rp_juta(sum(r.total for r in rows)), ""])
     return [
         Table(
-            "Program, kegiatan dan indikasi pendanaan (x Rp juta, 5 tahun)",
+            title,
             ["No", "Subsektor", "Program", "Kegiatan", "Lokasi", "Sumber", "Biaya", "Status"],
             body,
             numeric={6},
+            bold_rows={len(body) - 1},
         )
     ]
 
@@ -272,12 +284,14 @@ def skenario(region: Region, facts: dict[str, str]) -> list[Block]:
     for line in lines:
         per_sub[line.subsector] += sum(line.amounts_by_year)
     body = [[SUBSECTORS.get(k, k), rp_juta(v)] for k, v in per_sub.items()]
+    body.append(["Jumlah", rp_juta(sum(per_sub.values()))])
     return [
         Table(
             f"Skenario terpilih: {scenario.name} (x Rp juta)",
             ["Subsektor", "Kebutuhan 5 tahun"],
             body,
             numeric={1},
+            bold_rows={len(body) - 1},
         )
     ]
 
@@ -337,9 +351,22 @@ def tanggapan(region: Region, facts: dict[str, str]) -> list[Block]:
     rows = matrix_rows(tanggapan_rows(consultation))
     if not rows:
         return [Missing("Belum ada masukan yang diterima dalam konsultasi publik.")]
-    body = [[str(r[0]), str(r[1]), str(r[4]), str(r[6]), str(r[7]), str(r[8])] for r in rows]
-    header = ["No", "Paragraf", "Dari", "Masukan", "Keputusan", "Tanggapan Pokja"]
-    return [Table("Matriks tanggapan konsultasi publik", header, body)]
+    # the section each comment cites (else its paragraph) and, when the Pokja accommodated
+    # it, the section of this document it changed (columns of `matrix_rows`)
+    body = [
+        [
+            str(r[0]),
+            str(r[10] or (f"¶{r[1]}" if r[1] != "umum" else "umum")),
+            str(r[4]),
+            str(r[6]),
+            str(r[7]),
+            str(r[8]),
+            str(r[13] or "–"),
+        ]
+        for r in rows
+    ]
+    header = ["No", "Bab/bagian dirujuk", "Dari", "Masukan", "Keputusan", "Tanggapan Pokja"]
+    return [Table("Matriks tanggapan konsultasi publik", [*header, "Bab/bagian diubah"], body)]
 
 
 def mps_tahunan(region: Region, facts: dict[str, str]) -> list[Block]:
@@ -360,5 +387,8 @@ def mps_tahunan(region: Region, facts: dict[str, str]) -> list[Block]:
         ]
         for x in lines
     ]
+    total = ["Jumlah", "", rp_juta(sum(x.amount for x in lines))]
+    body.append([*total, rp_juta(sum(x.committed for x in lines))])
     header = ["Kegiatan", "Sumber", "Biaya", "Komitmen tercatat"]
-    return [Table(f"MPS tahun {year} (x Rp juta)", header, body, numeric={2, 3})]
+    title = f"MPS tahun {year} (x Rp juta)"
+    return [Table(title, header, body, numeric={2, 3}, bold_rows={len(body) - 1})]

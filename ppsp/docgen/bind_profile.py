@@ -17,6 +17,7 @@ from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
 from ppsp.profiles.kemajuan import STATUS_LABELS, current_values, kemajuan_rows
 from ppsp.profiles.selectors import legacy_documents
+from ppsp.programme.models import StageRecord
 from ppsp.programme.selectors import stage_timeline
 from ppsp.regions.models import Level, Population, Region
 
@@ -200,12 +201,20 @@ def tahapan_ppsp(region: Region, facts: dict[str, str]) -> list[Block]:
             "Riwayat tahapan PPSP",
             ["No", "Tahapan", "Status", "Mulai", "Selesai"],
             body,
-            note="Sumber: catatan tahapan program.",
+            source=_tahapan_source(region, records),
         )
     ]
     if bars:
         blocks.append(Figure("Lini masa tahapan PPSP", "timeline", {"bars": bars}))
     return blocks
+
+
+def _tahapan_source(region: Region, records: list[StageRecord]) -> str:
+    """The stage records with the year of the latest date they hold (issue 20: every table
+    states its source and year)."""
+    dates = [d for r in records for d in (r.start_date, r.end_date) if d]
+    latest = f", dicatat hingga tahun {max(dates).year}" if dates else ""
+    return f"Catatan tahapan PPSP {region.display_name} (menu Program){latest}"
 
 
 def kabkota_desa_count(region: Region) -> int:

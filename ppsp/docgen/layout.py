@@ -8,13 +8,23 @@ by the text length. A table wider than a portrait line goes on a landscape page
 
 from __future__ import annotations
 
-from ppsp.docgen.doc import Table
+from ppsp.docgen.doc import SectionContext, Table
 
 # Characters of 8 pt DejaVu Sans across the 16.5 cm text width, cell padding included;
 # across the 25.7 cm of a landscape page.
 LINE_CHARS = 92
 LANDSCAPE_CHARS = 142
 MAX_WORD = 30
+# Narrative up to this many characters goes with its wide table onto the landscape page
+# (heading and a few lines above the table); longer narrative stays on portrait pages,
+# where its lines are readable, and the table starts the landscape page.
+SHORT_TEXT = 600
+
+
+def opens_landscape(section: SectionContext) -> bool:
+    """The section starts on a landscape page: it opens with a wide table and says little."""
+    first = section.blocks[0] if section.blocks else None
+    return isinstance(first, Table) and first.wide and len(section.text) <= SHORT_TEXT
 
 
 def _longest_word(text: str) -> int:

@@ -30,7 +30,7 @@ from docx.text.paragraph import Paragraph
 from ppsp.docgen.charts import render_figures
 from ppsp.docgen.doc import DocContext, Figure, Missing, Table
 from ppsp.docgen.fmt import MISSING
-from ppsp.docgen.layout import LANDSCAPE_CHARS, LINE_CHARS, column_widths
+from ppsp.docgen.layout import LANDSCAPE_CHARS, LINE_CHARS, column_widths, opens_landscape
 
 RED = RGBColor(0xB0, 0x1E, 0x1E)
 TABLE_CAPTION = "Judul Tabel"  # caption styles the list fields collect (TOC \t)
@@ -260,8 +260,7 @@ def render_docx(ctx: DocContext) -> bytes:
     _lists(doc, ctx)
     landscape = fresh = False  # fresh: a section break has just started a page
     for k, section in enumerate(ctx.sections):
-        first = section.blocks[0] if section.blocks else None
-        opens_wide = isinstance(first, Table) and first.wide  # heading on the table's page
+        opens_wide = opens_landscape(section)  # heading on the table's page
         if landscape != opens_wide:
             _orient(doc, landscape=opens_wide)
             landscape, fresh = opens_wide, True

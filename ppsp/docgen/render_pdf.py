@@ -20,7 +20,7 @@ from weasyprint import HTML
 from ppsp.docgen.charts import render_figures
 from ppsp.docgen.doc import DocContext, Figure, Missing, Table
 from ppsp.docgen.fmt import MISSING
-from ppsp.docgen.layout import LANDSCAPE_CHARS, LINE_CHARS, column_widths
+from ppsp.docgen.layout import LANDSCAPE_CHARS, LINE_CHARS, column_widths, opens_landscape
 
 PDF_VARIANT = "pdf/a-2a"  # archival and tagged (level A); see the module docstring
 
@@ -51,7 +51,6 @@ def _sections(ctx: DocContext) -> list[dict[str, object]]:
             elif isinstance(block, Missing):
                 blocks.append({"kind": "missing", "b": block})
         paragraphs = [p.strip() for p in section.text.split("\n\n") if p.strip()]
-        first = section.blocks[0] if section.blocks else None
         sections.append(
             {
                 "s": section,
@@ -59,7 +58,7 @@ def _sections(ctx: DocContext) -> list[dict[str, object]]:
                 "paragraphs": paragraphs,
                 "blocks": blocks,
                 # a section opening with a wide table starts on its landscape page
-                "landscape": isinstance(first, Table) and first.wide,
+                "landscape": opens_landscape(section),
             }
         )
     return sections

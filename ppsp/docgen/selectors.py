@@ -7,6 +7,8 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 
+from ppsp.consultation.models import Consultation
+from ppsp.consultation.selectors import SectionChanges, changes_by_section
 from ppsp.docgen.analysis.edits import placeholders_in
 from ppsp.docgen.analysis.text import Paragraph
 from ppsp.docgen.context import build_context
@@ -88,6 +90,14 @@ def completeness(version: DocumentVersion) -> list[SectionState]:
 def document_complete(states: list[SectionState]) -> bool:
     """Every section has narrative, no stale edit and no placeholder text."""
     return all(s.complete for s in states)
+
+
+def consultation_changes(version: DocumentVersion) -> list[SectionChanges]:
+    """The final's "which comments changed which section": per section of the outline
+    (in order), the public comments the Pokja accommodated there, when this version was
+    put to konsultasi publik (`consultation.selectors.SectionChanges`); [] otherwise."""
+    consultation = Consultation.objects.filter(version=version).first()
+    return changes_by_section(consultation) if consultation is not None else []
 
 
 def rendered_of(version: DocumentVersion) -> list[RenderedFile]:

@@ -34,7 +34,11 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
     can_edit = has_permission(request.user, Permission.EDIT_DOCUMENTS, code)
     others = version.document.versions.exclude(pk=version.pk).order_by("-number")
     snap = snapshot_of(version)
+    by_section = selectors.consultation_changes(version)
+    changed = {group.number: group.comments for group in by_section}
     context = {
+        "by_section": by_section,
+        "rows": [(st, changed.get(st.section.number, ())) for st in states],
         "snapshot": snap,
         "snapshot_intact": snapshot_intact(snap) if snap else True,
         "version": version,

@@ -103,7 +103,7 @@ def test_it_drafts_every_data_section_of_the_demo_ssk_bps_and_mps(cast: Cast) ->
         "Untuk air limbah, sebanyak 5 dari 36 desa/kelurahan (13,9 %) berada pada area "
         "berisiko sangat tinggi, terkonsentrasi di Kecamatan Nipah Panjang (3 desa)."
     )
-    gap = {p.key: p for p in ssk["3.5"].paragraphs}["pendanaan.gap"]
+    gap = {p.key: p for p in ssk["6.1"].paragraphs}["pendanaan.gap"]  # Tabel 5.1 is in Bab VI
     assert "Gap terbesar terjadi pada tahun 2029" in gap.text and "persampahan" in gap.text
     assert {"gaps", "need_a"} <= {s.split("#")[0] for s in gap.sources}
     people = {p.key: p.text for p in ssk["2.1"].paragraphs}["profil.penduduk"]

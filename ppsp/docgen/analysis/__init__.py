@@ -33,6 +33,7 @@ ANALYSES: dict[str, Analysis] = {
     # kemajuan
     "kemajuan": _kemajuan.kemajuan,
     # fiscal capacity and Tabel 5.1
+    "pendanaan": keuangan.pendanaan,
     "tabel_5_1": keuangan.tabel_5_1,
     "skenario": keuangan.skenario,
     # zones and systems
@@ -46,7 +47,7 @@ ANALYSES: dict[str, Analysis] = {
     "strategi": kkl.strategi,
     # programme and funding (MPS)
     "tabel_5_2": program.tabel_5_2,
-    "program_kegiatan": program.program_kegiatan,
+    "program_kegiatan": program.program_kegiatan,  # ":<subsektor>" too (MPS Bab 3.x)
     "mps_tahunan": program.mps_tahunan,
     # monev
     "monev": _monev.monev,
@@ -56,21 +57,33 @@ ANALYSES: dict[str, Analysis] = {
 __all__ = ["ANALYSES", "DocFacts", "Paragraph", "SectionInput", "draft_document", "draft_section"]
 
 
+def analyses_for(binding: str) -> list[Analysis]:
+    """The analyses of a binding, in order: one per part of "a+b" (outlines docstring),
+    "program_kegiatan:air_limbah" by its key before the colon."""
+    found = (ANALYSES.get(part.split(":", 1)[0]) for part in binding.split("+") if part)
+    return [fn for fn in found if fn is not None]
+
+
 def analysis_for(binding: str) -> Analysis | None:
-    return ANALYSES.get(binding.split(":", 1)[0]) if binding else None
+    """The first analysis of a binding (None when its data has none)."""
+    found = analyses_for(binding) if binding else []
+    return found[0] if found else None
 
 
 def draft_section(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
-    """The drafted paragraphs of one section: its data analysis, else its chapter opening
+    """The drafted paragraphs of one section: its data analysis (each part of a combined
+    binding reads its own tables among the section's blocks), else its chapter opening
     or Pendahuluan text; [] when there is nothing to say (the section stays unwritten)."""
-    fn = analysis_for(section.binding)
-    try:
-        drafted = fn(section, doc) if fn is not None else []
-    except (ArithmeticError, IndexError, KeyError, ValueError):
-        # a table laid out differently than its analysis expects: the document still
-        # renders (its tables are right); the section then counts as unwritten
-        log.warning("analisis bagian %s (%s) gagal", section.number, section.binding, exc_info=True)
-        drafted = []
+    drafted: list[Paragraph] = []
+    for fn in analyses_for(section.binding):
+        try:
+            drafted += fn(section, doc)
+        except (ArithmeticError, IndexError, KeyError, ValueError):
+            # a table laid out differently than its analysis expects: the document still
+            # renders (its tables are right); that part then says nothing
+            log.warning(
+                "analisis bagian %s (%s) gagal", section.number, section.binding, exc_info=True
+            )
     if not drafted and section.children:
         drafted = umum.chapter(section, doc)
     if not drafted and not section.binding:

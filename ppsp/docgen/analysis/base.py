@@ -74,9 +74,11 @@ def body_rows(
 
 
 def sentence_case(text: str) -> str:
-    """ "Latar Belakang" → "latar belakang"; acronyms ("SSK", "PHBS") and "Tabel" stay."""
+    """ "Latar Belakang" → "latar belakang"; acronyms ("SSK", "PHBS") and "(Tabel" stay."""
     words = text.split(" ")
-    return " ".join(w if w.isupper() or w.startswith("Tabel") else w.lower() for w in words)
+    return " ".join(
+        w if w.isupper() or w.lstrip("(").startswith("Tabel") else w.lower() for w in words
+    )
 
 
 def lower_first(text: str) -> str:

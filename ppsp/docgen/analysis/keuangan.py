@@ -1,11 +1,15 @@
 """Fiscal capacity and Tabel 5.1 (figures ``need_a``, ``apbd_murni_b``, ``komitmen_c``,
 ``gaps``) and the chosen scenario (bound data ``skenario``): the five-year need, its
 largest subsectors, the capacity against it, the largest funding gap, the year it peaks
-and the subsector that drives it."""
+and the subsector that drives it; Bab 3.5's "Perkiraan besaran pendanaan sanitasi ke
+depan" (bound data ``pendanaan``): the capacity (b) and commitment (c) and their trend.
+
+Every amount is the table's own cell (a total is read from its total row or column, never
+summed again from rounded cells), so a paragraph states the figure the table prints."""
 
 from __future__ import annotations
 
-from ppsp.docgen.analysis.base import DocFacts, SectionInput, lower_first, table_of
+from ppsp.docgen.analysis.base import DocFacts, SectionInput, body_rows, lower_first, table_of
 from ppsp.docgen.analysis.text import (
     Paragraph,
     Sentence,
@@ -172,13 +176,60 @@ def _gap(
     return paragraph("pendanaan.gap", sentences)
 
 
+def pendanaan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
+    """Bab 3.5: APBD murni for sanitation (b) and the commitment (c) over the period."""
+    table = table_of(section, "Perkiraan besaran pendanaan")
+    if table is None:
+        return []
+    years = table.header[1:-1]
+    b = next(([num(c) or 0.0 for c in r[1:]] for r in table.rows if "(b)" in r[0]), None)
+    c = next(([num(c) or 0.0 for c in r[1:]] for r in table.rows if "(c)" in r[0]), None)
+    if b is None or c is None or len(years) < 2:
+        return []
+    low = min(range(len(years)), key=lambda k: (c[k], k))
+    sentences: list[Sentence | None] = [
+        say(
+            "Perkiraan APBD murni untuk sanitasi (b) selama {first}–{last} berjumlah {total}"
+            + (
+                ", {trend} dari {v0} pada tahun {first} menjadi {vn} pada tahun {last}."
+                if b[0] != b[-2]
+                else ", {v0} setiap tahun."
+            ),
+            first=Value(years[0], "apbd_murni_b#tahun"),
+            last=Value(years[-1], "apbd_murni_b#tahun"),
+            total=_rp(b[-1], "apbd_murni_b#jumlah"),
+            trend="naik" if b[-2] > b[0] else "turun",
+            v0=_rp(b[0], f"apbd_murni_b#{years[0]}"),
+            vn=_rp(b[-2], f"apbd_murni_b#{years[-1]}"),
+        ),
+        say(
+            "Perkiraan komitmen pendanaan sanitasi (c) berjumlah {total} ({share} dari "
+            "perkiraan APBD murni untuk sanitasi), terendah pada tahun {year} ({v}).",
+            total=_rp(c[-1], "komitmen_c#jumlah"),
+            share=v_pct(c[-1], b[-1], "komitmen_c#rasio_b"),
+            year=Value(years[low], "komitmen_c#tahun"),
+            v=_rp(c[low], f"komitmen_c#{years[low]}"),
+        ),
+        say(
+            "Kedua perkiraan ini menjadi batas kemampuan pendanaan (b) dan (c) pada rekapitulasi "
+            "indikasi kebutuhan biaya, dibandingkan dengan kebutuhan biaya skenario terpilih (a)."
+        ),
+    ]
+    p = paragraph("pendanaan.kemampuan_daerah", sentences)
+    return [p] if p else []
+
+
 def skenario(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
     table = table_of(section, "Skenario terpilih")
     if table is None or not table.rows:
         return []
     name = table.title.removeprefix("Skenario terpilih:").split("(x Rp")[0].strip()
-    rows = sorted(((r[0], num(r[1]) or 0.0) for r in table.rows), key=lambda r: (-r[1], r[0]))
-    total = sum(v for _k, v in rows)
+    body = body_rows(table)
+    rows = sorted(((r[0], num(r[1]) or 0.0) for r in body), key=lambda r: (-r[1], r[0]))
+    if not rows:
+        return []
+    stated = [num(r[1]) for r in table.rows if r[0] == "Jumlah"]
+    total = stated[0] if stated and stated[0] is not None else sum(v for _k, v in rows)
     src = "skenario"
     sentences: list[Sentence | None] = [
         say(

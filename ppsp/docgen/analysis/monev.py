@@ -7,7 +7,17 @@ import re
 from collections import Counter
 
 from ppsp.docgen.analysis.base import DocFacts, SectionInput, table_of
-from ppsp.docgen.analysis.text import Paragraph, Sentence, Value, num, paragraph, say, v_dec, v_int
+from ppsp.docgen.analysis.text import (
+    Paragraph,
+    Sentence,
+    Value,
+    column,
+    num,
+    paragraph,
+    say,
+    v_dec,
+    v_int,
+)
 
 
 def monev(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
@@ -84,5 +94,20 @@ def tanggapan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
         if open_
         else say("Semua masukan sudah ditanggapi Pokja."),
     ]
+    changed_at = column(table.header, "Bab/bagian diubah")
+    changed = Counter(
+        r[changed_at] for r in table.rows if changed_at is not None and r[changed_at] != "–"
+    )
+    if changed:
+        sentences.append(
+            say(
+                "Sebanyak {k} masukan diakomodasi dan mengubah dokumen ini: {items}.",
+                k=v_int(sum(changed.values()), f"{src}#diakomodasi"),
+                items=[
+                    Value(f"{name} ({n} masukan)", f"{src}#diakomodasi")
+                    for name, n in changed.items()
+                ],
+            )
+        )
     p = paragraph("tanggapan.ringkasan", sentences)
     return [p] if p else []

@@ -1,5 +1,9 @@
 """Programme and funding (MPS): Tabel 5.2 per funding source (bound data ``tabel_5_2``),
-the Lampiran 4 programme (``program_kegiatan``) and the yearly MPS (``mps_tahunan``)."""
+the Lampiran 4 programme (``program_kegiatan``), its rows of one subsector (MPS Bab 3.x,
+``program_kegiatan:<subsektor>``) and the yearly MPS (``mps_tahunan``).
+
+Totals are read from the tables' "Jumlah" rows (computed from the unrounded amounts), so
+a paragraph states the same figure as its table and as Tabel 5.1."""
 
 from __future__ import annotations
 
@@ -25,10 +29,19 @@ from ppsp.docgen.analysis.text import (
     v_pct,
     words,
 )
+from ppsp.docgen.doc import Table
 
 
 def _rp(value: float, source: str) -> Value:
     return Value(f"Rp {v_dec(value, source).text} juta", source)
+
+
+def _stated(table: Table, label_col: int, col: int) -> float | None:
+    """The table's own total ("Jumlah" row) in column `col`, None when it has none."""
+    for row in table.rows:
+        if len(row) > max(label_col, col) and row[label_col] == "Jumlah":
+            return num(row[col])
+    return None
 
 
 def tabel_5_2(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
@@ -40,8 +53,10 @@ def tabel_5_2(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
     rows = [(r[0], [num(c) or 0.0 for c in r[1:]]) for r in body_rows(table)]
     if not rows or not years:
         return []
-    total = sum(v[-1] for _k, v in rows)
-    yearly = [sum(v[k] for _s, v in rows) for k in range(len(years))]
+    stated = [_stated(table, 0, k + 1) for k in range(len(years) + 1)]
+    summed = [sum(v[k] for _s, v in rows) for k in range(len(years) + 1)]
+    yearly = [s if s is not None else x for s, x in zip(stated, summed, strict=True)]
+    total = yearly.pop()
     ranked = sorted(rows, key=lambda r: (-r[1][-1], r[0]))
     high = max(range(len(years)), key=lambda k: (yearly[k], -k))
     low = min(range(len(years)), key=lambda k: (yearly[k], k))
@@ -83,14 +98,23 @@ def tabel_5_2(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
     return [p] if p else []
 
 
+def _kegiatan(table: Table) -> list[list[str]]:
+    """The kegiatan rows of a Lampiran 4 table (without its "Jumlah" row)."""
+    return [r for r in table.rows if len(r) > 7 and r[0] and r[1] != "Jumlah"]
+
+
 def program_kegiatan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
+    subsector = table_of(section, "Rencana kegiatan")
+    if subsector is not None:
+        return program_subsektor(subsector)
     table = table_of(section, "Program, kegiatan")
-    if table is None or not table.rows:
+    if table is None or not _kegiatan(table):
         return []
     src = "program_kegiatan"
-    rows = table.rows
+    rows = _kegiatan(table)
     costs = [num(r[6]) or 0.0 for r in rows]
-    total = sum(costs)
+    stated = _stated(table, 1, 6)
+    total = sum(costs) if stated is None else stated
     per_sub: dict[str, list[float]] = defaultdict(list)
     for r, c in zip(rows, costs, strict=True):
         per_sub[r[1]].append(c)
@@ -138,15 +162,67 @@ def program_kegiatan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
     return [p for p in out if p]
 
 
+def program_subsektor(table: Table) -> list[Paragraph]:
+    """MPS Bab 3.x: the kegiatan of one subsector, their cost, the largest and the sources."""
+    rows = _kegiatan(table)
+    if not rows:
+        return []
+    name = rows[0][1]
+    src = f"program_kegiatan:{name}"
+    costs = [num(r[6]) or 0.0 for r in rows]
+    stated = _stated(table, 1, 6)
+    total = sum(costs) if stated is None else stated
+    biggest_k = max(range(len(rows)), key=lambda k: (costs[k], -k))
+    per_source: dict[str, float] = defaultdict(float)
+    counts: Counter[str] = Counter()
+    for r, c in zip(rows, costs, strict=True):
+        per_source[r[5]] += c
+        counts[r[5]] += 1
+    sources = sorted(per_source, key=lambda k: (-per_source[k], k))
+    sentences: list[Sentence | None] = [
+        say(
+            "Rencana kegiatan {name} memuat {n} kegiatan dalam {np} program dengan indikasi "
+            "biaya lima tahun {total}.",
+            name=lower_first(name),
+            n=v_int(len(rows), f"{src}#kegiatan"),
+            np=v_int(len({r[2] for r in rows}), f"{src}#program"),
+            total=_rp(total, f"{src}#jumlah"),
+        ),
+        say(
+            "Kegiatan terbesar adalah “{keg}” di {lokasi} ({v}; {p} dari biaya subsektor ini).",
+            keg=Value(rows[biggest_k][3], f"{src}#{rows[biggest_k][0]}"),
+            lokasi=Value(rows[biggest_k][4] or "–", f"{src}#{rows[biggest_k][0]}"),
+            v=_rp(costs[biggest_k], f"{src}#{rows[biggest_k][0]}"),
+            p=v_pct(costs[biggest_k], total, f"{src}#{rows[biggest_k][0]}"),
+        )
+        if len(rows) > 1
+        else None,
+        say(
+            "Menurut sumber pendanaan: {items}.",
+            items=[Value(f"{k} {counts[k]} kegiatan", f"{src}#sumber") for k in sources],
+        )
+        if len(sources) > 1
+        else say(
+            "Seluruh kegiatan direncanakan dengan sumber pendanaan {source}.",
+            source=Value(sources[0], f"{src}#sumber"),
+        ),
+    ]
+    p = paragraph("program.subsektor", sentences)
+    return [p] if p else []
+
+
 def mps_tahunan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
     table = table_of(section, "MPS tahun")
-    if table is None or not table.rows:
+    if table is None or not body_rows(table):
         return []
     src = "mps_tahunan"
     year = Value(year_in(table.title), f"{src}#tahun")
-    rows = [(r[0], num(r[2]) or 0.0, num(r[3]) or 0.0) for r in table.rows]
-    total = sum(r[1] for r in rows)
+    rows = [(r[0], num(r[2]) or 0.0, num(r[3]) or 0.0) for r in body_rows(table)]
+    stated, stated_c = _stated(table, 0, 2), _stated(table, 0, 3)
+    total = sum(r[1] for r in rows) if stated is None else stated
     committed = sum(min(r[2], r[1]) for r in rows)
+    if stated_c is not None and all(r[2] <= r[1] for r in rows):
+        committed = stated_c
     open_rows = sorted((r for r in rows if r[2] <= 0), key=lambda r: (-r[1], r[0]))
     sentences: list[Sentence | None] = [
         say(

@@ -70,6 +70,20 @@ def _sentences(title: str, doc: DocFacts) -> list[Sentence]:
                 "pedoman Program Percepatan Pembangunan Sanitasi Permukiman (PPSP)."
             )
         ]
+    if low == "program dan kegiatan":
+        return [
+            say(
+                "Program dan kegiatan {name} periode {period} dirinci per subsektor dalam "
+                "lampiran Program, Kegiatan dan Indikasi Pendanaan, lengkap dengan lokasi, "
+                "sumber pendanaan, biaya lima tahun dan status kesiapannya.",
+                name=name,
+                period=doc.v_period(),
+            ),
+            say(
+                "Kegiatan prioritas setiap tahun dijabarkan lebih lanjut dalam Memorandum "
+                "Program Sanitasi (MPS) beserta komitmen pendanaannya."
+            ),
+        ]
     if "keterkaitan" in low:
         return [
             say(
