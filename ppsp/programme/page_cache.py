@@ -74,7 +74,7 @@ def cached_page(
 ) -> HttpResponse:
     """The page of `template` shared under `key` (see the module docstring); `context` is
     called only when the page has to be rendered."""
-    if len(get_messages(request)):  # type: ignore[arg-type]
+    if len(get_messages(request)):
         # rendered for this request; a cached body inside may still hold the CSRF slot
         return HttpResponse(fill(render_to_string(template, context(), request=request), request))
     full_key = page_key(request, key)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from django.core.cache import caches
 from django.test import Client
-from tests.programme.test_dashboard import build_history, kabkota_codes
 
 from tests.conftest import Cast
+from tests.programme.test_dashboard import build_history, kabkota_codes
 
 pytestmark = pytest.mark.django_db
 
