@@ -91,8 +91,9 @@ def test_it_escapes_the_users_name_put_into_the_shared_page(cast: Cast) -> None:
 def test_it_keeps_a_page_per_language(cast: Cast) -> None:
     _page(cast.pmu, "/program/nasional/")
     english = _page(cast.pmu, "/program/nasional/", language="en")[1]
-    assert '<html lang="en">' in english
-    assert '<html lang="id">' in _page(cast.pmu, "/program/nasional/")[1]
+    assert '<html lang="en">' in english and ">Home</a>" in english
+    indonesian = _page(cast.pmu, "/program/nasional/")[1]
+    assert '<html lang="id">' in indonesian and ">Beranda</a>" in indonesian
 
 
 def test_it_never_gives_the_shared_page_to_a_user_who_sees_part_of_the_area(
