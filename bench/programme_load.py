@@ -21,6 +21,14 @@ re-runs itself in a child process (`--one URL`) that:
    processes, PostgreSQL server, load generator). Target: p95 under 300 ms on PostgreSQL
    for both mixes, zero errors.
 
+Figures (shared 2-core machine, load average about 2, PostgreSQL 15 local, `--only postgres
+--seconds 20`; docs/operations.md "Programme dashboard performance" has the table): with the
+whole programme page shared per data stamp (ppsp.programme.page_cache) the programme mix ran
+648 req/s, p50 73 / p95 94 / p99 154 ms, 0 errors, web CPU 2.27 ms per request (the code
+before, back to back: 473 req/s, p95 141 ms, 3.31 ms; a later run of the same code: 403
+req/s, p95 185 ms, 2.42 ms); monev 425 req/s, p95 127 ms. Latency
+follows the neighbours' load (50 clients / throughput), so compare CPU per request.
+
 `--only postgres` (or `sqlite`) runs one database; `--mix programme` runs one mix.
 Only loopback is contacted; the loop stops by itself.
 """

@@ -46,19 +46,24 @@ def covers_area(user: Any, province: str = "") -> bool:
     return True
 
 
-def data_stamp(now: float | None = None, *, region_code: str = "") -> str:
+def data_stamp(
+    now: float | None = None, *, region_code: str = "", last_audit: int | None = None
+) -> str:
     """Today's date and the time bucket; with `region_code`, also the latest audit row of
-    that region (a change there gives a new stamp at once)."""
+    that region (a change there gives a new stamp at once), read here unless the caller
+    passes its id as `last_audit` (0: none), read in the same query as the region."""
     bucket = int((time.time() if now is None else now) // SUMMARY_SECONDS)
     stamp = f"{timezone.localdate().isoformat()}:{bucket}"
     if not region_code:
         return stamp
-    last = (
-        AuditEvent.objects.filter(region_code=region_code)
-        .order_by("-id")
-        .values_list("id", flat=True)
-        .first()
-    )
+    last = last_audit
+    if last is None:
+        last = (
+            AuditEvent.objects.filter(region_code=region_code)
+            .order_by("-id")
+            .values_list("id", flat=True)
+            .first()
+        )
     return f"{last or 0}:{stamp}"
 
 

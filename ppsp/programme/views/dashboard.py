@@ -5,22 +5,24 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
 from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from ppsp.core.access import kabkota_for_user, province_for_user, require_national
+from ppsp.audit.models import AuditEvent
+from ppsp.core.access import province_for_user, require, require_national
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.programme import selectors, stats
 from ppsp.programme.exports import HEADER, respond, summary_workbook, table_rows
 from ppsp.programme.models import FacilitatorKind, Participation
 from ppsp.programme.overview import SUMMARY, summary_sheets
+from ppsp.programme.page_cache import CSRF_SLOT, cached_page
 from ppsp.programme.summary import (
     SUMMARY_SECONDS,
     dashboard_summary,
@@ -28,9 +30,13 @@ from ppsp.programme.summary import (
     summary_stamp,
 )
 from ppsp.programme.transitions import ACTION_LABELS, actions_from
-from ppsp.regions.models import Region
+from ppsp.regions.models import Level, Region
 
 FORMATS = ("csv", "xlsx", SUMMARY)
+# the id of the latest audit row filed under the region (its kab/kota page's data stamp)
+_LAST_AUDIT = Subquery(
+    AuditEvent.objects.filter(region_code=OuterRef("code")).order_by("-id").values("id")[:1]
+)
 
 
 def _require_national(request: HttpRequest) -> None:
@@ -85,18 +91,29 @@ def _dashboard_context(request: HttpRequest, province: Region | None) -> dict[st
     }
 
 
+def _dashboard(request: HttpRequest, province: Region | None) -> HttpResponse:
+    """The whole page is shared (ppsp.programme.page_cache) by the users whose scope covers
+    the area, per data stamp; anyone else gets it rendered for their scope."""
+    stamp = summary_stamp(request.user, province.code if province else "")
+    if not stamp:
+        return render(request, "programme/dashboard.html", _dashboard_context(request, province))
+    key = f"dashboard:{province.code if province else 'nasional'}:{stamp}"
+    return cached_page(
+        request, key, "programme/dashboard.html", lambda: _dashboard_context(request, province)
+    )
+
+
 @login_required
 @require_GET
 def national(request: HttpRequest) -> HttpResponse:
     _require_national(request)
-    return render(request, "programme/dashboard.html", _dashboard_context(request, None))
+    return _dashboard(request, None)
 
 
 @login_required
 @require_GET
 def province(request: HttpRequest, code: str) -> HttpResponse:
-    region = province_for_user(request.user, code, Permission.VIEW_PROGRAMME)
-    return render(request, "programme/dashboard.html", _dashboard_context(request, region))
+    return _dashboard(request, province_for_user(request.user, code, Permission.VIEW_PROGRAMME))
 
 
 def _export(request: HttpRequest, fmt: str, province: str, name: str) -> HttpResponse:
@@ -123,9 +140,6 @@ def national_export(request: HttpRequest, fmt: str) -> HttpResponse:
 def province_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     region = province_for_user(request.user, code, Permission.VIEW_PROGRAMME)
     return _export(request, fmt, region.code, f"peserta-ppsp-{region.code}")
-
-
-CSRF_SLOT = "@@csrf-token@@"  # replaced per request in the cached kab/kota fragment
 
 
 def _kabkota_body(region: Region, flags: dict[str, bool]) -> str:
@@ -157,8 +171,15 @@ def _kabkota_body(region: Region, flags: dict[str, bool]) -> str:
 def kabkota(request: HttpRequest, code: str) -> HttpResponse:
     """The kab/kota's programme page. Its body is the same for every user with the same
     rights on it, so it is kept per data stamp (see ppsp.programme.summary) and rights in
-    the per-process cache, with the user's CSRF token put into its forms per request."""
-    region = kabkota_for_user(request.user, code, Permission.VIEW_PROGRAMME)
+    the per-process cache, with the user's CSRF token put into its forms per request; the
+    whole page around it is shared the same way (ppsp.programme.page_cache). The region and
+    its stamp's latest audit row come in one query."""
+    require(request.user, Permission.VIEW_PROGRAMME, code)
+    region = get_object_or_404(
+        Region.objects.select_related("parent").annotate(last_audit=_LAST_AUDIT),
+        code=code,
+        level=Level.KABKOTA,
+    )
     user = request.user
     province_scope = scope_for(user, Permission.VIEW_PROGRAMME)
     flags = {
@@ -170,10 +191,17 @@ def kabkota(request: HttpRequest, code: str) -> HttpResponse:
         ),
     }
     rights = "".join("1" if v else "0" for v in flags.values())
-    key = f"programme-kabkota:{code}:{get_language()}:{rights}:{data_stamp(region_code=code)}"
-    body = caches["local"].get(key)
-    if body is None:
-        body = _kabkota_body(region, flags)
-        caches["local"].set(key, body, SUMMARY_SECONDS * 2)
-    page = mark_safe(body.replace(CSRF_SLOT, get_token(request)))
-    return render(request, "programme/kabkota.html", {"region": region, "body": page, **flags})
+    last_audit = region.last_audit or 0  # type: ignore[attr-defined]
+    stamp = data_stamp(region_code=code, last_audit=last_audit)
+    key = f"programme-kabkota:{code}:{get_language()}:{rights}:{stamp}"
+
+    def context() -> dict[str, Any]:
+        body = caches["local"].get(key)
+        if body is None:
+            body = _kabkota_body(region, flags)
+            caches["local"].set(key, body, SUMMARY_SECONDS * 2)
+        return {"region": region, "body": mark_safe(body), **flags}
+
+    return cached_page(
+        request, f"kabkota:{code}:{rights}:{stamp}", "programme/kabkota.html", context
+    )
