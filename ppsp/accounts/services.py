@@ -10,8 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppsp.accounts.models import ROLE_SCOPE_LEVEL, PokjaPosition, Role, RoleAssignment, User
-from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audited_update
 from ppsp.regions.models import Level, Region
 
 
@@ -20,18 +19,13 @@ def user_create(
     *, username: str, password: str | None, full_name: str = "", email: str = "", by: Any = None
 ) -> User:
     user = User(username=username, full_name=full_name, email=email)
-    if password:
-        user.set_password(password)
-    else:
-        user.set_unusable_password()
-    user.full_clean(exclude=["password"])
-    user.save()
-    audit_record(
-        actor=by,
-        obj=user,
-        action=Action.CREATE,
-        changes=field_changes({}, {"username": username, "full_name": full_name}),
-    )
+    with audited_update(user, ("username", "full_name"), actor=by, created=True):
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.full_clean(exclude=["password"])
+        user.save()
     return user
 
 
@@ -70,17 +64,15 @@ def role_assignment_create(
         valid_from=valid_from or timezone.localdate(),
         valid_to=valid_to,
     )
-    assignment.full_clean()
-    assignment.save()
-    audit_record(
+    with audited_update(
+        assignment,
+        ("user", "role", "region", "position", "opd", "valid_from"),
         actor=by,
-        obj=assignment,
-        action=Action.CREATE,
-        changes=field_changes(
-            {}, snapshot(assignment, ("user", "role", "region", "position", "opd", "valid_from"))
-        ),
+        created=True,
         region_code=region.code if region else "",
-    )
+    ):
+        assignment.full_clean()
+        assignment.save()
     return assignment
 
 
@@ -88,16 +80,15 @@ def role_assignment_create(
 def role_assignment_end(
     *, assignment: RoleAssignment, on: dt.date, by: Any, reason: str = ""
 ) -> RoleAssignment:
-    before = snapshot(assignment, ("valid_to",))
-    assignment.valid_to = on
-    assignment.full_clean()
-    assignment.save(update_fields=["valid_to"])
-    audit_record(
+    with audited_update(
+        assignment,
+        ("valid_to",),
         actor=by,
-        obj=assignment,
-        action=Action.UPDATE,
-        changes=field_changes(before, snapshot(assignment, ("valid_to",))),
+        always=True,  # the end is recorded even when the date was already set
         reason=reason,
         region_code=assignment.region.code if assignment.region else "",
-    )
+    ):
+        assignment.valid_to = on
+        assignment.full_clean()
+        assignment.save(update_fields=["valid_to"])
     return assignment

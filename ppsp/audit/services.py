@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -112,6 +112,12 @@ class AuditedChange:
     event: AuditEvent | None = None
     reason: str = ""
     field_prefix: str = ""
+    _pending: Callable[[], list[dict[str, Any]]] | None = dc_field(default=None, repr=False)
+
+    def pending(self) -> list[dict[str, Any]]:
+        """Inside the block: the changes so far (unprefixed), e.g. to skip a save that
+        would change nothing."""
+        return self._pending() if self._pending is not None else []
 
 
 @contextmanager
@@ -124,33 +130,45 @@ def audited_update(
     reason: str = "",
     action: str | None = None,
     created: bool = False,
+    always: bool | None = None,
     audit_obj: models.Model | None = None,
     field_prefix: str = "",
     secret: Iterable[str] = (),
+    stored: models.Model | None = None,
+    also: Mapping[str, Callable[[], Any]] | None = None,
 ) -> Iterator[AuditedChange]:
     """Snapshot ``fields`` of ``obj``, run the block (which changes and saves it), then write
     one audit row with the fields that changed — the one way to audit an edit.
 
-    Nothing is written when no field changed, unless ``created`` (then every field counts
-    as new and the action is CREATE unless given; otherwise UPDATE unless given).
+    Nothing is written when no field changed, unless ``always`` (default: ``created``).
+    ``created`` diffs against nothing (every field with a value counts as new) and makes
+    the action CREATE unless given; otherwise it is UPDATE unless given.
     ``audit_obj`` records the row on another object (e.g. a child row's change on its
-    document), each field named ``field_prefix + field``. The block may set
-    ``change.reason`` and ``change.field_prefix``; an exception in the block writes
-    nothing. Call it inside the service's transaction::
+    document), each field named ``field_prefix + field``. ``stored`` is the row as stored,
+    read for the values before when a form already changed ``obj``. ``also`` names values
+    that are not concrete fields (many-to-many keys, attendance), each read by its callable
+    before and after the block, diffed after the fields. The block may set
+    ``change.reason`` and ``change.field_prefix`` and call ``change.pending()``; an
+    exception in the block writes nothing. Call it inside the service's transaction::
 
         with audited_update(capacity, SETTINGS_FIELDS, actor=by, region_code=code):
             capacity.growth_method = "cagr"
             capacity.save()
     """
     names = list(fields)
-    before: dict[str, Any] = {} if created else snapshot(obj, names)
+    extra = dict(also or {})
+
+    def values(source: models.Model) -> dict[str, Any]:
+        return {**snapshot(source, names), **{k: read() for k, read in extra.items()}}
+
+    before: dict[str, Any] = {} if created else values(stored if stored is not None else obj)
     change = AuditedChange(reason=reason, field_prefix=field_prefix)
+    change._pending = lambda: field_changes(before, values(obj), secret=secret)
     yield change
     change.changes = [
-        {**c, "field": f"{change.field_prefix}{c['field']}"}
-        for c in field_changes(before, snapshot(obj, names), secret=secret)
+        {**c, "field": f"{change.field_prefix}{c['field']}"} for c in change.pending()
     ]
-    if change.changes or created:
+    if change.changes or (created if always is None else always):
         change.event = audit_record(
             actor=actor,
             obj=audit_obj if audit_obj is not None else obj,

@@ -26,6 +26,7 @@ from ppsp.compute.questionnaire import (
     evaluate,
     referenced_codes,
 )
+from ppsp.compute.vocabulary import EHRA_COMPONENTS
 
 __all__ = [
     "COMPONENTS",
@@ -44,7 +45,7 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-COMPONENTS = ("sumber_air", "air_limbah", "persampahan", "genangan", "phbs")
+COMPONENTS = EHRA_COMPONENTS  # the IRS components, defined in compute.vocabulary
 EXCLUDED_SECTIONS = ("H",)  # diare: impact, not risk (ehra-risk.md §1, §11.6)
 
 

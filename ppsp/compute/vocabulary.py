@@ -1,4 +1,5 @@
-"""The domain's code lists, defined once: subsector, funding source, kegiatan type, risk class.
+"""The domain's code lists, defined once: subsector, EHRA component, funding source, kegiatan
+type, risk class.
 
 Codes are what the database stores (never change them); labels are the Indonesian words of
 the official documents. ``ppsp.core.vocabulary`` builds the Django ``TextChoices`` from these
@@ -36,6 +37,33 @@ SUBSECTORS: tuple[str, ...] = tuple(SUBSECTOR_LABELS)
 # The three subsectors with their own Instrumen SSK sheets, zones, systems and area
 # berisiko map (domain-ppsp.md §6 note, §8.1; ehra-risk.md §7.1).
 SSK_SUBSECTORS: tuple[str, ...] = (AIR_LIMBAH, PERSAMPAHAN, DRAINASE)
+
+# --- EHRA component (ehra-risk.md §7.1, §7.3) ----------------------------------------------
+# The five IRS components, in the order of the stored scores (DesaResult columns), and the
+# components of the area berisiko map (the three SSK subsectors; drainase takes the IRS
+# component "genangan air", area_risk.IRS_FOR_SSK).
+SUMBER_AIR = "sumber_air"
+GENANGAN = "genangan"
+EHRA_COMPONENTS: tuple[str, ...] = (SUMBER_AIR, AIR_LIMBAH, PERSAMPAHAN, GENANGAN, PHBS)
+
+# The label of a component on pages, maps, exports and the API (English via i18n,
+# ``ppsp.core.vocabulary.EHRA_COMPONENT_LABELS``).
+EHRA_COMPONENT_LABELS: dict[str, str] = {
+    SUMBER_AIR: "Sumber air",
+    AIR_LIMBAH: "Air limbah domestik",
+    PERSAMPAHAN: "Persampahan",
+    GENANGAN: "Genangan air",
+    PHBS: "Perilaku higiene (PHBS)",
+    DRAINASE: "Drainase",
+}
+# The shorter headers of the generated documents' IRS and area berisiko tables. The drafted
+# analysis names its paragraphs and sentences after them ("risiko.air_limbah", "Untuk air
+# limbah, ..."), and Pokja edits are stored under those names: never change them.
+EHRA_COMPONENT_DOC_LABELS: dict[str, str] = {
+    **EHRA_COMPONENT_LABELS,
+    AIR_LIMBAH: "Air limbah",
+    PHBS: "PHBS",
+}
 
 # --- funding source (domain-ppsp.md §11.2, §12.1): exactly one per programme row ----------
 APBD_KABKOTA = "apbd_kabkota"

@@ -20,8 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audited_update
 from ppsp.consultation.models import (
     Consultation,
     Paragraph,
@@ -118,21 +117,20 @@ def consultation_create(
         premoderation=premoderation,
         created_by=acting_user(by),
     )
-    consultation.full_clean()
-    consultation.save()
-    Paragraph.objects.bulk_create(
-        Paragraph(consultation=consultation, number=i, heading=h[:200], text=t)
-        for i, (h, t) in enumerate(paragraphs, start=1)
-    )
-    fields = ("title", "opens_on", "closes_on", "premoderation")
-    audit_record(
+    with audited_update(
+        consultation,
+        ("title", "opens_on", "closes_on", "premoderation"),
         actor=by,
-        obj=consultation,
-        action=Action.CREATE,
-        changes=field_changes({}, snapshot(consultation, fields)),
+        created=True,
         reason=f"{len(paragraphs)} paragraf dari versi {version.number}",
         region_code=code,
-    )
+    ):
+        consultation.full_clean()
+        consultation.save()
+        Paragraph.objects.bulk_create(
+            Paragraph(consultation=consultation, number=i, heading=h[:200], text=t)
+            for i, (h, t) in enumerate(paragraphs, start=1)
+        )
     return consultation
 
 
@@ -154,22 +152,13 @@ def consultation_update(
     if closes_on < opens_on:
         raise ValidationError({"closes_on": _("Tanggal tutup tidak boleh sebelum tanggal buka.")})
     fields = ("title", "introduction", "opens_on", "closes_on", "premoderation")
-    before = snapshot(consultation, fields)
-    consultation.title = title.strip() or consultation.title
-    consultation.introduction = introduction.strip()
-    consultation.opens_on, consultation.closes_on = opens_on, closes_on
-    consultation.premoderation = premoderation
-    consultation.full_clean()
-    consultation.save()
-    changes = field_changes(before, snapshot(consultation, fields))
-    if changes:
-        audit_record(
-            actor=by,
-            obj=consultation,
-            action=Action.UPDATE,
-            changes=changes,
-            region_code=consultation.region_code,
-        )
+    with audited_update(consultation, fields, actor=by, region_code=consultation.region_code):
+        consultation.title = title.strip() or consultation.title
+        consultation.introduction = introduction.strip()
+        consultation.opens_on, consultation.closes_on = opens_on, closes_on
+        consultation.premoderation = premoderation
+        consultation.full_clean()
+        consultation.save()
     return consultation
 
 

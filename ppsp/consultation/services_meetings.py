@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update
 from ppsp.consultation.models import (
     AttendeeGroup,
     Comment,
@@ -71,22 +71,20 @@ def meeting_record(
         minutes=minutes.strip(),
         recorded_by=acting_user(by),
     )
-    meeting.full_clean()
-    meeting.save()
-    MeetingAttendance.objects.bulk_create(
-        MeetingAttendance(meeting=meeting, group=g, male=m, female=f)
-        for g, (m, f) in sorted(counts.items())
-    )
-    audit_record(
+    with audited_update(
+        meeting,
+        ("held_on", "place", "title"),
         actor=by,
-        obj=meeting,
-        action=Action.CREATE,
-        changes=[
-            *field_changes({}, snapshot(meeting, ("held_on", "place", "title"))),
-            {"field": "attendance", "old": None, "new": str(sorted(counts.items()))},
-        ],
+        created=True,
+        also={"attendance": lambda: str(sorted(counts.items()))},
         region_code=consultation.region_code,
-    )
+    ):
+        meeting.full_clean()
+        meeting.save()
+        MeetingAttendance.objects.bulk_create(
+            MeetingAttendance(meeting=meeting, group=g, male=m, female=f)
+            for g, (m, f) in sorted(counts.items())
+        )
     return meeting
 
 

@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audited_update
 from ppsp.consultation import qa
 from ppsp.consultation.models import (
     Consultation,
@@ -60,18 +59,16 @@ def qa_check_set(
     if item.rule != QaRule.MANUAL:
         raise ValidationError(_("Butir ini diperiksa otomatis dari data."))
     check, _created = QaCheck.objects.get_or_create(consultation=consultation, item=item)
-    before = snapshot(check, ("passed", "note"))
-    check.passed, check.note, check.checked_by = passed, note.strip(), acting_user(by)
-    check.save()
-    changes = field_changes(before, snapshot(check, ("passed", "note")))
-    if changes:
-        audit_record(
-            actor=by,
-            obj=consultation,
-            action=Action.UPDATE,
-            changes=[{**c, "field": f"qa.{item.code}.{c['field']}"} for c in changes],
-            region_code=consultation.region_code,
-        )
+    with audited_update(
+        check,
+        ("passed", "note"),
+        actor=by,
+        audit_obj=consultation,
+        field_prefix=f"qa.{item.code}.",
+        region_code=consultation.region_code,
+    ):
+        check.passed, check.note, check.checked_by = passed, note.strip(), acting_user(by)
+        check.save()
     return check
 
 

@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audited_update
 from ppsp.consultation.models import (
     Comment,
     CommentStatus,
@@ -75,25 +74,24 @@ def response_set(
         raise ValidationError(
             {"section_changed": _("Sebutkan bagian dokumen yang diubah karena masukan ini.")}
         )
-    response = Response.objects.filter(comment=comment).first()
-    before = snapshot(response, _RESPONSE_FIELDS) if response else {}
-    if response is None:
-        response = Response(comment=comment)
-    response.decision, response.reason = decision, reason.strip()
-    response.section_changed = (section_changed.strip() or changed_title)[:200]
-    response.accommodated = accommodated
-    response.changed_section = changed_section
-    response.changed_section_title = changed_title
-    response.answered_by = acting_user(by)
-    response.full_clean()
-    response.save()
-    changes = field_changes(before, snapshot(response, _RESPONSE_FIELDS))
-    if changes:
-        audit_record(
-            actor=by,
-            obj=comment,
-            action=Action.UPDATE if before else Action.CREATE,
-            changes=[{**c, "field": f"tanggapan.{c['field']}"} for c in changes],
-            region_code=consultation.region_code,
-        )
+    stored = Response.objects.filter(comment=comment).first()
+    response = stored if stored is not None else Response(comment=comment)
+    with audited_update(
+        response,
+        _RESPONSE_FIELDS,
+        actor=by,
+        created=stored is None,
+        always=False,
+        audit_obj=comment,
+        field_prefix="tanggapan.",
+        region_code=consultation.region_code,
+    ):
+        response.decision, response.reason = decision, reason.strip()
+        response.section_changed = (section_changed.strip() or changed_title)[:200]
+        response.accommodated = accommodated
+        response.changed_section = changed_section
+        response.changed_section_title = changed_title
+        response.answered_by = acting_user(by)
+        response.full_clean()
+        response.save()
     return response

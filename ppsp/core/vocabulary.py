@@ -2,11 +2,14 @@
 
 Every model field, form and page that offers a subsector, funding source or kegiatan type
 uses these classes (``scenarios.models`` and ``mps.codes`` re-export them under their old
-names). Codes and Indonesian labels live in :mod:`ppsp.compute.vocabulary`; the English
-labels come from the i18n catalogue (``ppsp/locale/en``).
+names); every page, map and export that names an EHRA component uses
+``EHRA_COMPONENT_LABELS``. Codes and Indonesian labels live in :mod:`ppsp.compute.vocabulary`;
+the English labels come from the i18n catalogue (``ppsp/locale/en``).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy
@@ -49,3 +52,10 @@ class KegiatanType(models.TextChoices):
     PENYIAPAN_LAHAN = _label(v.KEGIATAN_TYPE_LABELS, v.PENYIAPAN_LAHAN)
     KONSTRUKSI = _label(v.KEGIATAN_TYPE_LABELS, v.KONSTRUKSI)
     OM = _label(v.KEGIATAN_TYPE_LABELS, v.OM)
+
+
+# EHRA component → lazily translated label (IRS components and the area berisiko map's SSK
+# components), for pages, maps and the API; documents use ``v.EHRA_COMPONENT_DOC_LABELS``.
+EHRA_COMPONENT_LABELS: dict[str, Any] = {
+    code: gettext_lazy(label) for code, label in v.EHRA_COMPONENT_LABELS.items()
+}

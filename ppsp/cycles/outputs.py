@@ -9,8 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, audited_update, field_changes, snapshot
+from ppsp.audit.services import audited_update
 from ppsp.core.permissions import Permission
 from ppsp.cycles.models import CycleProcess, Meeting, ProcessState, UpdateCycle, WorkPlanActivity
 from ppsp.cycles.services import require
@@ -76,16 +75,10 @@ def work_plan_activity_add(
         start_date=start_date,
         end_date=end_date,
     )
-    item.full_clean()
-    item.save()
     fields = ("activity", "responsible_opd", "start_date", "end_date")
-    audit_record(
-        actor=by,
-        obj=item,
-        action=Action.CREATE,
-        changes=field_changes({}, snapshot(item, fields)),
-        region_code=cycle.region.code,
-    )
+    with audited_update(item, fields, actor=by, created=True, region_code=cycle.region.code):
+        item.full_clean()
+        item.save()
     return item
 
 
@@ -118,16 +111,10 @@ def meeting_record(
         attendees_female=attendees_female,
         agreements=agreements.strip(),
     )
-    meeting.full_clean()
-    meeting.save()
     fields = ("held_on", "title", "attendees_male", "attendees_female", "agreements")
-    audit_record(
-        actor=by,
-        obj=meeting,
-        action=Action.CREATE,
-        changes=field_changes({}, snapshot(meeting, fields)),
-        region_code=cycle.region.code,
-    )
+    with audited_update(meeting, fields, actor=by, created=True, region_code=cycle.region.code):
+        meeting.full_clean()
+        meeting.save()
     return meeting
 
 

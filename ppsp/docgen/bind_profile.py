@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ppsp.compute.area_risk import SSK_COMPONENTS
+from ppsp.compute.vocabulary import EHRA_COMPONENT_DOC_LABELS, EHRA_COMPONENTS
 from ppsp.docgen import periods
 from ppsp.docgen.doc import Block, Figure, Missing, Table
 from ppsp.docgen.fmt import id_number
@@ -20,15 +21,6 @@ from ppsp.profiles.selectors import legacy_documents
 from ppsp.programme.models import StageRecord
 from ppsp.programme.selectors import stage_timeline
 from ppsp.regions.models import Level, Population, Region
-
-COMPONENT_LABELS = {
-    "sumber_air": "Sumber air",
-    "air_limbah": "Air limbah",
-    "persampahan": "Persampahan",
-    "genangan": "Genangan air",
-    "drainase": "Drainase",
-    "phbs": "PHBS",
-}
 
 
 def penduduk(region: Region, facts: dict[str, str]) -> list[Block]:
@@ -91,7 +83,7 @@ def irs(region: Region, facts: dict[str, str]) -> list[Block]:
     facts["tahun_ehra"] = str(survey.year)
     facts["jumlah_desa_ehra"] = str(len(results))
     irs_values = irs_by_desa(survey)  # the one selector of IRS per desa
-    components = ("sumber_air", "air_limbah", "persampahan", "genangan", "phbs")
+    components = EHRA_COMPONENTS
     body = []
     for r in results:
         values = [getattr(r, c) for c in components]
@@ -106,11 +98,16 @@ def irs(region: Region, facts: dict[str, str]) -> list[Block]:
     means = {}
     for c in components:
         values = [getattr(r, c) for r in results if getattr(r, c) is not None]
-        means[COMPONENT_LABELS[c]] = sum(values) / len(values) if values else 0.0
+        means[EHRA_COMPONENT_DOC_LABELS[c]] = sum(values) / len(values) if values else 0.0
     return [
         Table(
             f"Indeks Risiko Sanitasi (IRS) per desa/kelurahan, EHRA {survey.year}",
-            ["Kecamatan", "Desa/kelurahan", *(COMPONENT_LABELS[c] for c in components), "IRS"],
+            [
+                "Kecamatan",
+                "Desa/kelurahan",
+                *(EHRA_COMPONENT_DOC_LABELS[c] for c in components),
+                "IRS",
+            ],
             body,
             numeric={2, 3, 4, 5, 6, 7},
             note=f"Sumber: studi EHRA {survey.year}, {len(results)} desa/kelurahan.",
@@ -159,7 +156,7 @@ def area_berisiko(region: Region, facts: dict[str, str]) -> list[Block]:
             [
                 "Kecamatan",
                 "Desa/kelurahan",
-                *(COMPONENT_LABELS[c] for c in SSK_COMPONENTS),
+                *(EHRA_COMPONENT_DOC_LABELS[c] for c in SSK_COMPONENTS),
                 "Kelas gabungan (tertinggi)",
             ],
             body,

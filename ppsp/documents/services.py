@@ -15,7 +15,7 @@ from django.utils import timezone
 from ppsp.audit.models import Action
 from ppsp.audit.refusals import Refusal, Refused
 from ppsp.audit.refusals import audits_refusals as audits_refusals  # docgen uses it from here
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update
 from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
@@ -110,16 +110,10 @@ def document_create(
         period_start=period_start,
         period_end=period_end,
     )
-    document.full_clean()
-    document.save()
     fields = ("doc_type", "method_version", "period_start", "period_end")
-    audit_record(
-        actor=by,
-        obj=document,
-        action=Action.CREATE,
-        changes=field_changes({}, snapshot(document, fields)),
-        region_code=region.code,
-    )
+    with audited_update(document, fields, actor=by, created=True, region_code=region.code):
+        document.full_clean()
+        document.save()
     version = DocumentVersion(document=document, number=1, created_by=_user(by))
     version.full_clean()
     version.save()
@@ -151,28 +145,24 @@ def document_version_update(
     tables = list(filled_tables)
     if any(t.method_version_id != version.document.method_version_id for t in tables):
         raise ValidationError("Tabel wajib tidak sesuai dengan versi pedoman dokumen.")
-    before = snapshot(version, _VERSION_FIELDS)
-    before["filled_tables"] = sorted(version.filled_tables.values_list("key", flat=True))
-    version.summary = summary
-    version.full_clean()
-    version.save()
-    version.filled_tables.set(tables)
-    after = snapshot(version, _VERSION_FIELDS)
-    after["filled_tables"] = sorted(t.key for t in tables)
-    changes = field_changes(
-        {k: ", ".join(v) if isinstance(v, list) else v for k, v in before.items()},
-        {k: ", ".join(v) if isinstance(v, list) else v for k, v in after.items()},
-    )
-    if changes:
-        audit_record(
-            actor=by,
-            obj=version,
-            action=Action.UPDATE,
-            changes=changes,
-            reason=reason,
-            region_code=_code(version),
-        )
+    with audited_update(
+        version,
+        _VERSION_FIELDS,
+        actor=by,
+        also={"filled_tables": lambda: _filled_keys(version)},
+        reason=reason,
+        region_code=_code(version),
+    ):
+        version.summary = summary
+        version.full_clean()
+        version.save()
+        version.filled_tables.set(tables)
     return version
+
+
+def _filled_keys(version: DocumentVersion) -> str:
+    """The keys of the version's filled required tables, sorted ("a, b"), for the audit."""
+    return ", ".join(sorted(version.filled_tables.values_list("key", flat=True)))
 
 
 @audits_refusals
@@ -228,13 +218,10 @@ def document_version_set_legal_basis(
         raise ValidationError({"legal_kind": "Pilih jenis dasar hukum (Perbup, Perwal atau SK)."})
     if not number.strip():
         raise ValidationError({"legal_number": "Nomor dasar hukum wajib diisi."})
-    before = snapshot(version, _LEGAL_FIELDS)
-    version.legal_kind, version.legal_number, version.legal_date = kind, number.strip(), date
-    version.full_clean()
-    version.save()
-    changes = field_changes(before, snapshot(version, _LEGAL_FIELDS))
-    if changes:
-        audit_record(actor=by, obj=version, action=Action.UPDATE, changes=changes, region_code=code)
+    with audited_update(version, _LEGAL_FIELDS, actor=by, region_code=code):
+        version.legal_kind, version.legal_number, version.legal_date = kind, number.strip(), date
+        version.full_clean()
+        version.save()
     return version
 
 

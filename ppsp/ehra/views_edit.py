@@ -16,6 +16,7 @@ from ppsp.compute.ehra import COMPONENTS, irs
 from ppsp.compute.questionnaire import column_name
 from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.core.permissions import Permission
+from ppsp.core.vocabulary import EHRA_COMPONENT_LABELS
 from ppsp.ehra import selectors
 from ppsp.ehra.arrays import households_from_answers
 from ppsp.ehra.config import config_for_round, irs_config
@@ -113,17 +114,10 @@ def irs_strata(request: HttpRequest, pk: int) -> HttpResponse:
     if selectors.results_hidden_for(request.user, survey):
         return render(request, "ehra/blind.html", {"survey": survey})
     rows, has_frame = strata_irs(survey)
-    labels = {
-        "sumber_air": "Sumber air",
-        "air_limbah": "Air limbah domestik",
-        "persampahan": "Persampahan",
-        "genangan": "Genangan air",
-        "phbs": "PHBS",
-    }
     context = {
         "survey": survey,
         "rows": rows,
         "has_frame": has_frame,
-        "components": [labels.get(c, c) for c in COMPONENTS],
+        "components": [EHRA_COMPONENT_LABELS[c] for c in COMPONENTS],
     }
     return render(request, "ehra/irs_strata.html", context)

@@ -12,7 +12,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppsp.compute.area_risk import SSK_COMPONENTS
@@ -20,21 +19,13 @@ from ppsp.compute.ehra import COMPONENTS
 from ppsp.compute.ladder import LABELS
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import has_permission
+from ppsp.core.vocabulary import EHRA_COMPONENT_LABELS
 from ppsp.ehra import selectors, services, services_results
 from ppsp.ehra.figures import area_class_by_desa, irs_by_desa
 from ppsp.ehra.forms import OverrideForm
 from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.models import OpdRating, OpdSubmission
 from ppsp.regions.models import Level, Region
-
-COMPONENT_LABELS = {
-    "sumber_air": gettext_lazy("Sumber air"),
-    "air_limbah": gettext_lazy("Air limbah domestik"),
-    "persampahan": gettext_lazy("Persampahan"),
-    "genangan": gettext_lazy("Genangan air"),
-    "phbs": gettext_lazy("Perilaku higiene (PHBS)"),
-    "drainase": gettext_lazy("Drainase"),
-}
 
 
 @login_required
@@ -72,7 +63,7 @@ def irs_table(request: HttpRequest, pk: int) -> HttpResponse:
             )
             for r in rows
         ],
-        "components": [COMPONENT_LABELS[c] for c in COMPONENTS],
+        "components": [EHRA_COMPONENT_LABELS[c] for c in COMPONENTS],
         "rungs": [LABELS[k] for k in (5, 4, 3, 2, 1)],
         "can_run": has_permission(request.user, Permission.RUN_EHRA, survey.region.code),
     }
@@ -102,7 +93,7 @@ def area_table(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "survey": survey,
         "component": component,
-        "components": [(c, COMPONENT_LABELS[c]) for c in SSK_COMPONENTS],
+        "components": [(c, EHRA_COMPONENT_LABELS[c]) for c in SSK_COMPONENTS],
         "rows": [(a, classes.of(final[a.desa.code]), classes.of(a.risk_class)) for a in areas],
         "grid": sorted(grid.items(), key=lambda item: item[0].code),
         "classes": classes.legend(),
@@ -137,7 +128,7 @@ def area_override(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "area": area,
         "form": form,
-        "label": COMPONENT_LABELS[area.component],
+        "label": EHRA_COMPONENT_LABELS[area.component],
         "computed": classes.of(area.risk_class),
     }
     return render(request, "ehra/override.html", context)
@@ -181,7 +172,7 @@ def opd(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "survey": survey,
         "rows": rows,
-        "components": [COMPONENT_LABELS[c] for c in SSK_COMPONENTS],
+        "components": [EHRA_COMPONENT_LABELS[c] for c in SSK_COMPONENTS],
         "submitted": submitted,
         "raters": OpdSubmission.objects.filter(survey=survey).select_related("rater"),
     }

@@ -18,24 +18,22 @@ import numpy as np
 from django.utils.translation import gettext_lazy as _
 
 from ppsp.compute.area_risk import SSK_COMPONENTS, class_within
+from ppsp.compute.vocabulary import PHBS, SUMBER_AIR
 from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
+from ppsp.core.vocabulary import EHRA_COMPONENT_LABELS
 from ppsp.ehra.figures import area_classes, irs_by_desa
 from ppsp.ehra.labels import risk_classes_for_round
 from ppsp.ehra.models import AreaRisk, DesaResult, SurveyRound
 from ppsp.maps.models import BoundarySet, DesaBoundary
 from ppsp.regions.models import Level, Region
 
+IRS_ONLY = (SUMBER_AIR, PHBS)
 MAP_COMPONENTS: dict[str, Any] = {
     "area": _("Area berisiko (kelas tertinggi)"),
-    "air_limbah": _("Air limbah domestik"),
-    "persampahan": _("Persampahan"),
-    "drainase": _("Drainase"),
-    "sumber_air": _("Sumber air"),
-    "phbs": _("Perilaku higiene (PHBS)"),
+    **{c: EHRA_COMPONENT_LABELS[c] for c in (*SSK_COMPONENTS, *IRS_ONLY)},
     "irs": _("Indeks Risiko Sanitasi (IRS)"),
 }
-IRS_ONLY = ("sumber_air", "phbs")
 
 
 def get_boundary_set_for_user(user: Any, pk: int) -> BoundarySet:

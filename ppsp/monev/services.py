@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from ppsp.audit.models import Action
 from ppsp.audit.refusals import audits_refusals
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update
 from ppsp.core import jobs
 from ppsp.core.access import require_permission
 from ppsp.core.freeze import Frozen, ensure_not_frozen
@@ -91,25 +91,23 @@ def _upsert(
 ) -> tuple[int, int]:
     created = updated = 0
     for pk, data in values.items():
-        obj = existing.get(pk)
-        before = snapshot(obj, fields) if obj is not None else {}
-        if obj is None:
-            obj = model(report=report, **{f"{key}_id": pk})
-        for field in fields:
-            setattr(obj, field, data.get(field, getattr(obj, field)))
-        if "source_note" not in data and before.get(NOTED[key]) != getattr(obj, NOTED[key]):
-            obj.source_note = ""
-        changes = field_changes(before, snapshot(obj, fields))
-        if not changes:
-            continue
-        obj.full_clean(exclude=["report", key])
-        obj.save()
-        action = Action.UPDATE if before else Action.CREATE
-        created += action == Action.CREATE
-        updated += action == Action.UPDATE
-        audit_record(
-            actor=by, obj=obj, action=action, changes=changes, region_code=report.region.code
-        )
+        stored = existing.get(pk)
+        new = stored is None
+        obj = model(report=report, **{f"{key}_id": pk}) if stored is None else stored
+        noted = None if new else getattr(obj, NOTED[key])
+        with audited_update(
+            obj, fields, actor=by, created=new, always=False, region_code=report.region.code
+        ) as change:
+            for field in fields:
+                setattr(obj, field, data.get(field, getattr(obj, field)))
+            if "source_note" not in data and noted != getattr(obj, NOTED[key]):
+                obj.source_note = ""
+            if not change.pending():
+                continue  # nothing to save or audit
+            obj.full_clean(exclude=["report", key])
+            obj.save()
+        created += new
+        updated += not new
     return created, updated
 
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update
 from ppsp.compute.programme_rows import RowDraft, drafts_from_cost_lines, need_by_subsector
 from ppsp.compute.records import CostLine
 from ppsp.core.access import require_permission
@@ -187,19 +187,17 @@ def row_save(*, row: ProgrammeRow, by: Any, reason: str = "") -> ProgrammeRow:
     code = row.plan.region.code
     require(by, Permission.EDIT_MPS, code)
     ensure_not_frozen(row, ProgrammeRow.objects.filter(pk=row.pk).first() if row.pk else None)
-    before = snapshot(ProgrammeRow.objects.get(pk=row.pk), ROW_FIELDS) if row.pk else {}
-    _validate(row)
-    row.save()
-    changes = field_changes(before, snapshot(row, ROW_FIELDS))
-    if changes or not before:
-        audit_record(
-            actor=by,
-            obj=row,
-            action=Action.UPDATE if before else Action.CREATE,
-            changes=changes,
-            reason=reason,
-            region_code=code,
-        )
+    with audited_update(
+        row,
+        ROW_FIELDS,
+        actor=by,
+        created=not row.pk,
+        stored=ProgrammeRow.objects.get(pk=row.pk) if row.pk else None,  # a form may have set it
+        reason=reason,
+        region_code=code,
+    ):
+        _validate(row)
+        row.save()
     return row
 
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update
 from ppsp.core.freeze import ensure_not_frozen
 from ppsp.core.permissions import Permission
 from ppsp.mps.models import KklNode
@@ -28,14 +28,12 @@ def kkl_node_update(*, node: KklNode, by: Any, **values: Any) -> KklNode:
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise ValidationError(f"Kolom tidak dapat diubah: {', '.join(sorted(unknown))}.")
-    before = snapshot(KklNode.objects.get(pk=node.pk), EDITABLE)  # a form may have set it
-    for field, value in values.items():
-        setattr(node, field, value)
-    node.full_clean()
-    node.save()
-    changes = field_changes(before, snapshot(node, EDITABLE))
-    if changes:
-        audit_record(actor=by, obj=node, action=Action.UPDATE, changes=changes, region_code=code)
+    stored = KklNode.objects.get(pk=node.pk)  # a form may have set it
+    with audited_update(node, EDITABLE, actor=by, stored=stored, region_code=code):
+        for field, value in values.items():
+            setattr(node, field, value)
+        node.full_clean()
+        node.save()
     return node
 
 

@@ -11,9 +11,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from ppsp.audit.models import Action
 from ppsp.audit.refusals import audits_refusals
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audited_update
 from ppsp.core.workflow import Context
 from ppsp.programme.models import Participation, Phase, Stage, StageRecord, StageStatus
 from ppsp.programme.participants_file import ParticipantRow
@@ -39,22 +38,20 @@ def participation_upsert(
     created = participation is None
     if participation is None:
         participation = Participation(region=region)
-    before = {} if created else snapshot(participation, _PARTICIPATION_FIELDS)
-    participation.cohort_year = cohort_year
-    participation.phase = phase_for_year(cohort_year)
-    participation.full_clean()
-    changes = field_changes(before, snapshot(participation, _PARTICIPATION_FIELDS))
-    if not created and not changes:
-        return participation, False
-    participation.save()
-    audit_record(
+    with audited_update(
+        participation,
+        _PARTICIPATION_FIELDS,
         actor=by,
-        obj=participation,
-        action=Action.CREATE if created else Action.UPDATE,
-        changes=changes,
+        created=created,
         reason=reason,
         region_code=region.code,
-    )
+    ) as change:
+        participation.cohort_year = cohort_year
+        participation.phase = phase_for_year(cohort_year)
+        participation.full_clean()
+        if not created and not change.pending():
+            return participation, False
+        participation.save()
     return participation, True
 
 
@@ -98,16 +95,16 @@ def stage_record_create(
     )
     if evidence:
         record.evidence = evidence
-    record.full_clean()
-    record.save()
-    audit_record(
+    with audited_update(
+        record,
+        ("stage", "status", *_RECORD_FIELDS),
         actor=by,
-        obj=record,
-        action=Action.CREATE,
-        changes=field_changes({}, snapshot(record, ("stage", "status", *_RECORD_FIELDS))),
+        created=True,
         reason=reason,
         region_code=participation.region.code,
-    )
+    ):
+        record.full_clean()
+        record.save()
     sync_current_stage(participation)
     return record
 
@@ -120,23 +117,20 @@ def stage_record_update(
     unknown = set(values) - set(_RECORD_FIELDS)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
-    before = snapshot(record, _RECORD_FIELDS)
-    for name, value in values.items():
-        if name == "evidence" and not value:
-            continue  # keep the stored file when no new one is uploaded
-        setattr(record, name, value)
-    record.full_clean()
-    changes = field_changes(before, snapshot(record, _RECORD_FIELDS))
-    if changes:
-        record.save()
-        audit_record(
-            actor=by,
-            obj=record,
-            action=Action.UPDATE,
-            changes=changes,
-            reason=reason,
-            region_code=record.participation.region.code,
-        )
+    with audited_update(
+        record,
+        _RECORD_FIELDS,
+        actor=by,
+        reason=reason,
+        region_code=record.participation.region.code,
+    ) as change:
+        for name, value in values.items():
+            if name == "evidence" and not value:
+                continue  # keep the stored file when no new one is uploaded
+            setattr(record, name, value)
+        record.full_clean()
+        if change.pending():
+            record.save()
     return record
 
 

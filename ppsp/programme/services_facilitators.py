@@ -13,8 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, audited_update, field_changes, snapshot
+from ppsp.audit.services import audited_update
 from ppsp.programme.ending import record_end
 from ppsp.programme.models import (
     MAX_PF_PER_PROVINCE,
@@ -85,15 +84,11 @@ def facilitator_assign(
     assignment = FacilitatorAssignment(
         user=user, kind=kind, region=region, contract_year=contract_year
     )
-    assignment.full_clean()
-    assignment.save()
-    audit_record(
-        actor=by,
-        obj=assignment,
-        action=Action.CREATE,
-        changes=field_changes({}, snapshot(assignment, ASSIGNMENT_FIELDS)),
-        region_code=region.code,
-    )
+    with audited_update(
+        assignment, ASSIGNMENT_FIELDS, actor=by, created=True, region_code=region.code
+    ):
+        assignment.full_clean()
+        assignment.save()
     return assignment
 
 
@@ -155,12 +150,9 @@ def facilitator_training_create(
         organiser=organiser,
         certificate=certificate,
     )
-    training.full_clean()
-    training.save()
-    audit_record(
-        actor=by,
-        obj=training,
-        action=Action.CREATE,
-        changes=field_changes({}, snapshot(training, ("user", "title", "start_date", "end_date"))),
-    )
+    with audited_update(
+        training, ("user", "title", "start_date", "end_date"), actor=by, created=True
+    ):
+        training.full_clean()
+        training.save()
     return training

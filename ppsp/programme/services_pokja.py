@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, audited_update, field_changes, snapshot
+from ppsp.audit.services import audit_record, audited_update
 from ppsp.programme.ending import record_end
 from ppsp.programme.models import Opd, PokjaMember, PokjaSk
 from ppsp.regions.models import Level, Region
@@ -27,15 +27,11 @@ def opd_create(*, region: Region, name: str, short_name: str = "", by: Any) -> O
     if Opd.objects.filter(region=region, name__iexact=name.strip()).exists():
         raise ValidationError({"name": f"OPD '{name}' sudah terdaftar di {region.code}."})
     opd = Opd(region=region, name=name.strip(), short_name=short_name.strip())
-    opd.full_clean()
-    opd.save()
-    audit_record(
-        actor=by,
-        obj=opd,
-        action=Action.CREATE,
-        changes=field_changes({}, snapshot(opd, ("name", "short_name"))),
-        region_code=region.code,
-    )
+    with audited_update(
+        opd, ("name", "short_name"), actor=by, created=True, region_code=region.code
+    ):
+        opd.full_clean()
+        opd.save()
     return opd
 
 
@@ -61,26 +57,23 @@ def pokja_sk_create(
         note=note,
         recorded_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    sk.full_clean()
-    sk.save()
-    copied = 0
-    if copy_members and previous is not None:
-        members = [
-            PokjaMember(
-                sk=sk, full_name=m.full_name, role=m.role, opd_id=m.opd_id, position=m.position
-            )
-            for m in previous.members.filter(ended_on__isnull=True)
-        ]
-        PokjaMember.objects.bulk_create(members)
-        copied = len(members)
-    audit_record(
-        actor=by,
-        obj=sk,
-        action=Action.CREATE,
-        changes=field_changes({}, snapshot(sk, ("number", "date", "note"))),
-        reason=f"menggantikan {previous} ({copied} anggota disalin)" if previous else "",
-        region_code=region.code,
-    )
+    with audited_update(
+        sk, ("number", "date", "note"), actor=by, created=True, region_code=region.code
+    ) as change:
+        sk.full_clean()
+        sk.save()
+        copied = 0
+        if copy_members and previous is not None:
+            members = [
+                PokjaMember(
+                    sk=sk, full_name=m.full_name, role=m.role, opd_id=m.opd_id, position=m.position
+                )
+                for m in previous.members.filter(ended_on__isnull=True)
+            ]
+            PokjaMember.objects.bulk_create(members)
+            copied = len(members)
+        if previous:
+            change.reason = f"menggantikan {previous} ({copied} anggota disalin)"
     return sk
 
 

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.services import audited_update
 from ppsp.core.freeze import ensure_not_frozen
 from ppsp.regions.models import Level, Region
 from ppsp.scenarios.models import Scenario, Subsector, Vision, ZoneStage
@@ -87,24 +87,23 @@ def vision_save(
     created = vision is None
     if vision is None:
         vision = Vision(region=region, fiscal_year=fiscal_year)
-    before = snapshot(vision, VISION_FIELDS)
-    vision.visi_kabkota = visi_kabkota.strip()
-    vision.misi_kabkota = misi_kabkota.strip()
-    vision.visi_sanitasi = visi_sanitasi.strip()
-    vision.subsectors = _clean_subsectors(subsectors or {})
-    if not vision.visi_sanitasi:
-        raise ValidationError({"visi_sanitasi": "Tuliskan visi sanitasi."})
-    vision.full_clean()
-    vision.save()
-    changes = field_changes(before, snapshot(vision, VISION_FIELDS))
-    if changes or created:
-        audit_record(
-            actor=by,
-            obj=vision,
-            action=Action.CREATE if created else Action.UPDATE,
-            changes=changes,
-            region_code=region.code,
-        )
+    # a new vision diffs against the model's defaults (not against nothing)
+    with audited_update(
+        vision,
+        VISION_FIELDS,
+        actor=by,
+        action=Action.CREATE if created else Action.UPDATE,
+        always=created,
+        region_code=region.code,
+    ):
+        vision.visi_kabkota = visi_kabkota.strip()
+        vision.misi_kabkota = misi_kabkota.strip()
+        vision.visi_sanitasi = visi_sanitasi.strip()
+        vision.subsectors = _clean_subsectors(subsectors or {})
+        if not vision.visi_sanitasi:
+            raise ValidationError({"visi_sanitasi": "Tuliskan visi sanitasi."})
+        vision.full_clean()
+        vision.save()
     return vision
 
 
@@ -141,20 +140,19 @@ def zone_stage_save(
     created = stage is None
     if stage is None:
         stage = ZoneStage(scenario=scenario, subsector=subsector, zone=zone)
-    before = snapshot(stage, STAGE_FIELDS)
-    stage.system, stage.desa = system, list(desa or [])
-    stage.stage_now, stage.stage_medium, stage.stage_long = stage_now, stage_medium, stage_long
-    stage.target_medium_pct, stage.target_long_pct = target_medium_pct, target_long_pct
-    stage.full_clean()
-    stage.save()
-    changes = field_changes(before, snapshot(stage, STAGE_FIELDS))
-    if changes or created:
-        audit_record(
-            actor=by,
-            obj=scenario,
-            action=Action.UPDATE,
-            changes=changes,
-            reason=f"Tahapan pengembangan zona {zone} ({'baru' if created else 'diubah'})",
-            region_code=scenario.region.code,
-        )
+    with audited_update(
+        stage,
+        STAGE_FIELDS,
+        actor=by,
+        always=created,  # diffed against the model's defaults when new
+        audit_obj=scenario,
+        reason=f"Tahapan pengembangan zona {zone} ({'baru' if created else 'diubah'})",
+        region_code=scenario.region.code,
+    ):
+        stage.system, stage.desa = system, list(desa or [])
+        stage.stage_now, stage.stage_medium = stage_now, stage_medium
+        stage.stage_long = stage_long
+        stage.target_medium_pct, stage.target_long_pct = target_medium_pct, target_long_pct
+        stage.full_clean()
+        stage.save()
     return stage
