@@ -20,6 +20,7 @@ COMMENT = "Bab area berisiko belum menyebut genangan di Kelurahan Talang Banjar;
 
 def test_it_offers_the_full_draft_pdf_and_takes_a_comment_citing_a_section(
     live_server: Any,
+    regions: None,
     page: Any,
     screenshot: Any,
     settings: Any,
