@@ -17,17 +17,13 @@ from ppsp.docgen.analysis.text import (
     num,
     paragraph,
     say,
-    v_dec,
     v_int,
     v_pct,
+    v_rp,
     words,
 )
 from ppsp.docgen.doc import Table
 from ppsp.docgen.fmt import id_number
-
-
-def _rp(value: float, source: str) -> Value:
-    return Value(f"Rp {v_dec(value, source).text} juta", source)
 
 
 def _row(table: Table, prefix: str) -> list[float] | None:
@@ -76,18 +72,18 @@ def _need(
             kabkota=doc.kabkota,
             first=Value(years[0], "need_a#tahun"),
             last=Value(years[-1], "need_a#tahun"),
-            total=_rp(total, "need_a#jumlah"),
+            total=v_rp(total, "need_a#jumlah"),
         ),
         say(
             "Kebutuhan terbesar berasal dari subsektor {s1} ({v1}; {p1} dari total)"
             + (", disusul {s2} ({v2}; {p2})." if len(ranked) > 1 else "."),
             s1=lower_first(ranked[0][0]),
-            v1=_rp(ranked[0][1][-1], f"need_a#{ranked[0][0]}"),
+            v1=v_rp(ranked[0][1][-1], f"need_a#{ranked[0][0]}"),
             p1=v_pct(ranked[0][1][-1], total, f"need_a#{ranked[0][0]}"),
             **(
                 words(
                     s2=lower_first(ranked[1][0]),
-                    v2=_rp(ranked[1][1][-1], f"need_a#{ranked[1][0]}"),
+                    v2=v_rp(ranked[1][1][-1], f"need_a#{ranked[1][0]}"),
                     p2=v_pct(ranked[1][1][-1], total, f"need_a#{ranked[1][0]}"),
                 )
                 if len(ranked) > 1
@@ -98,9 +94,9 @@ def _need(
             "Kebutuhan tahunan tertinggi jatuh pada tahun {year} ({peak}), terutama untuk "
             "{driver} ({amount}, {share} dari kebutuhan tahun itu).",
             year=Value(years[peak], "need_a#tahun"),
-            peak=_rp(yearly[peak], f"need_a#{years[peak]}"),
+            peak=v_rp(yearly[peak], f"need_a#{years[peak]}"),
             driver=lower_first(driver),
-            amount=_rp(amount, f"need_a#{driver}#{years[peak]}"),
+            amount=v_rp(amount, f"need_a#{driver}#{years[peak]}"),
             share=v_pct(amount, yearly[peak], f"need_a#{driver}#{years[peak]}"),
         ),
     ]
@@ -112,8 +108,8 @@ def _capacity(need: list[float], b: list[float], c: list[float]) -> Paragraph | 
         say(
             "Perkiraan APBD murni untuk sanitasi (b) selama lima tahun adalah {b} dan perkiraan "
             "komitmen pendanaan sanitasi (c) {c}, atau {pc} dari kebutuhan.",
-            b=_rp(b[-1], "apbd_murni_b#jumlah"),
-            c=_rp(c[-1], "komitmen_c#jumlah"),
+            b=v_rp(b[-1], "apbd_murni_b#jumlah"),
+            c=v_rp(c[-1], "komitmen_c#jumlah"),
             pc=Value(
                 f"{id_number(100 * c[-1] / need[-1] if need[-1] else 0.0, 1)} %", "komitmen_c#rasio"
             ),
@@ -139,7 +135,7 @@ def _gap(
                 "Komitmen pendanaan (c) mencukupi kebutuhan pada setiap tahun; surplus terbesar "
                 "pada tahun {year} ({surplus}).",
                 year=Value(years[best], "gaps#tahun"),
-                surplus=_rp(-yearly[best], f"gaps#gap2#{years[best]}"),
+                surplus=v_rp(-yearly[best], f"gaps#gap2#{years[best]}"),
             )
         )
         return paragraph("pendanaan.gap", sentences)
@@ -152,17 +148,17 @@ def _gap(
             label=Value("Gap 2, a − c", "gaps#gap2"),
             k=v_int(len(short), "gaps#gap2"),
             n=v_int(len(yearly), "gaps#tahun"),
-            total=_rp(sum(yearly[i] for i in short), "gaps#gap2#kurang"),
+            total=v_rp(sum(yearly[i] for i in short), "gaps#gap2#kurang"),
         ),
         say(
             "Gap terbesar terjadi pada tahun {year} sebesar {gap}, ketika kebutuhan mencapai "
             "{need}; pendorong utamanya adalah {driver} dengan kebutuhan {amount} pada tahun "
             "itu.",
             year=Value(years[peak], "gaps#tahun"),
-            gap=_rp(yearly[peak], f"gaps#gap2#{years[peak]}"),
-            need=_rp(need[peak], f"need_a#{years[peak]}"),
+            gap=v_rp(yearly[peak], f"gaps#gap2#{years[peak]}"),
+            need=v_rp(need[peak], f"need_a#{years[peak]}"),
             driver=lower_first(driver),
-            amount=_rp(amount, f"need_a#{driver}#{years[peak]}"),
+            amount=v_rp(amount, f"need_a#{driver}#{years[peak]}"),
         ),
     ]
     if gap1 is not None and gap1[-1] > 0:
@@ -170,7 +166,7 @@ def _gap(
             say(
                 "Terhadap APBD murni ({label}), kekurangan lima tahun adalah {g1}.",
                 label=Value("Gap 1, a − b", "gaps#gap1"),
-                g1=_rp(gap1[-1], "gaps#gap1#jumlah"),
+                g1=v_rp(gap1[-1], "gaps#gap1#jumlah"),
             )
         )
     return paragraph("pendanaan.gap", sentences)
@@ -197,18 +193,18 @@ def pendanaan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
             ),
             first=Value(years[0], "apbd_murni_b#tahun"),
             last=Value(years[-1], "apbd_murni_b#tahun"),
-            total=_rp(b[-1], "apbd_murni_b#jumlah"),
+            total=v_rp(b[-1], "apbd_murni_b#jumlah"),
             trend="naik" if b[-2] > b[0] else "turun",
-            v0=_rp(b[0], f"apbd_murni_b#{years[0]}"),
-            vn=_rp(b[-2], f"apbd_murni_b#{years[-1]}"),
+            v0=v_rp(b[0], f"apbd_murni_b#{years[0]}"),
+            vn=v_rp(b[-2], f"apbd_murni_b#{years[-1]}"),
         ),
         say(
             "Perkiraan komitmen pendanaan sanitasi (c) berjumlah {total} ({share} dari "
             "perkiraan APBD murni untuk sanitasi), terendah pada tahun {year} ({v}).",
-            total=_rp(c[-1], "komitmen_c#jumlah"),
+            total=v_rp(c[-1], "komitmen_c#jumlah"),
             share=v_pct(c[-1], b[-1], "komitmen_c#rasio_b"),
             year=Value(years[low], "komitmen_c#tahun"),
-            v=_rp(c[low], f"komitmen_c#{years[low]}"),
+            v=v_rp(c[low], f"komitmen_c#{years[low]}"),
         ),
         say(
             "Kedua perkiraan ini menjadi batas kemampuan pendanaan (b) dan (c) pada rekapitulasi "
@@ -236,7 +232,7 @@ def skenario(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
             "Skenario terpilih “{name}” membutuhkan biaya {total} selama lima tahun untuk {n} "
             "subsektor.",
             name=Value(name, f"{src}#nama"),
-            total=_rp(total, f"{src}#jumlah"),
+            total=v_rp(total, f"{src}#jumlah"),
             n=v_int(len(rows), f"{src}#subsektor"),
         ),
         say(

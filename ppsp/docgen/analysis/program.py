@@ -24,16 +24,12 @@ from ppsp.docgen.analysis.text import (
     num,
     paragraph,
     say,
-    v_dec,
     v_int,
     v_pct,
+    v_rp,
     words,
 )
 from ppsp.docgen.doc import Table
-
-
-def _rp(value: float, source: str) -> Value:
-    return Value(f"Rp {v_dec(value, source).text} juta", source)
 
 
 def _stated(table: Table, label_col: int, col: int) -> float | None:
@@ -66,19 +62,19 @@ def tabel_5_2(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
             "pendanaan.",
             first=Value(years[0], f"{src}#tahun"),
             last=Value(years[-1], f"{src}#tahun"),
-            total=_rp(total, f"{src}#jumlah"),
+            total=v_rp(total, f"{src}#jumlah"),
             n=v_int(len(rows), f"{src}#sumber"),
         ),
         say(
             "Sumber terbesar adalah {s1} ({v1}; {p1})"
             + (", diikuti {s2} ({v2}; {p2})." if len(ranked) > 1 else "."),
             s1=ranked[0][0],
-            v1=_rp(ranked[0][1][-1], f"{src}#{ranked[0][0]}"),
+            v1=v_rp(ranked[0][1][-1], f"{src}#{ranked[0][0]}"),
             p1=v_pct(ranked[0][1][-1], total, f"{src}#{ranked[0][0]}"),
             **(
                 words(
                     s2=ranked[1][0],
-                    v2=_rp(ranked[1][1][-1], f"{src}#{ranked[1][0]}"),
+                    v2=v_rp(ranked[1][1][-1], f"{src}#{ranked[1][0]}"),
                     p2=v_pct(ranked[1][1][-1], total, f"{src}#{ranked[1][0]}"),
                 )
                 if len(ranked) > 1
@@ -89,9 +85,9 @@ def tabel_5_2(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
             "Pendanaan tahunan tertinggi pada tahun {hy} ({hv}) dan terendah pada tahun {ly} "
             "({lv}).",
             hy=Value(years[high], f"{src}#tahun"),
-            hv=_rp(yearly[high], f"{src}#{years[high]}"),
+            hv=v_rp(yearly[high], f"{src}#{years[high]}"),
             ly=Value(years[low], f"{src}#tahun"),
-            lv=_rp(yearly[low], f"{src}#{years[low]}"),
+            lv=v_rp(yearly[low], f"{src}#{years[low]}"),
         ),
     ]
     p = paragraph("pendanaan.sumber", sentences)
@@ -127,13 +123,13 @@ def program_kegiatan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
             "Rencana program memuat {n} kegiatan dalam {np} program dengan indikasi biaya {total}.",
             n=v_int(len(rows), f"{src}#kegiatan"),
             np=v_int(len({r[2] for r in rows}), f"{src}#program"),
-            total=_rp(total, f"{src}#jumlah"),
+            total=v_rp(total, f"{src}#jumlah"),
         ),
         say(
             "Menurut subsektor: {items}.",
             items=[
                 Value(
-                    f"{lower_first(k)} {len(v)} kegiatan ({_rp(sum(v), '').text}; "
+                    f"{lower_first(k)} {len(v)} kegiatan ({v_rp(sum(v), '').text}; "
                     f"{v_pct(sum(v), total, '').text})",
                     f"{src}#{k}",
                 )
@@ -147,7 +143,7 @@ def program_kegiatan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
             "biaya program).",
             keg=Value(biggest[3], f"{src}#{biggest[0]}"),
             lokasi=Value(biggest[4] or "–", f"{src}#{biggest[0]}"),
-            v=_rp(costs[biggest_k], f"{src}#{biggest[0]}"),
+            v=v_rp(costs[biggest_k], f"{src}#{biggest[0]}"),
             p=v_pct(costs[biggest_k], total, f"{src}#{biggest[0]}"),
         ),
         say(
@@ -186,13 +182,13 @@ def program_subsektor(table: Table) -> list[Paragraph]:
             name=lower_first(name),
             n=v_int(len(rows), f"{src}#kegiatan"),
             np=v_int(len({r[2] for r in rows}), f"{src}#program"),
-            total=_rp(total, f"{src}#jumlah"),
+            total=v_rp(total, f"{src}#jumlah"),
         ),
         say(
             "Kegiatan terbesar adalah “{keg}” di {lokasi} ({v}; {p} dari biaya subsektor ini).",
             keg=Value(rows[biggest_k][3], f"{src}#{rows[biggest_k][0]}"),
             lokasi=Value(rows[biggest_k][4] or "–", f"{src}#{rows[biggest_k][0]}"),
-            v=_rp(costs[biggest_k], f"{src}#{rows[biggest_k][0]}"),
+            v=v_rp(costs[biggest_k], f"{src}#{rows[biggest_k][0]}"),
             p=v_pct(costs[biggest_k], total, f"{src}#{rows[biggest_k][0]}"),
         )
         if len(rows) > 1
@@ -229,20 +225,20 @@ def mps_tahunan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
             "MPS tahun {year} memuat {n} kegiatan prioritas senilai {total}.",
             year=year,
             n=v_int(len(rows), f"{src}#kegiatan"),
-            total=_rp(total, f"{src}#biaya"),
+            total=v_rp(total, f"{src}#biaya"),
         ),
         say(
             "Komitmen pendanaan yang tercatat {c} ({p}), sehingga {gap} masih perlu dipastikan "
             "sumber pendanaannya.",
-            c=_rp(committed, f"{src}#komitmen"),
+            c=v_rp(committed, f"{src}#komitmen"),
             p=v_pct(committed, total, f"{src}#komitmen"),
-            gap=_rp(total - committed, f"{src}#belum_komitmen"),
+            gap=v_rp(total - committed, f"{src}#belum_komitmen"),
         )
         if committed > 0
         else say(
             "Belum ada komitmen pendanaan yang tercatat, sehingga seluruh {gap} masih perlu "
             "dipastikan sumber pendanaannya.",
-            gap=_rp(total, f"{src}#belum_komitmen"),
+            gap=v_rp(total, f"{src}#belum_komitmen"),
         ),
     ]
     if open_rows:
@@ -251,7 +247,7 @@ def mps_tahunan(section: SectionInput, doc: DocFacts) -> list[Paragraph]:
                 "Sebanyak {k} kegiatan belum memiliki komitmen, yang terbesar “{keg}” ({v}).",
                 k=v_int(len(open_rows), f"{src}#belum_komitmen"),
                 keg=Value(open_rows[0][0], f"{src}#kegiatan"),
-                v=_rp(open_rows[0][1], f"{src}#kegiatan"),
+                v=v_rp(open_rows[0][1], f"{src}#kegiatan"),
             )
         )
     p = paragraph("mps.tahunan", sentences)

@@ -146,6 +146,11 @@ def v_dec(value: float, source: str, decimals: int = 1) -> Value:
     return Value(id_number(value, decimals), source)
 
 
+def v_rp(value: float, source: str) -> Value:
+    """An amount in Rp juta as the tables print it ("Rp 38.266,4 juta")."""
+    return Value(f"Rp {v_dec(value, source).text} juta", source)
+
+
 def v_pct(part: float, whole: float, source: str) -> Value:
     return Value(f"{id_number(pct(part, whole), 1)} %", source)
 
