@@ -10,7 +10,7 @@ class ConsultationConfig(AppConfig):
     def ready(self) -> None:
         from ppsp.audit.views import register
         from ppsp.consultation.models import Comment, Consultation
-        from ppsp.consultation.services_pengesahan import register_approval_guard
+        from ppsp.consultation.services.pengesahan import register_approval_guard
         from ppsp.core.permissions import Permission
 
         register_approval_guard()  # a consulted version is approved only by its pengesahan

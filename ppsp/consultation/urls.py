@@ -1,12 +1,10 @@
 from django.urls import path
 
-from ppsp.consultation import (
-    views_draft,
-    views_manage,
-    views_moderation,
-    views_public,
-    views_tanggapan,
-)
+from ppsp.consultation.views import draft as views_draft
+from ppsp.consultation.views import manage as views_manage
+from ppsp.consultation.views import moderation as views_moderation
+from ppsp.consultation.views import public as views_public
+from ppsp.consultation.views import tanggapan as views_tanggapan
 
 app_name = "consultation"
 urlpatterns = [

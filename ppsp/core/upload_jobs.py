@@ -8,7 +8,7 @@ an :class:`~ppsp.core.models.UploadedImport` row (the database, not MEDIA_ROOT),
 page. The job calls the app's *handler* (dotted path), a function
 ``(upload, tracker) -> Outcome`` that parses, validates and commits all or nothing (the
 same services as before) and returns what the user is told. The status page
-(:func:`ppsp.core.views_uploads.upload_status`) shows the shared progress/cancel block
+(:func:`ppsp.core.views.uploads.upload_status`) shows the shared progress/cancel block
 while the job runs; when it ends it hands the messages to Django's message framework and
 sends the user back to the page the upload came from (or the handler's ``next``).
 """

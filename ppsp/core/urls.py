@@ -1,6 +1,8 @@
 from django.urls import path
 
-from ppsp.core import views, views_jobs, views_uploads
+from ppsp.core import views
+from ppsp.core.views import jobs as views_jobs
+from ppsp.core.views import uploads as views_uploads
 
 app_name = "core"
 urlpatterns = [

@@ -18,10 +18,10 @@ from django.utils import timezone
 from ppsp.accounts.models import Role, RoleAssignment
 from ppsp.consultation.models import Consultation
 from ppsp.consultation.services import consultation_create, consultation_transition
-from ppsp.consultation.services_comments import comment_submit
-from ppsp.consultation.services_meetings import meeting_input_add, meeting_record
-from ppsp.consultation.services_moderation import comments_moderate
-from ppsp.consultation.services_tanggapan import response_set
+from ppsp.consultation.services.comments import comment_submit
+from ppsp.consultation.services.meetings import meeting_input_add, meeting_record
+from ppsp.consultation.services.moderation import comments_moderate
+from ppsp.consultation.services.tanggapan import response_set
 from ppsp.consultation.workflow import ConsultationAction
 from ppsp.demo.data import DEMO_KABKOTA
 from ppsp.documents.models import DocType, Document, MethodVersion, RequiredTable

@@ -20,7 +20,7 @@ from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.demo.data import DEMO_KABKOTA
 from ppsp.ehra.arrays import answers_from_row, rows_from_households
 from ppsp.ehra.models import Household, OpdRating, OpdSubmission, ReviewState, SurveyRound
-from ppsp.ehra.services_results import round_compute
+from ppsp.ehra.services.results import round_compute
 from ppsp.regions.models import Level, Region
 
 YEAR = 2026

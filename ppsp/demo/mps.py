@@ -16,7 +16,7 @@ from ppsp.demo.swot import add_demo_swot
 from ppsp.mps.models import CommitmentStatus, FundingCommitment, Party, Plan
 from ppsp.mps.selectors import scenario_cost_lines
 from ppsp.mps.services import plan_set_komitmen, rows_generate
-from ppsp.mps.services_funding import commitment_advance, commitment_record
+from ppsp.mps.services.funding import commitment_advance, commitment_record
 from ppsp.regions.models import Region
 
 FIRST_YEAR = 2027

@@ -37,8 +37,8 @@ from ppsp.programme.models import (
     StageRecord,
     StageStatus,
 )
-from ppsp.programme.services_facilitators import facilitator_assign, facilitator_training_create
-from ppsp.programme.services_pokja import opd_create, pokja_member_add, pokja_sk_create
+from ppsp.programme.services.facilitators import facilitator_assign, facilitator_training_create
+from ppsp.programme.services.pokja import opd_create, pokja_member_add, pokja_sk_create
 from ppsp.regions.models import Level, Region
 
 COHORT_SIZES: dict[int, int] = {

@@ -20,9 +20,12 @@ from ppsp.demo.data import DEMO_KABKOTA
 from ppsp.finance import services as finance
 from ppsp.finance.models import FiscalCapacity
 from ppsp.regions.models import Region
-from ppsp.scenarios import services, services_optimise, services_vision, services_zones
+from ppsp.scenarios import services
 from ppsp.scenarios.models import Scenario, UnitCostItem, UnitCostTable
 from ppsp.scenarios.seed import CODE as UNIT_COSTS
+from ppsp.scenarios.services import optimise as services_optimise
+from ppsp.scenarios.services import vision as services_vision
+from ppsp.scenarios.services import zones as services_zones
 
 FISCAL_YEAR = 2026
 JUTA = 1_000_000

@@ -8,7 +8,7 @@ class DocgenConfig(AppConfig):
     verbose_name = _("Penyusunan dokumen BPS, SSK dan MPS")
 
     def ready(self) -> None:
-        from ppsp.docgen.services_snapshot import revision_copy, snapshot_take
+        from ppsp.docgen.services.snapshot import revision_copy, snapshot_take
         from ppsp.documents.services import APPROVAL_HOOKS, REVISION_HOOKS
 
         if snapshot_take not in APPROVAL_HOOKS:

@@ -17,7 +17,7 @@ from ppsp.regions.models import Region
 from ppsp.scenarios.figures import tabel51_figures
 from ppsp.scenarios.models import KegiatanType, Scenario
 from ppsp.scenarios.selectors import chosen_cost_lines
-from ppsp.scenarios.selectors_vision import vision_of
+from ppsp.scenarios.selectors.vision import vision_of
 
 SUBSECTORS = {k: str(v) for k, v in Subsector.choices}
 SOURCES = {k: str(v) for k, v in Source.choices}

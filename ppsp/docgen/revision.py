@@ -13,7 +13,7 @@ from typing import Any
 from ppsp.docgen.context import build_context
 from ppsp.docgen.doc import DocContext
 from ppsp.docgen.models import RenderedFile, RenderState
-from ppsp.docgen.services_snapshot import snapshot_context, snapshot_of
+from ppsp.docgen.services.snapshot import snapshot_context, snapshot_of
 from ppsp.documents.models import DocumentVersion
 
 

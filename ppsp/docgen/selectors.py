@@ -57,7 +57,7 @@ class SectionState:
 
 def context_of(version: DocumentVersion) -> DocContext:
     """The document model: an approved version's snapshot, else built from the data."""
-    from ppsp.docgen.services_snapshot import snapshot_context, snapshot_of
+    from ppsp.docgen.services.snapshot import snapshot_context, snapshot_of
 
     snap = snapshot_of(version)
     return snapshot_context(snap) if snap is not None else build_context(version)

@@ -17,7 +17,7 @@ from ppsp.docgen import revision, selectors, services
 from ppsp.docgen.diff import diff_tables
 from ppsp.docgen.forms import NarrativeForm, ParagraphsForm, RenderForm
 from ppsp.docgen.models import Format, RenderedFile, RenderState
-from ppsp.docgen.services_snapshot import snapshot_intact, snapshot_of
+from ppsp.docgen.services.snapshot import snapshot_intact, snapshot_of
 from ppsp.documents.models import DocumentVersion, Status
 
 CONTENT_TYPES = {

@@ -33,7 +33,7 @@ def compute_round_task(
     """Recompute IRS, ladder and area berisiko of one round; returns desa with an IRS."""
     from ppsp.accounts.models import User
     from ppsp.ehra.models import SurveyRound
-    from ppsp.ehra.services_results import round_compute
+    from ppsp.ehra.services.results import round_compute
 
     by = User.objects.filter(pk=user_id).first() if user_id else None
     counted: list[int] = []

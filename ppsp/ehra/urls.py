@@ -1,13 +1,11 @@
 from django.urls import path
 
-from ppsp.ehra import (
-    views,
-    views_config,
-    views_edit,
-    views_form,
-    views_results,
-    views_sampling,
-)
+from ppsp.ehra import views
+from ppsp.ehra.views import config as views_config
+from ppsp.ehra.views import edit as views_edit
+from ppsp.ehra.views import form as views_form
+from ppsp.ehra.views import results as views_results
+from ppsp.ehra.views import sampling as views_sampling
 
 app_name = "ehra"
 urlpatterns = [

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from ppsp.maps import views, views_regional
+from ppsp.maps import views
+from ppsp.maps.views import regional as views_regional
 
 app_name = "maps"
 urlpatterns = [

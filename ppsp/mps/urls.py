@@ -1,6 +1,9 @@
 from django.urls import path
 
-from ppsp.mps import views, views_files, views_kkl, views_scenario
+from ppsp.mps import views
+from ppsp.mps.views import files as views_files
+from ppsp.mps.views import kkl_nodes as views_kkl
+from ppsp.mps.views import scenario as views_scenario
 
 app_name = "mps"
 urlpatterns = [

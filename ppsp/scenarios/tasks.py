@@ -18,7 +18,7 @@ from ppsp.core import jobs
 def optimise_task(job_id: int, tracker_id: int | None = None) -> str:
     """Run one queued optimisation; returns the job's final status."""
     from ppsp.scenarios.models import OptimisationJob
-    from ppsp.scenarios.services_jobs import job_run
+    from ppsp.scenarios.services.jobs import job_run
 
     jobs.run_tracked(tracker_id, lambda tracker: job_run(job_id, tracker).message)
     return OptimisationJob.objects.get(pk=job_id).status

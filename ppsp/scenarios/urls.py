@@ -1,6 +1,7 @@
 from django.urls import path
 
-from ppsp.scenarios import views, views_vision
+from ppsp.scenarios import views
+from ppsp.scenarios.views import vision as views_vision
 
 app_name = "scenarios"
 urlpatterns = [

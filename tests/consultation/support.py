@@ -15,8 +15,8 @@ from ppsp.consultation.forms import form_started_token
 from ppsp.consultation.models import Comment, Consultation, PublicMeeting
 from ppsp.consultation.seed import seed_qa_items
 from ppsp.consultation.services import consultation_create, consultation_transition
-from ppsp.consultation.services_comments import comment_submit
-from ppsp.consultation.services_meetings import meeting_record
+from ppsp.consultation.services.comments import comment_submit
+from ppsp.consultation.services.meetings import meeting_record
 from ppsp.consultation.workflow import ConsultationAction
 from ppsp.documents.models import DocType, Document, DocumentVersion, RequiredTable
 from ppsp.documents.services import document_create, document_version_update

@@ -12,12 +12,13 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from ppsp.compute.spam import load_corpus
-from ppsp.consultation import services, services_comments
+from ppsp.consultation import services
 from ppsp.consultation.forms import form_started_token
 from ppsp.consultation.models import (
     Comment,
     CommentStatus,
 )
+from ppsp.consultation.services import comments as services_comments
 from ppsp.consultation.workflow import ConsultationAction
 from tests.consultation.support import (
     LEGIT,

@@ -10,10 +10,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from ppsp.consultation import services_moderation, services_tanggapan
 from ppsp.consultation.models import Comment
 from ppsp.consultation.sections import outline_choices
-from ppsp.consultation.services_comments import comment_submit
+from ppsp.consultation.services import moderation as services_moderation
+from ppsp.consultation.services import tanggapan as services_tanggapan
+from ppsp.consultation.services.comments import comment_submit
 from ppsp.docgen.context import build_context
 from ppsp.docgen.doc import Table
 from tests.conftest import Cast

@@ -11,13 +11,14 @@ from django.test import Client
 from django.urls import reverse
 
 from ppsp.audit.models import AuditEvent
-from ppsp.consultation import services_comments, services_moderation
 from ppsp.consultation.models import (
     BlockKind,
     Comment,
     CommentStatus,
     SpamModelVersion,
 )
+from ppsp.consultation.services import comments as services_comments
+from ppsp.consultation.services import moderation as services_moderation
 from ppsp.consultation.spam_models import active_model, spam_model_retrain
 from tests.conftest import Cast
 from tests.consultation.support import (

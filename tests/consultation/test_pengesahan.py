@@ -12,17 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ppsp.audit.models import AuditEvent
-from ppsp.consultation import (
-    services,
-    services_comments,
-    services_moderation,
-    services_pengesahan,
-    services_tanggapan,
-)
+from ppsp.consultation import services
 from ppsp.consultation.models import (
     ConsultationState,
     QaItem,
 )
+from ppsp.consultation.services import comments as services_comments
+from ppsp.consultation.services import moderation as services_moderation
+from ppsp.consultation.services import pengesahan as services_pengesahan
+from ppsp.consultation.services import tanggapan as services_tanggapan
 from ppsp.consultation.workflow import ConsultationAction
 from ppsp.cycles.models import UpdateCycle
 from ppsp.documents.models import Status

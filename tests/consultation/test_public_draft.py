@@ -14,9 +14,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from ppsp.audit.models import AuditEvent
-from ppsp.consultation import services, services_moderation, services_tanggapan
+from ppsp.consultation import services
 from ppsp.consultation.models import Comment, CommentStatus, Consultation
 from ppsp.consultation.sections import outline_choices
+from ppsp.consultation.services import moderation as services_moderation
+from ppsp.consultation.services import tanggapan as services_tanggapan
 from ppsp.consultation.workflow import ConsultationAction
 from ppsp.docgen.models import RenderedFile, RenderState
 from ppsp.docgen.services import render_run

@@ -13,17 +13,15 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from ppsp.consultation import (
-    services,
-    services_comments,
-    services_meetings,
-    services_moderation,
-    services_tanggapan,
-)
+from ppsp.consultation import services
 from ppsp.consultation.diff import final_diff
 from ppsp.consultation.models import (
     CommentStatus,
 )
+from ppsp.consultation.services import comments as services_comments
+from ppsp.consultation.services import meetings as services_meetings
+from ppsp.consultation.services import moderation as services_moderation
+from ppsp.consultation.services import tanggapan as services_tanggapan
 from ppsp.documents.services import (
     document_version_update,
 )

@@ -11,8 +11,10 @@ from django.db import OperationalError, connection
 from django.test import Client, override_settings
 
 from ppsp.audit.models import Action, AuditEvent
-from ppsp.consultation import services_comments, services_meetings, throttle
+from ppsp.consultation import throttle
 from ppsp.consultation.models import Comment, CommentStatus, RateCounter
+from ppsp.consultation.services import comments as services_comments
+from ppsp.consultation.services import meetings as services_meetings
 from tests.consultation.support import LEGIT, consultation_in, post_comment
 
 

@@ -30,8 +30,8 @@ from ppsp.monev.services import (
     report_submit,
 )
 from ppsp.mps import freeze as mps_freeze
-from ppsp.mps import services_funding
 from ppsp.mps.models import FundingCommitment, Plan, ProgrammeRow
+from ppsp.mps.services import funding as services_funding
 from ppsp.mps.services import row_move, row_save
 from tests.conftest import Cast
 from tests.monev.support import full_values, plan_with_sasaran, report_in

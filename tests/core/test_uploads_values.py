@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from ppsp.consultation.models import Comment
-from ppsp.consultation.services_moderation import comments_moderate
+from ppsp.consultation.services.moderation import comments_moderate
 from ppsp.core.safe_cells import safe_cell, safe_row
 from ppsp.core.tabular import read_table
 from ppsp.profiles.columns import BY_KEY, COLUMNS

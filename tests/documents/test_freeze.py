@@ -24,7 +24,7 @@ from ppsp.docgen.fmt import rp_juta
 from ppsp.docgen.models import Format, RenderedFile, RenderState, SectionText
 from ppsp.docgen.render_docx import render_docx
 from ppsp.docgen.services import render_run, section_text_save
-from ppsp.docgen.services_snapshot import snapshot_context, snapshot_intact
+from ppsp.docgen.services.snapshot import snapshot_context, snapshot_intact
 from ppsp.docgen.snapshot import digest, from_json, normalised, to_json
 from ppsp.documents.models import ApprovedSnapshot, DocumentVersion, SnapshotImmutable, Status
 from ppsp.documents.services import (
@@ -34,12 +34,12 @@ from ppsp.documents.services import (
 )
 from ppsp.documents.workflow import DocAction
 from ppsp.ehra.models import AreaRisk
-from ppsp.ehra.services_results import area_override
+from ppsp.ehra.services.results import area_override
 from ppsp.finance.models import FiscalCapacity
 from ppsp.finance.services import fiscal_settings_update
 from ppsp.mps.models import KklNode, ProgrammeRow
 from ppsp.mps.services import row_save, swot_factor_add
-from ppsp.mps.services_kkl import kkl_node_update
+from ppsp.mps.services.kkl import kkl_node_update
 from ppsp.profiles.models import DesaProfile
 from ppsp.profiles.services import profile_save
 from ppsp.scenarios.models import ScenarioLine

@@ -9,11 +9,12 @@ from django.urls import reverse
 
 from ppsp.audit.models import AuditEvent
 from ppsp.compute.ehra import DEFAULT_IRS_2021
-from ppsp.ehra import services, services_results
+from ppsp.ehra import services
 from ppsp.ehra.config import area_config, irs_config
 from ppsp.ehra.models import DesaResult, Household, ImportRun, RiskMethodConfig
 from ppsp.ehra.services import import_run
-from ppsp.ehra.services_config import config_approve, config_draft_create, round_use_config
+from ppsp.ehra.services import results as services_results
+from ppsp.ehra.services.config import config_approve, config_draft_create, round_use_config
 from ppsp.regions.models import Region
 from tests.conftest import Cast
 from tests.ehra.support import desa_of, ehra_round, export_csv

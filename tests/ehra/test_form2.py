@@ -8,9 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from ppsp.ehra import services, services_results
+from ppsp.ehra import services
 from ppsp.ehra.models import AreaRisk, Household, ImportRun
 from ppsp.ehra.services import import_run
+from ppsp.ehra.services import results as services_results
 from ppsp.profiles.services import profile_save
 from ppsp.regions.models import Level, Population, Region
 from tests.conftest import Cast

@@ -233,7 +233,7 @@ def test_it_shows_household_answers_in_english_when_chosen(cast: Cast) -> None:
 def test_it_applies_the_form_bounds_to_answer_corrections(cast: Cast) -> None:
     from django.core.exceptions import ValidationError
 
-    from ppsp.ehra.services_edit import household_answers_edit
+    from ppsp.ehra.services.edit import household_answers_edit
 
     household = Household.objects.create(
         survey=ehra_round("15.07"), submission_id="h3", desa_id=_desa_pk(), answers={"B_1": 40.0}

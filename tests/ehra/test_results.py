@@ -15,10 +15,11 @@ from django.urls import reverse
 from ppsp.audit.models import Action, AuditEvent
 from ppsp.compute.ehra import irs
 from ppsp.compute.questionnaire_2021 import EHRA_2021
-from ppsp.ehra import services, services_results
+from ppsp.ehra import services
 from ppsp.ehra.arrays import households_from_answers
 from ppsp.ehra.models import AreaRisk, DesaResult, Household, ImportRun, ReviewState
 from ppsp.ehra.services import import_run
+from ppsp.ehra.services import results as services_results
 from ppsp.ehra.workflow import TRANSITIONS, ReviewAction, available, next_state
 from ppsp.regions.models import Level, Population, Region
 from tests.conftest import Cast

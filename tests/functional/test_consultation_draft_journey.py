@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from ppsp.consultation import services_comments
 from ppsp.consultation.models import Comment, Consultation
 from ppsp.consultation.sections import outline_choices
+from ppsp.consultation.services import comments as services_comments
 from tests.consultation.support import consultation_in
 
 pytestmark = [pytest.mark.functional, pytest.mark.django_db(transaction=True)]

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from ppsp.consultation import services_comments, services_pengesahan
 from ppsp.consultation.models import QaItem
+from ppsp.consultation.services import comments as services_comments
+from ppsp.consultation.services import pengesahan as services_pengesahan
 from ppsp.documents.services import document_version_transition
 from ppsp.documents.workflow import DocAction
 from tests.conftest import PASSWORD, Cast

@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from ppsp.mps import selectors, services, services_funding
+from ppsp.mps import selectors, services
 from ppsp.mps.exports import export_workbook
 from ppsp.mps.models import KklNode, Plan
+from ppsp.mps.services import funding as services_funding
 from ppsp.mps.workbook import diff_workbook
 from tests.conftest import Cast
 from tests.mps.support import plan_in

@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from ppsp.audit.models import AuditEvent
-from ppsp.mps import services_funding
 from ppsp.mps.models import FundingCommitment
+from ppsp.mps.services import funding as services_funding
 from tests.conftest import Cast
 from tests.mps.support import FIRST_YEAR, plan_in
 

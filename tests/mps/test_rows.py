@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ppsp.audit.models import AuditEvent
-from ppsp.mps import selectors, services, services_funding
+from ppsp.mps import selectors, services
 from ppsp.mps.models import (
     CommitmentStatus,
     FundingCommitment,
@@ -17,6 +17,7 @@ from ppsp.mps.models import (
     RowStatus,
 )
 from ppsp.mps.selectors import budget_check, mps_table, tabel51_mismatches
+from ppsp.mps.services import funding as services_funding
 from ppsp.regions.models import Region
 from tests.conftest import Cast
 from tests.mps.support import FIRST_YEAR, JUTA, cost_lines, plan_in

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from ppsp.mps import services_funding
+from ppsp.mps.services import funding as services_funding
 from tests.conftest import OTHER_PROVINCE_DESA, Cast
 from tests.mps.support import FIRST_YEAR, plan_in
 

@@ -13,7 +13,7 @@ from ppsp.audit.models import AuditEvent
 from ppsp.demo.scenarios import load_scenarios_demo
 from ppsp.mps.models import Plan
 from ppsp.mps.services import rows_generate
-from ppsp.mps.services_scenario import REASON, scenario_drift
+from ppsp.mps.services.scenario import REASON, scenario_drift
 from ppsp.regions.models import Region
 from ppsp.scenarios.models import Scenario, ScenarioLine
 from ppsp.scenarios.selectors import chosen_cost_lines

@@ -14,8 +14,8 @@ from ppsp.compute.ehra_synthetic import synthetic_households
 from ppsp.compute.questionnaire_2021 import EHRA_2021
 from ppsp.ehra.arrays import answers_from_row, households_from_answers, rows_from_households
 from ppsp.ehra.models import FrameDesa, Household, ReviewState, SamplingFrame
-from ppsp.ehra.services_edit import household_answers_edit
-from ppsp.ehra.views_edit import strata_irs
+from ppsp.ehra.services.edit import household_answers_edit
+from ppsp.ehra.views.edit import strata_irs
 from ppsp.regions.models import Level, Region
 from tests.conftest import Cast
 from tests.ehra.support import ehra_round, household_in, import_run_in

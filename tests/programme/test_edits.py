@@ -16,8 +16,8 @@ from django.urls import reverse
 from ppsp.accounts.services import user_create
 from ppsp.audit.models import AuditEvent
 from ppsp.programme.models import FacilitatorAssignment, PokjaMember
-from ppsp.programme.services_facilitators import facilitator_assign
-from ppsp.programme.services_pokja import pokja_member_add, pokja_sk_create
+from ppsp.programme.services.facilitators import facilitator_assign
+from ppsp.programme.services.pokja import pokja_member_add, pokja_sk_create
 from ppsp.regions.models import Region
 from tests.conftest import Cast
 from tests.programme.support import participation_in, pokja_sk_in, trained

@@ -11,7 +11,7 @@ from django.test import Client
 from ppsp.accounts.services import user_create
 from ppsp.programme.models import FacilitatorAssignment, StageStatus
 from ppsp.programme.selectors import workload_for
-from ppsp.programme.services_facilitators import facilitator_assign, facilitator_training_create
+from ppsp.programme.services.facilitators import facilitator_assign, facilitator_training_create
 from ppsp.regions.models import Region
 from tests.conftest import Cast
 from tests.programme.support import stage_record_in, trained

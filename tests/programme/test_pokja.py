@@ -11,7 +11,7 @@ from django.test import Client
 from ppsp.audit.models import AuditEvent
 from ppsp.programme.models import Opd, PokjaSk
 from ppsp.programme.selectors import pokja_opd_check, pokja_sks
-from ppsp.programme.services_pokja import opd_create, pokja_member_add, pokja_sk_create
+from ppsp.programme.services.pokja import opd_create, pokja_member_add, pokja_sk_create
 from ppsp.regions.models import Region
 from tests.conftest import Cast
 

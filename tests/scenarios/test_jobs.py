@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from ppsp.scenarios import services
 from ppsp.scenarios.models import JobStatus, OptimisationJob, OptimisationRun, Scenario
-from ppsp.scenarios.services_jobs import job_run
+from ppsp.scenarios.services.jobs import job_run
 from tests.conftest import Cast
 from tests.scenarios.planning_support import JUTA, capacity_in, scenario_in
 

@@ -15,9 +15,11 @@ from ppsp.audit.models import AuditEvent
 from ppsp.compute.records import CostLine
 from ppsp.demo.scenarios import load_scenarios_demo
 from ppsp.regions.models import Region
-from ppsp.scenarios import selectors, services, services_optimise, services_unit_costs
+from ppsp.scenarios import selectors, services
 from ppsp.scenarios.exports import table51_workbook
 from ppsp.scenarios.models import OptimisationRun, Scenario, ScenarioLine
+from ppsp.scenarios.services import optimise as services_optimise
+from ppsp.scenarios.services import unit_costs as services_unit_costs
 from tests.conftest import Cast
 from tests.scenarios.planning_support import JUTA, capacity_in, scenario_in, unit_costs
 

@@ -17,10 +17,11 @@ from ppsp.cycles.models import CycleProcess, ProcessState
 from ppsp.cycles.services import process_transition
 from ppsp.cycles.workflow import ProcessAction
 from ppsp.regions.models import Region
-from ppsp.scenarios import selectors_vision, services_vision
 from ppsp.scenarios.models import NationalTarget as TargetRow
 from ppsp.scenarios.models import Scenario
 from ppsp.scenarios.seed_targets import seed_national_targets
+from ppsp.scenarios.selectors import vision as selectors_vision
+from ppsp.scenarios.services import vision as services_vision
 from tests.conftest import Cast
 from tests.cycles.support import ensure_seed, process, satisfy_gates
 from tests.scenarios.planning_support import scenario_in

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from ppsp.audit.models import AuditEvent
 from ppsp.regions.models import Region
-from ppsp.scenarios import services_zones
+from ppsp.scenarios.services import zones as services_zones
 from tests.conftest import Cast
 from tests.scenarios.planning_support import JUTA, scenario_in, unit_costs
 

@@ -61,7 +61,7 @@ class Consultation(models.Model):
     published_at = models.DateTimeField(_("diterbitkan pada"), null=True, blank=True)
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
     # The full draft offered to the public: one rendered PDF of `version`, fixed when the
-    # consultation is published (ppsp.consultation.services_draft), served only by a view.
+    # consultation is published (ppsp.consultation.services.draft), served only by a view.
     draft_pdf = models.ForeignKey(
         "docgen.RenderedFile",
         on_delete=models.SET_NULL,

@@ -15,8 +15,9 @@ from ppsp.core.access import require_national
 from ppsp.core.form_errors import errors_to_form
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
-from ppsp.programme import selectors, services_facilitators
+from ppsp.programme import selectors
 from ppsp.programme.forms import AssignmentEditForm, AssignmentForm, EndForm, TrainingForm
+from ppsp.programme.services import facilitators as services_facilitators
 from ppsp.programme.views.form_page import form_page
 
 

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ppsp.core.access import kabkota_for_user
 from ppsp.core.form_errors import errors_to_form
 from ppsp.core.permissions import Permission
-from ppsp.programme import selectors, services_pokja
+from ppsp.programme import selectors
 from ppsp.programme.forms import EndForm, OpdForm, PokjaMemberForm, PokjaSkForm
+from ppsp.programme.services import pokja as services_pokja
 from ppsp.programme.views.form_page import form_page
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from ppsp.docgen.services_snapshot import snapshot_take
+from ppsp.docgen.services.snapshot import snapshot_take
 from ppsp.documents.models import DocumentVersion, Status
 
 

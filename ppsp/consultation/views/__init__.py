@@ -1,0 +1,1 @@
+"""The views of consultation, one module per seam."""
