@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 
 from ppsp.accounts.models import Role, User
 from ppsp.accounts.services import role_assignment_create, user_create
@@ -24,6 +26,8 @@ from ppsp.regions.services import regions_load_master_data
 
 SLICE_PROVINCES = ("15", "75")
 PASSWORD = "kata-sandi-uji-123"
+
+T = TypeVar("T")
 
 OWN_DESA = "15.07.01.2001"  # in Kabupaten Tanjung Jabung Timur (15.07), the demo kab/kota
 OTHER_KABKOTA_DESA = "15.71.01.1001"  # Kota Jambi: same province, other kab/kota
@@ -101,6 +105,73 @@ def ensure_seed_data() -> None:
 @pytest.fixture
 def regions(db: None, master_slice_dir: Path) -> None:
     ensure_regions(master_slice_dir)
+
+
+def built_once_per_module(django_db_blocker: Any, build: Callable[[], T]) -> Iterator[T]:
+    """Build expensive rows once for a test module (a module-scoped fixture yields from this).
+
+    The rows are written inside an outer transaction that is rolled back after the module's
+    last test; each test still runs in its own savepoint (pytest-django's `db`), so what a
+    test writes is undone before the next one, and the next sees exactly what `build` left.
+    Tests must then get fresh model instances (`refresh_from_db`, `objects.get`) rather than
+    mutate the built ones.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            built = build()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield built
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_cast(
+    django_db_setup: None, django_db_blocker: Any, master_slice_dir: Path
+) -> Iterator[Cast]:
+    """The cast, built once for a module that overrides `cast` with it."""
+
+    def build() -> Cast:
+        ensure_regions(master_slice_dir)
+        return build_cast()
+
+    yield from built_once_per_module(django_db_blocker, build)
+
+
+@dataclass(frozen=True)
+class DemoWorld:
+    """The cast and every demo part of 15.07 (what `make run` shows); `failed` names the
+    demo loaders that raised (their data are then marked missing in the documents)."""
+
+    cast: Cast
+    failed: list[str]
+
+
+@pytest.fixture(scope="module")
+def module_demo(
+    django_db_setup: None, django_db_blocker: Any, master_slice_dir: Path
+) -> Iterator[DemoWorld]:
+    """Regions, the cast and the whole demo, loaded once per module that asks for `demo`."""
+    from tests.docgen.support import load_all_demo
+
+    def build() -> DemoWorld:
+        ensure_regions(master_slice_dir)
+        cast = build_cast()
+        return DemoWorld(cast=cast, failed=load_all_demo())
+
+    yield from built_once_per_module(django_db_blocker, build)
+
+
+@pytest.fixture
+def demo(db: None, module_demo: DemoWorld) -> DemoWorld:
+    """The demo world of the module (`module_demo`) inside this test's own savepoint."""
+    return module_demo
 
 
 @dataclass

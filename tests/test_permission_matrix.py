@@ -13,15 +13,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ppsp.regions.models import Region
-from tests.conftest import OWN_DESA, Cast, build_cast, ensure_regions
+from tests.conftest import OWN_DESA, Cast
 from tests.matrix_support import (
     EDITS,
     ROLES,
@@ -39,27 +37,10 @@ from tests.matrix_support import (
 from tests.scenarios.matrix import planning_scenario
 
 
-@pytest.fixture(scope="module")
-def _module_cast(
-    django_db_setup: None, django_db_blocker: Any, master_slice_dir: Path
-) -> Iterator[Cast]:
-    """The cast is built once for the module's ~5,000 requests, inside an outer transaction
-    that is rolled back after the last test; each test still runs in its own savepoint
-    (pytest-django's `db`), so what a test writes is undone before the next one."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        ensure_regions(master_slice_dir)
-        built = build_cast()
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
 @pytest.fixture
-def cast(db: None, _module_cast: Cast) -> Cast:
-    return _module_cast
+def cast(db: None, module_cast: Cast) -> Cast:
+    """The cast is built once for the module's ~5,000 requests (`module_cast`)."""
+    return module_cast
 
 
 def region_object(code: str) -> dict[str, object]:

@@ -22,7 +22,7 @@ class ConsultationAdmin(AuditedAdmin):
         "published_at",
         "closed_at",
         "created_by",
-        "draft_pdf",  # fixed by services_draft (audited), never picked by hand
+        "draft_pdf",  # fixed by services.draft (audited), never picked by hand
         "draft_pages",
     )
 

@@ -1,6 +1,6 @@
 """The sign-off of an MPS year freezes what the memorandum binds (issue 16).
 
-At the first sign-off of a year (`services_funding.mps_sign_off`) the year's data are stored
+At the first sign-off of a year (`services.funding.mps_sign_off`) the year's data are stored
 as a `core.DataSnapshot` (kind ``mps_year``): the Lampiran 4 rows in the MPS of that year
 (the MPS line: subsector, program, kegiatan, lokasi, source, OPD, the year's amount,
 readiness), the total per funding source and the commitments of that year. From then on the

@@ -1,7 +1,7 @@
 """Background work of the scenarios app (Django Tasks API): the optimiser run.
 
 The view records an ``OptimisationJob`` (and its shared ``core.BackgroundJob``) and
-enqueues ``optimise_task``; the task runs ``services_optimise.scenario_optimise`` step by step
+enqueues ``optimise_task``; the task runs ``services.optimise.scenario_optimise`` step by step
 under ``ppsp.core.jobs.run_tracked`` and stores the status, the message (for an
 infeasible scenario: the mandatory items over budget, named) and the resulting run. In
 tests the ImmediateBackend runs it at once.

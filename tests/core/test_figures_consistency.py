@@ -24,9 +24,9 @@ from ppsp.profiles.figures import sanitasi_access
 from ppsp.regions.figures import population_total
 from ppsp.regions.models import Level, Region
 from ppsp.scenarios.figures import komitmen_total, tabel51_of_record
-from tests.conftest import Cast
+from tests.conftest import Cast, DemoWorld
 from tests.core.xlsx_support import value_of
-from tests.docgen.support import demo_ssk_version, load_all_demo
+from tests.docgen.support import demo_ssk_version
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,12 @@ TESTIDS = {
 }
 
 
+@pytest.fixture
+def cast(demo: DemoWorld) -> Cast:
+    """The database tests here read the demo, loaded once for the module (`module_demo`)."""
+    return demo.cast
+
+
 def _testid(page: str, testid: str) -> str:
     found = re.search(rf'data-testid="{testid}"[^>]*>([^<]*)<', page)
     assert found, testid
@@ -64,8 +70,8 @@ def test_it_resolves_every_headline_figure_to_one_selector() -> None:
         assert callable(selector(figure.key)), figure.key
 
 
-def test_it_shows_each_headline_figure_identically_everywhere(cast: Cast) -> None:
-    failed = load_all_demo()
+def test_it_shows_each_headline_figure_identically_everywhere(cast: Cast, demo: DemoWorld) -> None:
+    failed = demo.failed
     assert not set(failed) - {"load_monev_demo"}, failed
     region = Region.objects.get(code="15.07")
     client = Client()
@@ -167,7 +173,7 @@ def _json(client: Client, url: str) -> list[dict[str, object]]:
     return results
 
 
-def test_it_shows_irs_and_area_berisiko_identically_everywhere(cast: Cast) -> None:
+def test_it_shows_irs_and_area_berisiko_identically_everywhere(cast: Cast, demo: DemoWorld) -> None:
     """IRS per desa and the area berisiko class per desa (and the count per class) equal
     their selectors on the IRS and area pages, the risk map (its GeoJSON), the XLSX export,
     the API and the SSK document."""
@@ -182,7 +188,7 @@ def test_it_shows_irs_and_area_berisiko_identically_everywhere(cast: Cast) -> No
     from ppsp.ehra.labels import risk_class
     from ppsp.ehra.models import AreaRisk
 
-    failed = load_all_demo()
+    failed = demo.failed
     assert not set(failed) - {"load_monev_demo"}, failed
     region = Region.objects.get(code="15.07")
     survey = SurveyRound.objects.get(region=region, year=2026)

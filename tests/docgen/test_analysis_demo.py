@@ -29,13 +29,19 @@ from ppsp.docgen.snapshot import from_json, normalised, to_json
 from ppsp.documents.models import DocType, DocumentVersion, MethodVersion
 from ppsp.documents.services import document_create
 from ppsp.regions.models import Population
-from tests.conftest import Cast
-from tests.docgen.support import demo_ssk_version, load_all_demo
+from tests.conftest import Cast, DemoWorld
+from tests.docgen.support import demo_ssk_version
 
 pytestmark = pytest.mark.django_db
 
 SOURCES = {f.key for f in FIGURES} | set(ANALYSES) | {DOC}
 NO_TEXT = "[Narasi bagian ini belum ditulis.]"
+
+
+@pytest.fixture
+def cast(demo: DemoWorld) -> Cast:
+    """The database tests here read the demo, loaded once for the module (`module_demo`)."""
+    return demo.cast
 
 
 def _version(doc_type: str, method: str) -> DocumentVersion:
@@ -75,8 +81,10 @@ def _check_drafted(context: DocContext) -> int:
     return sentences
 
 
-def test_it_drafts_every_data_section_of_the_demo_ssk_bps_and_mps(cast: Cast) -> None:
-    assert not set(load_all_demo()) - {"load_monev_demo"}
+def test_it_drafts_every_data_section_of_the_demo_ssk_bps_and_mps(
+    cast: Cast, demo: DemoWorld
+) -> None:
+    assert not set(demo.failed) - {"load_monev_demo"}
     versions = {
         "SSK": demo_ssk_version(),
         "BPS": _version(DocType.BPS, "BPS-2014"),
@@ -123,8 +131,9 @@ def _post(client: Client, version: DocumentVersion, section: str, data: dict[str
     assert client.post(_edit_url(version, section), payload).status_code == 302
 
 
-def test_it_keeps_a_pokja_edit_across_re_renders_and_flags_changed_data(cast: Cast) -> None:
-    load_all_demo()
+def test_it_keeps_a_pokja_edit_across_re_renders_and_flags_changed_data(
+    cast: Cast, demo: DemoWorld
+) -> None:
     version = demo_ssk_version()
     client = Client()
     client.force_login(cast.pokja_kabkota)
@@ -171,8 +180,7 @@ def test_it_keeps_a_pokja_edit_across_re_renders_and_flags_changed_data(cast: Ca
     assert section.paragraphs[0].text.startswith("Pada tahun")
 
 
-def test_it_refuses_paragraph_edits_outside_the_pokja_scope(cast: Cast) -> None:
-    load_all_demo()
+def test_it_refuses_paragraph_edits_outside_the_pokja_scope(cast: Cast, demo: DemoWorld) -> None:
     version = demo_ssk_version()
     client = Client()
     client.force_login(cast.public)

@@ -16,15 +16,20 @@ from ppsp.docgen.context import build_context
 from ppsp.docgen.doc import DocContext, Table
 from ppsp.docgen.models import SectionText
 from ppsp.documents.models import MethodVersion
-from tests.conftest import Cast
+from tests.conftest import Cast, DemoWorld
 from tests.docgen.documents_support import demo_documents
-from tests.docgen.support import load_all_demo
 
 pytestmark = pytest.mark.django_db
 
 RP = re.compile(r"^Rp (-?[\d.]+,\d) juta$")
 # amounts a paragraph derives rather than reads (a sum over the years with a gap)
 DERIVED = {"gaps#gap2#kurang"}
+
+
+@pytest.fixture
+def cast(demo: DemoWorld) -> Cast:
+    """The database tests here read the demo, loaded once for the module (`module_demo`)."""
+    return demo.cast
 
 
 def _bound_without_paragraphs(context: DocContext) -> list[str]:
@@ -35,8 +40,8 @@ def _bound_without_paragraphs(context: DocContext) -> list[str]:
     ]
 
 
-def test_it_drafts_every_section_with_a_table_in_every_outline(cast: Cast) -> None:
-    assert not set(load_all_demo()) - {"load_monev_demo"}
+def test_it_drafts_every_section_with_a_table_in_every_outline(cast: Cast, demo: DemoWorld) -> None:
+    assert not set(demo.failed) - {"load_monev_demo"}
     documents = demo_documents()
     for kind, version in documents.items():
         context = build_context(version)
@@ -71,8 +76,7 @@ def _cells(context: DocContext) -> set[str]:
     return {cell for table in context.tables for row in table.rows for cell in row}
 
 
-def test_it_states_every_amount_as_its_table_prints_it(cast: Cast) -> None:
-    load_all_demo()
+def test_it_states_every_amount_as_its_table_prints_it(cast: Cast, demo: DemoWorld) -> None:
     totals_of: dict[str, set[str]] = {}
     for kind, version in demo_documents().items():
         context = build_context(version)

@@ -23,6 +23,7 @@ from ppsp.docgen.fmt import MISSING
 from ppsp.docgen.render_docx import NO_TEXT, render_docx
 from ppsp.docgen.render_pdf import html_of, render_pdf
 from ppsp.docgen.sources import attach_sources
+from tests.conftest import Cast, DemoWorld
 from tests.docgen.documents_support import (
     demo_documents,
     pdf_metadata,
@@ -32,10 +33,15 @@ from tests.docgen.documents_support import (
     pdf_structure,
     pdf_words,
 )
-from tests.docgen.support import load_all_demo
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "docgen"
 LETTERS = re.compile(r"[A-Za-zÀ-ÿ]+")
+
+
+@pytest.fixture
+def cast(demo: DemoWorld) -> Cast:
+    """The database tests here read the demo, loaded once for the module (`module_demo`)."""
+    return demo.cast
 
 
 def _flat(text: str) -> str:
@@ -114,8 +120,8 @@ def _check_pdf(kind: str, ctx: DocContext, pdf: bytes) -> None:
 
 
 @pytest.mark.django_db
-def test_it_typesets_the_demo_documents_as_pdf(cast: object) -> None:
-    assert not set(load_all_demo()) - {"load_monev_demo"}
+def test_it_typesets_the_demo_documents_as_pdf(cast: Cast, demo: DemoWorld) -> None:
+    assert not set(demo.failed) - {"load_monev_demo"}
     for kind, version in demo_documents().items():
         ctx = build_context(version)
         pdf = render_pdf(ctx)
@@ -148,8 +154,9 @@ def test_it_typesets_the_demo_documents_as_pdf(cast: object) -> None:
 
 
 @pytest.mark.django_db
-def test_it_writes_docx_with_properties_toc_field_and_outline_levels(cast: object) -> None:
-    load_all_demo()
+def test_it_writes_docx_with_properties_toc_field_and_outline_levels(
+    cast: Cast, demo: DemoWorld
+) -> None:
     for kind, version in demo_documents().items():
         ctx = build_context(version)
         data = render_docx(ctx)

@@ -7,13 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
-from django.test import Client
+from django.test import Client, TestCase
 from docx import Document as read_docx
 
 from ppsp.audit.models import AuditEvent
@@ -30,9 +29,7 @@ from ppsp.documents.models import ApprovedSnapshot, DocumentVersion, SnapshotImm
 from ppsp.documents.services import (
     document_version_create_next,
     document_version_set_legal_basis,
-    document_version_transition,
 )
-from ppsp.documents.workflow import DocAction
 from ppsp.ehra.models import AreaRisk
 from ppsp.ehra.services.results import area_override
 from ppsp.finance.models import FiscalCapacity
@@ -44,38 +41,39 @@ from ppsp.profiles.models import DesaProfile
 from ppsp.profiles.services import profile_save
 from ppsp.scenarios.models import ScenarioLine
 from ppsp.scenarios.services import scenario_line_delete
-from tests.conftest import Cast
-from tests.cycles.support import ssk
-from tests.docgen.support import demo_ssk_version, load_all_demo
+from tests.conftest import Cast, DemoWorld, built_once_per_module
+from tests.docgen.support import demo_ssk_version
+from tests.documents.support import approve_version
 
 pytestmark = pytest.mark.django_db
 
 LOCKED = "sudah disahkan"
 
 
-def _approve(
-    version: DocumentVersion, capture: Any, number: str = "5 Tahun 2027", render: bool = False
-) -> None:
-    """Legal basis, submit, review, approve; the queued renders run at commit if `render`."""
-    with capture(execute=render):
-        document_version_set_legal_basis(
-            version=version, kind="perbup", number=number, date=dt.date(2027, 1, 5), by=None
-        )
-        for action in (DocAction.SUBMIT, DocAction.REVIEW, DocAction.APPROVE):
-            document_version_transition(obj=version, action=action, by=None)
+@pytest.fixture(scope="module")
+def _approved_pk(module_demo: DemoWorld, django_db_blocker: Any) -> Iterator[int]:
+    """The demo SSK approved once for the module; each test reads it afresh (`approved`)."""
+
+    def build() -> int:
+        assert not set(module_demo.failed) - {"load_monev_demo"}, module_demo.failed
+        version = demo_ssk_version()
+        assert version.status == Status.DRAFT
+        # the consultation's own pengesahan checks are another test's concern
+        Consultation.objects.filter(version=version).update(state=ConsultationState.DISAHKAN)
+        approve_version(version, TestCase.captureOnCommitCallbacks)
+        return version.pk
+
+    yield from built_once_per_module(django_db_blocker, build)
 
 
 @pytest.fixture
-def approved(cast: Cast, django_capture_on_commit_callbacks: Any) -> DocumentVersion:
-    failed = load_all_demo()
-    assert not set(failed) - {"load_monev_demo"}, failed
-    version = demo_ssk_version()
-    assert version.status == Status.DRAFT
-    # the consultation's own pengesahan checks are another test's concern
-    Consultation.objects.filter(version=version).update(state=ConsultationState.DISAHKAN)
-    _approve(version, django_capture_on_commit_callbacks)
-    version.refresh_from_db()
-    return version
+def approved(demo: DemoWorld, _approved_pk: int) -> DocumentVersion:
+    return DocumentVersion.objects.get(pk=_approved_pk)
+
+
+@pytest.fixture
+def cast(demo: DemoWorld) -> Cast:
+    return demo.cast
 
 
 def _row(version: DocumentVersion) -> ProgrammeRow:
@@ -254,7 +252,7 @@ def test_it_opens_the_data_for_a_revision_and_freezes_them_again(
     assert AuditEvent.objects.filter(
         object_id=str(revision.pk), reason__startswith="Perubahan (revisi)"
     ).exists()
-    _approve(revision, django_capture_on_commit_callbacks, number="8 Tahun 2028")
+    approve_version(revision, django_capture_on_commit_callbacks, number="8 Tahun 2028")
     second = ApprovedSnapshot.objects.get(version=revision)
     assert second.sha256 != first.sha256 and snapshot_intact(first)
     approved.refresh_from_db()
@@ -278,19 +276,3 @@ def test_it_binds_the_data_of_the_documents_own_period(approved: DocumentVersion
     ssk = build_context(approved)
     titles = " ".join(t.title for t in ssk.tables)
     assert "EHRA 2026" in titles
-
-
-def test_it_snapshots_versions_approved_before_snapshots_existed(
-    cast: Cast, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
-) -> None:
-    version = ssk("15.07").versions.get()
-    monkeypatch.setattr("ppsp.documents.services.APPROVAL_HOOKS", [])
-    _approve(version, django_capture_on_commit_callbacks)
-    assert not ApprovedSnapshot.objects.filter(version=version).exists()
-    monkeypatch.undo()
-    with django_capture_on_commit_callbacks(execute=False):
-        call_command("snapshot_approved", stdout=io.StringIO())
-        call_command("snapshot_approved", stdout=io.StringIO())
-    snap = ApprovedSnapshot.objects.get(version=version)
-    assert snapshot_intact(snap) and snap.inputs == {"version": [version.pk]}
-    assert RenderedFile.objects.filter(snapshot=snap).count() == len(Format.values)

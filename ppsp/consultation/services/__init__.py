@@ -1,10 +1,10 @@
 """Writes of the konsultasi publik: the consultation itself (create, update, publish, close,
 reopen), each atomic, permission-checked and audited.
 
-The other writes live beside it: public comments in `services_comments`, moderation in
-`services_moderation`, public meetings in `services_meetings`, the Pokja's tanggapan in
-`services_tanggapan`, swa-penilaian and pengesahan in `services_pengesahan`; the shared
-guards in `services_guards`. Public comments come in without a user; everything else is
+The other writes live beside it: public comments in `comments`, moderation in
+`moderation`, public meetings in `meetings`, the Pokja's tanggapan in
+`tanggapan`, swa-penilaian and pengesahan in `pengesahan`; the shared
+guards in `guards`. Public comments come in without a user; everything else is
 done by a signed-in user whose permission is checked in the region of the consultation.
 """
 
@@ -187,7 +187,7 @@ def consultation_transition(
     draft_changes: list[dict[str, Any]] = []
 
     def publish_draft(ctx: Context) -> None:
-        """On publication the full draft PDF is rendered and fixed (`services_draft`)."""
+        """On publication the full draft PDF is rendered and fixed (`services.draft`)."""
         if action != ConsultationAction.PUBLISH:
             return
         from ppsp.consultation.services.draft import draft_fix

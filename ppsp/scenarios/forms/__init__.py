@@ -201,7 +201,7 @@ class ZoneForm(forms.Form):
             )
 
     def plan(self) -> dict[str, Any]:
-        """Keyword arguments for `services_zones.scenario_zone_generate`."""
+        """Keyword arguments for `services.zones.scenario_zone_generate`."""
         data = {k: v for k, v in self.cleaned_data.items() if not (k[0] == "p" and k[1:].isdigit())}
         for name in ("baseline_pct", "target_pct"):
             data[name] = float(data[name])

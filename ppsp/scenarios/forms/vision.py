@@ -52,7 +52,7 @@ class VisionForm(forms.Form):
         return initial
 
     def values(self) -> dict[str, Any]:
-        """Keyword arguments for `services_vision.vision_save`."""
+        """Keyword arguments for `services.vision.vision_save`."""
         data = self.cleaned_data
         return {
             "visi_kabkota": data["visi_kabkota"],

@@ -368,5 +368,5 @@ class ZoneStage(models.Model):
 
 
 # Re-exported: FundingSource, KegiatanType and Subsector (ppsp.core.vocabulary), the job
-# model (models_jobs).
+# model (models/jobs.py).
 __all__ = ["FundingSource", "JobStatus", "KegiatanType", "OptimisationJob", "Subsector"]

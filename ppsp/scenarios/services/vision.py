@@ -2,7 +2,7 @@
 tahapan pengembangan of a zone (stage targets for 5 and 20 years). Atomic, audited.
 
 The sasaran (indicator × baseline × target per year) are the KKL sasaran of the Proses 4
-plan (``ppsp.mps``), read in ``selectors_vision``; they are not duplicated here.
+plan (``ppsp.mps``), read in ``scenarios.selectors.vision``; they are not duplicated here.
 """
 
 from __future__ import annotations
