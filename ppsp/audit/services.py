@@ -99,6 +99,21 @@ def audit_record(
     return event
 
 
+def created_event(
+    obj: models.Model, fields: Iterable[str], *, actor: Any, region_code: str = ""
+) -> AuditEvent:
+    """The CREATE row ``audited_update(..., created=True)`` would write for ``obj``, not yet
+    saved: for bulk services that insert many rows and save their events with
+    ``audit_record_many``."""
+    return audit_event(
+        actor=actor,
+        obj=obj,
+        action=Action.CREATE,
+        changes=field_changes({}, snapshot(obj, fields)),
+        region_code=region_code,
+    )
+
+
 def audit_record_many(events: Iterable[AuditEvent]) -> list[AuditEvent]:
     """Save rows built with ``audit_event`` in one INSERT (bulk services)."""
     return AuditEvent.objects.bulk_create(list(events))

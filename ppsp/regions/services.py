@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ppsp.audit.models import Action
-from ppsp.audit.services import audit_record, audited_update
+from ppsp.audit.services import audit_record, audit_record_many, audited_update, created_event
 from ppsp.regions.masterdata import Problem, RegionRecord, parse_master_data
 from ppsp.regions.models import Level, Population, Region
 
@@ -160,3 +160,51 @@ def population_upsert(
         population.full_clean()
         population.save()
     return population
+
+
+@dataclass(frozen=True)
+class PopulationEntry:
+    region: Region
+    year: int
+    penduduk: int
+    kk: int
+
+
+@transaction.atomic
+def population_create_missing(
+    *, entries: list[PopulationEntry], source: str, by: Any
+) -> list[Population]:
+    """Insert the entries whose (desa, year) has no population yet, in bulk: the same checks
+    and one CREATE audit row each as `population_upsert`, in two INSERTs instead of a
+    round trip per row (the demo's 651 rows, an import of a whole kab/kota)."""
+    regions = {e.region.pk for e in entries}
+    existing = set(
+        Population.objects.filter(region_id__in=regions).values_list("region_id", "year")
+    )
+    fresh: list[Population] = []
+    for entry in entries:
+        if (entry.region.pk, entry.year) in existing:
+            continue
+        population = Population(
+            region=entry.region,
+            year=entry.year,
+            penduduk=entry.penduduk,
+            kk=entry.kk,
+            source=source,
+        )
+        if entry.region.level != Level.DESA:
+            raise ValidationError({"region": "Data penduduk hanya dicatat per desa/kelurahan."})
+        if entry.kk > entry.penduduk:
+            raise ValidationError({"kk": "Jumlah KK tidak boleh melebihi jumlah penduduk."})
+        if not 1990 <= entry.year <= 2100:  # population_year_range, checked here, not per query
+            raise ValidationError({"year": "Tahun penduduk harus antara 1990 dan 2100."})
+        # the region is a loaded row: no per-row query to check that it exists
+        population.full_clean(exclude=["region"], validate_unique=False, validate_constraints=False)
+        existing.add((entry.region.pk, entry.year))
+        fresh.append(population)
+    Population.objects.bulk_create(fresh, batch_size=BATCH)
+    audit_record_many(
+        created_event(population, _POPULATION_FIELDS, actor=by, region_code=population.region.code)
+        for population in fresh
+    )
+    return fresh

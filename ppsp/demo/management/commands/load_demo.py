@@ -26,8 +26,8 @@ from ppsp.demo.mps import load_mps_demo
 from ppsp.demo.profiles import load_profiles_demo
 from ppsp.demo.programme import load_programme_demo
 from ppsp.demo.scenarios import load_scenarios_demo
-from ppsp.regions.models import Kind, Level, Population, Region
-from ppsp.regions.services import population_upsert
+from ppsp.regions.models import Kind, Level, Region
+from ppsp.regions.services import PopulationEntry, population_create_missing
 
 
 class Command(BaseCommand):
@@ -94,22 +94,12 @@ class Command(BaseCommand):
         figures = synthetic_population(
             [d.code for d in desa], [d.kind == Kind.KELURAHAN for d in desa]
         )
-        existing = set(Population.objects.filter(region__in=desa).values_list("region_id", "year"))
-        created = 0
-        for region in desa:
-            for year, (people, households) in figures[region.code].items():
-                if (region.pk, year) in existing:
-                    continue
-                population_upsert(
-                    region=region,
-                    year=year,
-                    penduduk=people,
-                    kk=households,
-                    source="Sintetis, demo",
-                    by=None,
-                )
-                created += 1
-        return created
+        entries = [
+            PopulationEntry(region=region, year=year, penduduk=people, kk=households)
+            for region in desa
+            for year, (people, households) in figures[region.code].items()
+        ]
+        return len(population_create_missing(entries=entries, source="Sintetis, demo", by=None))
 
 
 def _describe(account: DemoAccount) -> str:
