@@ -24,6 +24,7 @@ from django.http import HttpRequest
 
 from ppsp.audit.models import Action
 from ppsp.audit.services import audit_record, field_changes, snapshot
+from ppsp.audit.views import AUDITABLE
 
 SECRET_FIELDS = ("password",)
 REASON = "admin"
@@ -64,7 +65,6 @@ def checked_file_formfield(
 def region_code_of(obj: models.Model) -> str:
     """The region code an audit row of `obj` is filed under ('' when it has none): the
     object type's own rule registered with ppsp.audit.views, else its region or region_code."""
-    from ppsp.audit.views import AUDITABLE
 
     entry = AUDITABLE.get(obj._meta.label_lower)
     try:

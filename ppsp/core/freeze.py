@@ -34,6 +34,8 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record
 from ppsp.core.canonical import digest, normalised
 
 # An input key: (kab/kota code, kind, value), e.g. ("15.07", "plan", 7).
@@ -212,9 +214,6 @@ def _audit_one(actor: Any, obj: Any, holder: Holder) -> None:
     """One audit row "DITOLAK: <message>" on the object (or what holds it when unsaved)."""
     from django.apps import apps
 
-    from ppsp.audit.models import Action
-    from ppsp.audit.services import audit_record
-
     target = obj if obj is not None and obj.pk is not None else holder.subject
     if target is None and holder.version_id:
         version = apps.get_model("documents", "DocumentVersion")
@@ -251,8 +250,6 @@ class FrozenAdminMixin:
         holder = self._frozen(obj, deleting=what == "hapus")
         if holder is None:
             return
-        from ppsp.audit.models import Action
-        from ppsp.audit.services import audit_record
 
         action = Action.DELETE if what == "hapus" else Action.UPDATE
         audit_record(
@@ -348,8 +345,6 @@ def snapshot_store(
 ) -> Any:
     """Store `data` frozen as canonical JSON with its SHA-256 (`core.DataSnapshot`) and audit
     it on `subject`. Call inside the transaction of the approval it belongs to."""
-    from ppsp.audit.models import Action
-    from ppsp.audit.services import audit_record
     from ppsp.core.models import DataSnapshot
 
     stored = normalised(data)

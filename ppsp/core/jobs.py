@@ -37,6 +37,8 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ppsp.audit.models import Action
+from ppsp.audit.services import audit_record
 from ppsp.core.models import BackgroundJob, JobState, WorkerBeat
 
 logger = logging.getLogger(__name__)
@@ -228,8 +230,6 @@ def _notify_target(job: BackgroundJob) -> None:
 
 def job_cancel(job: BackgroundJob, *, by: Any) -> BackgroundJob:
     """Cancel now if still queued; ask a running job to stop at its next step."""
-    from ppsp.audit.models import Action
-    from ppsp.audit.services import audit_record
 
     old = job.get_state_display()
     if job.state == JobState.QUEUED:

@@ -13,6 +13,7 @@ from ppsp.core.access import object_for_user
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
 from ppsp.cycles.models import CycleProcess, CycleStep, ProcessState, UpdateCycle
+from ppsp.documents.models import DocumentVersion, Status
 
 
 def _permission(write: bool) -> Permission:
@@ -128,7 +129,6 @@ def extend_workload(workload: Any, *, today: dt.date | None = None) -> Any:
     verification; `overdue_processes`: processes marked late or past due unfinished; both
     limited to `workload.kabkota_codes`. Three queries. Call it from `workload_for`.
     """
-    from ppsp.documents.models import DocumentVersion, Status
 
     codes = list(workload.kabkota_codes)
     if not codes:

@@ -18,6 +18,7 @@ from matplotlib.patches import Patch, Rectangle
 
 from ppsp.docgen.doc import DocContext, Figure
 from ppsp.docgen.fmt import id_number
+from ppsp.maps.render import choropleth_png
 
 DPI = 110
 
@@ -103,10 +104,6 @@ def tile_map(data: dict[str, Any]) -> bytes:
 
 def map_png(data: dict[str, Any]) -> bytes:
     """The maps app's choropleth (boundaries loaded) or else the tile grid."""
-    try:
-        from ppsp.maps.render import choropleth_png
-    except ImportError:
-        return tile_map(data)
     try:
         png = choropleth_png(str(data["region"]), "area", width_px=1200)
     except Exception:  # a map failure must not stop the document

@@ -15,7 +15,30 @@ from django.db.models import Exists, Model, OuterRef
 
 from ppsp.core import freeze
 from ppsp.core.freeze import Holder, Key
+from ppsp.docgen.models import SectionText
 from ppsp.documents.models import ApprovedSnapshot, DocumentVersion, Status
+from ppsp.ehra.models import (
+    AreaRisk,
+    DesaResult,
+    Household,
+    OpdRating,
+    OpdSubmission,
+    SurveyRound,
+)
+from ppsp.finance.models import BelanjaOpd, FiscalCapacity, HistoryYear, PlanYear
+from ppsp.monev import freeze as monev_freeze
+from ppsp.mps import freeze as mps_freeze
+from ppsp.mps.models import KklNode, Plan, ProgrammeRow, SwotFactor
+from ppsp.profiles.models import DesaProfile
+from ppsp.regions.models import Population
+from ppsp.scenarios.models import (
+    OptimisationRun,
+    Scenario,
+    ScenarioLine,
+    SourceCap,
+    Vision,
+    ZoneStage,
+)
 
 
 def _label(version: DocumentVersion) -> str:
@@ -90,28 +113,7 @@ def _through_version(obj: Any) -> Holder | None:
 
 
 def register_all() -> None:
-    from ppsp.docgen.models import SectionText
     from ppsp.documents.models import DocumentFile
-    from ppsp.ehra.models import (
-        AreaRisk,
-        DesaResult,
-        Household,
-        OpdRating,
-        OpdSubmission,
-        SurveyRound,
-    )
-    from ppsp.finance.models import BelanjaOpd, FiscalCapacity, HistoryYear, PlanYear
-    from ppsp.mps.models import KklNode, Plan, ProgrammeRow, SwotFactor
-    from ppsp.profiles.models import DesaProfile
-    from ppsp.regions.models import Population
-    from ppsp.scenarios.models import (
-        OptimisationRun,
-        Scenario,
-        ScenarioLine,
-        SourceCap,
-        Vision,
-        ZoneStage,
-    )
 
     freeze.set_active_lookup(active_snapshots)
     freeze.register(Plan, _plan)
@@ -140,8 +142,6 @@ def register_all() -> None:
     freeze.register_lock(DocumentFile, _through_version)
     freeze.register_lock(SectionText, _through_version)
     # approvals that are not a document version: MPS year sign-off, monev report lock
-    from ppsp.monev import freeze as monev_freeze
-    from ppsp.mps import freeze as mps_freeze
 
     mps_freeze.register()
     monev_freeze.register()

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ppsp.core.workflow import ensure_saved_by_engine
 from ppsp.regions.models import Region
 
 
@@ -146,7 +147,6 @@ class DocumentVersion(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         # Approval (and the pengesahan rule guarding it) only through the workflow engine:
         # a direct status change elsewhere (shell, a stray save(), admin) is refused.
-        from ppsp.core.workflow import ensure_saved_by_engine
 
         ensure_saved_by_engine(self, "status", (Status.APPROVED,))
         super().save(*args, **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from ppsp.accounts.models import User
 from ppsp.core import jobs
 
 
@@ -31,7 +32,6 @@ def compute_round_task(
     survey_id: int, user_id: int | None = None, tracker_id: int | None = None
 ) -> int:
     """Recompute IRS, ladder and area berisiko of one round; returns desa with an IRS."""
-    from ppsp.accounts.models import User
     from ppsp.ehra.models import SurveyRound
     from ppsp.ehra.services.results import round_compute
 

@@ -8,7 +8,9 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ppsp.core.models import UploadedImport
 from ppsp.core.upload_jobs import SUCCESS, Outcome, pack, unpack
+from ppsp.regions.models import Level, Region
 
 CHECK = "ppsp.exchange.import_jobs.sector_check"
 COMMIT = "ppsp.exchange.import_jobs.sector_commit"
@@ -18,7 +20,6 @@ PREVIEW_ROWS = 200
 def sector_check(upload: Any, tracker: Any) -> Outcome:
     """Parse and check the file; store it as a draft (or failed) batch with its errors."""
     from ppsp.exchange import services
-    from ppsp.regions.models import Level, Region
 
     kabkota = Region.objects.get(code=upload.region_code, level=Level.KABKOTA)
     batch, parsed = services.batch_upload(
@@ -43,7 +44,6 @@ def sector_check(upload: Any, tracker: Any) -> Outcome:
 
 def preview(batch: Any) -> tuple[list[Any], int]:
     """The kept preview figures of a draft batch and their total count."""
-    from ppsp.core.models import UploadedImport
     from ppsp.exchange.adapters import Figure
 
     upload = (

@@ -12,6 +12,7 @@ from typing import Any
 from ppsp.compute.vocabulary import SUBSECTORS
 from ppsp.documents.models import DocType, DocumentVersion, Status
 from ppsp.exchange.registry import cell
+from ppsp.mps.models import Plan
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("kode_wilayah", "string", "Kode wilayah Kemendagri kab/kota"),
@@ -33,7 +34,6 @@ HEADERS = [name for name, _, _ in FIELDS]
 
 
 def published_rows() -> Iterator[list[Any]]:
-    from ppsp.mps.models import Plan
 
     versions = (
         DocumentVersion.objects.filter(status=Status.APPROVED, document__doc_type=DocType.SSK)

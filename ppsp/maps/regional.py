@@ -21,8 +21,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ppsp.core.access import province_for_user, require_national
 from ppsp.core.permissions import Permission
+from ppsp.cycles.trigger_data import triggers_for
+from ppsp.documents.models import DocType, Document
 from ppsp.maps.loading import ATTRIBUTION
 from ppsp.maps.models import RegionBoundary
+from ppsp.monev.models import Aggregate, KabkotaScore
+from ppsp.profiles.figures import sanitasi_access
+from ppsp.programme.models import Participation
 from ppsp.regions.models import Level, Region
 
 NATIONAL = "nasional"
@@ -137,7 +142,6 @@ def outlines_gzip(scope: str, detail: str) -> tuple[bytes, str]:
 def _layak(region_ids: list[int]) -> dict[int, float]:
     """% of households with akses sanitasi layak per kab/kota: the EHRA value (latest
     computed round) of the one selector of that figure, `profiles.figures.sanitasi_access`."""
-    from ppsp.profiles.figures import sanitasi_access
 
     out: dict[int, float] = {}
     for region_id, values in sanitasi_access(region_ids).items():
@@ -150,10 +154,6 @@ def _layak(region_ids: list[int]) -> dict[int, float]:
 
 def indicators(user: Any, province: Region | None) -> dict[str, Any]:
     """Indicator values per kab/kota code of the scope (absent = no data)."""
-    from ppsp.cycles.trigger_data import triggers_for
-    from ppsp.documents.models import DocType, Document
-    from ppsp.monev.models import KabkotaScore
-    from ppsp.programme.models import Participation
 
     regions = Region.objects.filter(level=Level.KABKOTA)
     if province is not None:
@@ -198,7 +198,6 @@ def indicators(user: Any, province: Region | None) -> dict[str, Any]:
 
 def realisation_trend(province: Region | None) -> dict[str, list[Any]]:
     """Planned and realised Rp per year of the scope, from the stored monev aggregates."""
-    from ppsp.monev.models import Aggregate
 
     rows = Aggregate.objects.filter(area_code=province.code if province else "").order_by("year")
     trend: dict[str, list[Any]] = {"years": [], "planned": [], "realised": []}

@@ -25,6 +25,7 @@ from ppsp.monev.models import (
 )
 from ppsp.mps.models import AMOUNT_FIELDS, YEARS, KklNode, ProgrammeRow
 from ppsp.programme.models import Participation, Stage, StageStatus
+from ppsp.regions.models import Region
 
 STAGE_PARTIAL: dict[str, float] = {
     StageStatus.SELESAI: 1.0,
@@ -100,7 +101,6 @@ def aggregates_refresh(year: int) -> int:
         entries[region_id] += n
     stage = _stage_progress()
     region_ids = sorted(set(planned) | set(reports))
-    from ppsp.regions.models import Region
 
     province_of = dict(Region.objects.filter(pk__in=region_ids).values_list("pk", "province_code"))
     ids = np.array(region_ids, dtype=np.int64)

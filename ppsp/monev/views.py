@@ -39,6 +39,7 @@ from ppsp.monev.importer import HEADER
 from ppsp.monev.models import Aggregate, DataSource, KabkotaScore, Report, ReportStatus
 from ppsp.monev.services import RECOMPUTE_KIND
 from ppsp.mps.codes import Source, Subsector
+from ppsp.mps.models import Plan  # monev reads the MPS plans it monitors
 from ppsp.regions.models import Region
 
 RANKING_PAGE = 100
@@ -131,8 +132,6 @@ def kabkota_latest(request: HttpRequest, code: str) -> HttpResponse:
     region = kabkota_for_user(request.user, code, Permission.VIEW_MONEV)
     year = Report.objects.filter(region=region).aggregate(latest=Max("year"))["latest"]
     if year is None:
-        from ppsp.mps.models import Plan  # monev reads the MPS plans it monitors
-
         plan = Plan.objects.filter(region=region).order_by("-first_year").first()
         year = plan.first_year if plan else timezone.now().year
     return redirect("monev:kabkota", code=region.code, year=year)

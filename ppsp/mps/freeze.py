@@ -19,6 +19,7 @@ from django.utils.translation import gettext_noop
 
 from ppsp.core import freeze
 from ppsp.core.freeze import Holder
+from ppsp.core.models import DataSnapshot
 from ppsp.mps.models import FundingCommitment, Plan, ProgrammeRow, RowStatus
 
 KIND = "mps_year"
@@ -117,7 +118,6 @@ def snapshot_take(*, plan: Plan, year: int, party: str, by: Any) -> Any:
 
 def signed_years(plan_id: int) -> dict[int, Any]:
     """Year -> snapshot of every signed year of a plan."""
-    from ppsp.core.models import DataSnapshot
 
     snaps: dict[int, Any] = {}
     for snap in DataSnapshot.objects.filter(kind=KIND, subject_id=plan_id).order_by("pk"):

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -27,6 +26,8 @@ from ppsp.core.scope import scope_for
 from ppsp.mps.codes import PASSING_SCORE, QA_COMPUTED, QA_ITEMS, Source
 from ppsp.mps.models import YEARS, FundingCommitment, KklNode, Plan, ProgrammeRow, RowStatus
 from ppsp.regions.models import Level, Region
+from ppsp.scenarios.figures import komitmen_total
+from ppsp.scenarios.selectors import chosen_cost_lines
 
 
 def _permission(write: bool) -> Permission:
@@ -83,11 +84,7 @@ def komitmen_of(plan: Plan) -> tuple[int, str] | None:
     """The 5-year komitmen the APBD rows are held to, with its source: Tabel 5.1 (c) of the
     chosen scenario (``ppsp.scenarios.figures.komitmen_total``, the one source of the
     figure); the amount typed on the MPS page only while no Tabel 5.1 (c) exists."""
-    found = None
-    if apps.is_installed("ppsp.scenarios"):
-        from ppsp.scenarios.figures import komitmen_total
-
-        found = komitmen_total(plan.region)
+    found = komitmen_total(plan.region)
     if found is not None:
         return found
     if plan.komitmen_apbd is not None:
@@ -164,23 +161,9 @@ def mps_table(plan: Plan, year: int) -> tuple[list[MpsLine], dict[str, int]]:
     return lines, dict(per_source)
 
 
-def scenario_cost_lines(region: Any) -> list[CostLine] | None:
-    """The chosen scenario of Proses 3 (issue 6), or None when not available.
-
-    Imported lazily: the scenarios app may be absent or not installed yet.
-    """
-
-    if not apps.is_installed("ppsp.scenarios"):
-        return None
-    try:
-        from ppsp.scenarios import selectors as scenarios
-    except ImportError:
-        return None
-    chosen = getattr(scenarios, "chosen_cost_lines", None)
-    if chosen is None:
-        return None
-    lines: list[CostLine] | None = chosen(region)
-    return lines
+def scenario_cost_lines(region: Region) -> list[CostLine] | None:
+    """The chosen scenario's cost lines of Proses 3 (issue 6), or None when none is chosen."""
+    return chosen_cost_lines(region)
 
 
 def kkl_nodes(plan: Plan) -> list[KklNode]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ppsp.compute.programme_rows import subsector_mismatches, to_juta
-from ppsp.core.tabular import cell_text
+from ppsp.core.tabular import cell_text, read_sheets
 from ppsp.mps.codes import SHEET_OF_SOURCE, Kategori, Sidlacom, Source, Subsector
 from ppsp.mps.labels import code_of
 from ppsp.mps.models import AMOUNT_FIELDS, Plan, ProgrammeRow, RowStatus
@@ -176,7 +176,6 @@ def read_workbook(
     filename: str, content: bytes, plan: Plan, rows: Sequence[ProgrammeRow]
 ) -> WorkbookDiff:
     """Cell changes of existing rows, rows to add (no id) and every problem (nothing saved)."""
-    from ppsp.core.tabular import read_sheets
     from ppsp.mps.workbook_rows import new_row, read_addition
 
     diff = WorkbookDiff([], [], [])

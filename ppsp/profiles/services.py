@@ -16,6 +16,7 @@ from ppsp.core import freeze
 from ppsp.core.access import require_permission
 from ppsp.core.permissions import Permission
 from ppsp.core.tabular import cell_text, read_table
+from ppsp.ehra.services import recompute_kabkota_later
 from ppsp.profiles.columns import BY_KEY, COLUMNS, EDITABLE, parse_cell
 from ppsp.profiles.models import DesaProfile, LegacyDocument, LegacyTarget
 from ppsp.profiles.selectors import PROFILE_FIELDS
@@ -52,7 +53,6 @@ def _check_values(values: dict[str, Any], population: Population | None) -> dict
 
 def _recompute_risk(kabkota_code: str) -> None:
     """Form 2 feeds area berisiko: computed EHRA rounds are recomputed after commit."""
-    from ppsp.ehra.services import recompute_kabkota_later
 
     recompute_kabkota_later(kabkota_code)
 

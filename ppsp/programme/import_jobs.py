@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ppsp.core.upload_jobs import ERROR, SUCCESS, Outcome, pack, unpack
+from ppsp.regions.models import Level, Region
 
 CHECK = "ppsp.programme.import_jobs.participants_check"
 COMMIT = "ppsp.programme.import_jobs.participants_commit"
@@ -17,7 +18,6 @@ COMMIT = "ppsp.programme.import_jobs.participants_commit"
 def _parse(filename: str, content: bytes) -> tuple[list[Any], list[Any]]:
     from ppsp.programme.models import Stage
     from ppsp.programme.participants_file import parse_participants, stage_lookup
-    from ppsp.regions.models import Level, Region
 
     codes = set(Region.objects.filter(level=Level.KABKOTA).values_list("code", flat=True))
     stages = stage_lookup(list(Stage.objects.values_list("number", "code", "name")))

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from ppsp.core.access import object_for_user, require
 from ppsp.core.permissions import Permission
 from ppsp.core.scope import scope_for
+from ppsp.cycles.selectors import extend_workload
 from ppsp.programme.models import (
     MAX_PF_PER_PROVINCE,
     FacilitatorAssignment,
@@ -191,7 +192,6 @@ def workload_for(user: Any, *, year: int | None = None) -> Workload:
         ).select_related("participation__region", "stage")
     )
     workload = Workload(assignments=current, kabkotas=regions, late_stages=late)
-    from ppsp.cycles.selectors import extend_workload  # cycles builds on programme
 
     extend_workload(workload)
     return workload

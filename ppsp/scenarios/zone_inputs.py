@@ -18,10 +18,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 
 from ppsp.compute.projection import contradictions, project_population
+from ppsp.ehra.models import AreaRisk
+from ppsp.profiles.selectors import profile_for_kabkota
 from ppsp.regions.models import Population, Region
 
 
@@ -47,11 +48,8 @@ def _latest_population(desa: Sequence[Region], up_to: int) -> dict[int, tuple[in
 
 def area_classes(region: Region, fiscal_year: int, subsector: str) -> dict[int, int]:
     """desa id -> final area berisiko class (1–4) of the latest EHRA round, if any."""
-    if not apps.is_installed("ppsp.ehra"):
-        return {}
-    area_model = apps.get_model("ehra", "AreaRisk")
     rows = (
-        area_model.objects.filter(
+        AreaRisk.objects.filter(
             survey__region=region, survey__year__lte=fiscal_year, component=subsector
         )
         .select_related("survey")
@@ -71,12 +69,6 @@ def area_classes(region: Region, fiscal_year: int, subsector: str) -> dict[int, 
 
 def profile_rates(region: Region, fiscal_year: int) -> dict[str, float]:
     """desa code -> growth rate [1/year] from the Form 2 profile of the cycle year, if typed."""
-    if not apps.is_installed("ppsp.profiles"):
-        return {}
-    try:
-        from ppsp.profiles.selectors import profile_for_kabkota
-    except ImportError:  # pragma: no cover - the profiles app is optional
-        return {}
     return {
         code: p.growth_pct / 100
         for code, p in profile_for_kabkota(region.code, fiscal_year).items()

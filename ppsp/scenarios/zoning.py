@@ -2,8 +2,8 @@
 
 Density and flooding come from the EHRA sampling frame of the kab/kota (K1 kepadatan in
 jiwa/km², K4 rawan banjir; issue 5) and the area berisiko classes from its latest round,
-both looked up through the app registry; a kelurahan counts as urban. When the Form 2
-profile of the desa exists (``ppsp.profiles``, imported lazily), its kepadatan netto
+both read from the ehra models; a kelurahan counts as urban. When the Form 2
+profile of the desa exists (``ppsp.profiles``), its kepadatan netto
 (bruto when the built-up area is unknown), urban/rural (RTRW, else BPS), CBD and luas
 genangan take precedence. Without either the density is unknown and only the drainase
 priority can be suggested.
@@ -12,8 +12,6 @@ priority can be suggested.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from django.apps import apps
 
 from ppsp.compute.vocabulary import SSK_SUBSECTORS
 from ppsp.compute.zoning import (
@@ -24,6 +22,8 @@ from ppsp.compute.zoning import (
     suggest,
     thresholds_from,
 )
+from ppsp.ehra.models import FrameDesa
+from ppsp.profiles.selectors import profile_for_kabkota
 from ppsp.regions.models import Kind, Level, Population, Region
 from ppsp.scenarios.models import UnitCostTable
 from ppsp.scenarios.zone_inputs import area_classes
@@ -49,10 +49,7 @@ class SystemGroup:
 
 def _frame_facts(region: Region, year: int) -> dict[int, tuple[float, bool]]:
     """desa id -> (density jiwa/ha, flood-prone) from the latest EHRA frame, if any."""
-    if not apps.is_installed("ppsp.ehra"):
-        return {}
-    frame_model = apps.get_model("ehra", "FrameDesa")
-    rows = frame_model.objects.filter(
+    rows = FrameDesa.objects.filter(
         frame__survey__region=region, frame__survey__year__lte=year
     ).order_by("-frame__survey__year")
     out: dict[int, tuple[float, bool]] = {}
@@ -69,12 +66,6 @@ def _profile_facts(
     region: Region, year: int
 ) -> dict[str, tuple[float | None, bool | None, bool, bool]]:
     """desa code -> (density jiwa/ha, urban or None, CBD, genangan) from the Form 2 profile."""
-    if not apps.is_installed("ppsp.profiles"):
-        return {}
-    try:
-        from ppsp.profiles.selectors import profile_for_kabkota
-    except ImportError:  # pragma: no cover - the profiles app is optional
-        return {}
     out = {}
     for code, p in profile_for_kabkota(region.code, year).items():
         if p.pk is None:  # no Form 2 row for this desa and year

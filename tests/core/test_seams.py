@@ -76,8 +76,9 @@ def test_it_finds_a_private_import(tmp_path: Path) -> None:
     ]
 
 
-def import_cycles(root: Path = PPSP) -> list[list[str]]:
-    """Cycles among the module-level imports of the modules of one app (Tarjan's SCCs)."""
+def import_cycles(root: Path = PPSP, *, within_app: bool = True) -> list[list[str]]:
+    """Cycles among the module-level imports of the modules of one app (Tarjan's SCCs), or
+    of all modules when not ``within_app``."""
     modules = {_module_of(p, root): p for p in root.rglob("*.py") if "migrations" not in p.parts}
     graph: dict[str, set[str]] = {m: set() for m in modules}
     for name, path in modules.items():
@@ -89,7 +90,9 @@ def import_cycles(root: Path = PPSP) -> list[list[str]]:
             elif isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             graph[name] |= {
-                t for t in targets if t in modules and t != name and t.split(".")[:2] == app
+                t
+                for t in targets
+                if t in modules and t != name and (not within_app or t.split(".")[:2] == app)
             }
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -123,3 +126,48 @@ def import_cycles(root: Path = PPSP) -> list[list[str]]:
 
 def test_it_has_no_import_cycle_inside_an_app() -> None:
     assert import_cycles() == []
+
+
+def test_it_has_no_import_cycle_between_apps() -> None:
+    assert import_cycles(within_app=False) == []
+
+
+def hidden_cross_app_imports(root: Path = PPSP) -> list[str]:
+    """Imports of another app made inside a function (a dependency a reader of the module's
+    head does not see). `apps.py` is exempt: `ready()` registers hooks once apps load."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if "migrations" in path.parts or path.name == "apps.py":
+            continue
+        app = path.relative_to(root).parts[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.ImportFrom) and inner.module and inner.level == 0:
+                    parts = inner.module.split(".")
+                    if (
+                        parts[0] == root.name
+                        and len(parts) > 1
+                        and parts[1] not in (app, "compute")
+                    ):
+                        found.append(
+                            f"{path.relative_to(root.parent)}:{inner.lineno} {inner.module}"
+                        )
+    return found
+
+
+def test_it_imports_other_apps_at_the_head_of_the_module() -> None:
+    assert hidden_cross_app_imports() == []
+
+
+def test_it_finds_a_hidden_cross_app_import(tmp_path: Path) -> None:
+    package = tmp_path / "ppsp"
+    (package / "one").mkdir(parents=True)
+    (package / "one" / "views.py").write_text(
+        "def page() -> None:\n    from ppsp.two.models import Row\n    from ppsp.one.x import y\n"
+    )
+    (package / "one" / "apps.py").write_text(
+        "def ready() -> None:\n    from ppsp.two import hooks\n"
+    )
+    assert hidden_cross_app_imports(package) == ["ppsp/one/views.py:2 ppsp.two.models"]

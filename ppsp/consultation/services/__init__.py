@@ -40,6 +40,7 @@ from ppsp.consultation.workflow import (
 from ppsp.core.permissions import Permission
 from ppsp.core.workflow import Context
 from ppsp.cycles.models import UpdateCycle
+from ppsp.cycles.outputs import cycle_set_finalisasi
 from ppsp.documents.models import DocumentVersion
 
 _HEADING = re.compile(r"^(bab|bagian|lampiran)\b|^#+\s", re.IGNORECASE)
@@ -219,7 +220,6 @@ def record_cycle_close(
     pengesahan_number: str = "",
 ) -> None:
     """Copy the Proses 5 facts onto the update cycle (its stand-in fields), if one is linked."""
-    from ppsp.cycles.outputs import cycle_set_finalisasi
 
     if consultation.cycle_id is None:
         return

@@ -32,6 +32,7 @@ from ppsp.core.models import BackgroundJob
 from ppsp.core.permissions import Permission
 from ppsp.docgen.models import Format, RenderedFile, RenderState
 from ppsp.docgen.selectors import latest_done
+from ppsp.docgen.services import render_request
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,6 @@ def draft_fix(
     (or pending) PDF, or a render queued now (also when `fresh`). Atomic and audited (by
     the caller when `audit` is false: publication records it in its transition row);
     idempotent (a consultation that has a usable file keeps it unless `fresh`)."""
-    from ppsp.docgen.services import render_request
 
     consultation = locked_consultation(consultation)
     current = consultation.draft_pdf

@@ -25,6 +25,7 @@ from ppsp.consultation.models import (
 from ppsp.consultation.services import comments as services_comments
 from ppsp.consultation.services import draft as services_draft
 from ppsp.core.client import client_address
+from ppsp.core.files import file_response
 
 THROTTLED = {
     "ip": gettext_lazy(
@@ -166,7 +167,6 @@ def public_matrix_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 def public_signed_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The signed pengesahan file of a published consultation (public like its page)."""
-    from ppsp.core.files import file_response
 
     consultation = selectors.get_public_consultation(pk, light=True)
     pengesahan = getattr(consultation, "pengesahan", None)

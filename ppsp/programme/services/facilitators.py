@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ppsp.accounts.models import Role, RoleAssignment
 from ppsp.audit.services import audited_update
 from ppsp.programme.ending import record_end
 from ppsp.programme.models import (
@@ -27,7 +28,6 @@ from ppsp.regions.models import Level, Region
 def check_eligible(user: Any, kind: str) -> None:
     """Only a trained, non-public account may be a PF or CF (domain-ppsp §2.3: facilitators
     are trained by the central government before they are assigned)."""
-    from ppsp.accounts.models import Role, RoleAssignment
 
     if not user.is_active:
         raise ValidationError({"username": _("Akun %(user)s tidak aktif.") % {"user": user}})

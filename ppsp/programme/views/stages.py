@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppsp.core.access import kabkota_for_user
+from ppsp.core.files import file_response
 from ppsp.core.form_errors import errors_to_form
 from ppsp.core.permissions import Permission
 from ppsp.programme import selectors, services
@@ -151,7 +152,6 @@ def stage_record_transition(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def stage_evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The evidence file of a stage record, to whoever may see the kab/kota's programme."""
-    from ppsp.core.files import file_response
 
     record = selectors.get_stage_record_for_user(request.user, pk)
     if not record.evidence:

@@ -15,6 +15,7 @@ from django.apps import apps
 
 from ppsp.compute.targets import NationalTarget as Target
 from ppsp.compute.targets import Sasaran, TargetWarning, check
+from ppsp.mps.models import Plan
 from ppsp.regions.models import Region
 from ppsp.scenarios.models import NationalTarget, Scenario, Vision, ZoneStage
 
@@ -49,10 +50,7 @@ def national_targets() -> list[Target]:
 
 def kkl_plan(region: Region, fiscal_year: int) -> Any | None:
     """The Proses 4 plan (Lampiran 4 / KKL) whose five years are this cycle's plan years."""
-    if not apps.is_installed("ppsp.mps"):
-        return None
-    plan_model = apps.get_model("mps", "Plan")
-    return plan_model.objects.filter(region=region, first_year=fiscal_year + 1).first()
+    return Plan.objects.filter(region=region, first_year=fiscal_year + 1).first()
 
 
 def _targets(raw: dict[str, Any]) -> dict[int, float]:
