@@ -4,19 +4,27 @@ Run: ``python bench/ehra_import.py [households]`` (default 4,000 = 100 desa × 4
 KoboToolbox CSV in the "both" layout (groups with ``/``, combined and split
 select_multiple columns) from seeded synthetic answers, then times
 ``parse_submissions`` (header recognition, every answer checked against its list and
-rule, form version, ids) and prints rows/s. Pure: no database.
+rule, form version, ids) and prints rows/s. No database; settings are loaded for the upload
+checks (size and row limits) the parser runs first.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PPSP_TESTING", "1")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ppsp.settings")
+
+import django  # noqa: E402
+
+django.setup()
 
 from ppsp.compute.ehra_synthetic import synthetic_households  # noqa: E402
 from ppsp.compute.questionnaire import MULTI, question_name  # noqa: E402
