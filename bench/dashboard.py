@@ -38,9 +38,8 @@ from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from support.clients import pmu_user  # noqa: E402
 
-from ppsp.accounts.models import Role  # noqa: E402
-from ppsp.accounts.services import role_assignment_create, user_create  # noqa: E402
 from ppsp.programme.models import Participation, Phase, Stage, StageRecord  # noqa: E402
 from ppsp.regions.models import Level, Region  # noqa: E402
 from ppsp.regions.services import regions_load_master_data  # noqa: E402
@@ -128,10 +127,13 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     regions_load_master_data(directory=Path(settings.MASTER_DATA_DIR))
-    user = user_create(username="bench-pmu", password=None)
-    role_assignment_create(user=user, role=Role.PMU, region=None)
+    user = pmu_user()
     client = Client()
     client.force_login(user)
+    if Participation.objects.exists():  # BENCH_DATABASE_URL is a scratch database
+        print("participations of an earlier run removed from the bench database")
+        StageRecord.objects.all().delete()
+        Participation.objects.all().delete()
     codes = list(
         Region.objects.filter(level=Level.KABKOTA).order_by("code").values_list("code", flat=True)
     )

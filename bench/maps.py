@@ -35,6 +35,7 @@ os.environ["DATABASE_URL"] = DATABASE_URL
 os.environ.setdefault("PPSP_TESTING", "1")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ppsp.settings")
 
+from support.clients import pmu_user  # noqa: E402
 from support.loopback import HOST, free_port, wait_ready  # noqa: E402
 
 REPEAT = 20
@@ -56,8 +57,6 @@ def prepare() -> str:
     from django.core.management import call_command
     from django.test import Client
 
-    from ppsp.accounts.models import Role
-    from ppsp.accounts.services import role_assignment_create, user_create
     from ppsp.maps.loading import boundaries_load
     from ppsp.regions.models import Level
     from ppsp.regions.services import regions_load_master_data
@@ -68,8 +67,7 @@ def prepare() -> str:
     started = time.perf_counter()
     boundaries_load(levels=(Level.PROVINSI, Level.KABKOTA))
     print(f"outlines loaded (38 provinsi, 514 kab/kota): {time.perf_counter() - started:.1f} s")
-    user = user_create(username="bench-pmu", password="bench-maps-123")
-    role_assignment_create(user=user, role=Role.PMU, region=None)
+    user = pmu_user()
     client = Client()
     client.force_login(user)
     return str(client.cookies["sessionid"].value)

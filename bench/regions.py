@@ -29,9 +29,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from support.clients import pmu_user  # noqa: E402
 
-from ppsp.accounts.models import Role  # noqa: E402
-from ppsp.accounts.services import role_assignment_create, user_create  # noqa: E402
 from ppsp.regions.models import Region  # noqa: E402
 from ppsp.regions.selectors import search_regions  # noqa: E402
 from ppsp.regions.services import regions_load_master_data  # noqa: E402
@@ -92,8 +91,7 @@ def main() -> None:
     reload = time.perf_counter() - started
     assert not report.changed
 
-    user = user_create(username="bench-pmu", password=None)
-    role_assignment_create(user=user, role=Role.PMU, region=None)
+    user = pmu_user()
     search_regions(user, "warm")  # scope query cached per user, like one request
     timings = []
     for _ in range(ROUNDS):

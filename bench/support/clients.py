@@ -16,6 +16,18 @@ from support.loopback import HOST
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
+def pmu_user(username: str = "bench-pmu"):  # type: ignore[no-untyped-def]
+    """The bench's PMU user, created on first use (benches may share one BENCH_DATABASE_URL)."""
+    from ppsp.accounts.models import Role, User
+    from ppsp.accounts.services import role_assignment_create, user_create
+
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = user_create(username=username, password=None)
+        role_assignment_create(user=user, role=Role.PMU, region=None)
+    return user
+
+
 def pmu_sessions(clients: int) -> list[str]:
     """One session id per client, each a PMU user of its own (Django must be set up)."""
     from django.conf import settings
