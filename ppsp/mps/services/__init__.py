@@ -252,6 +252,19 @@ def rows_apply_changes(
     return sum(len(cells) for cells in by_row.values())
 
 
+def _create_with_text(obj: SwotFactor | KklNode, plan: Plan, by: Any) -> None:
+    """Validate and save a new SWOT factor or KKL node; its CREATE audit row names its text."""
+    obj.full_clean()
+    obj.save()
+    audit_record(
+        actor=by,
+        obj=obj,
+        action=Action.CREATE,
+        region_code=plan.region.code,
+        changes=[{"field": "text", "old": None, "new": obj.text}],
+    )
+
+
 @transaction.atomic
 def swot_factor_add(
     *, plan: Plan, subsector: str, kind: str, text: str, weight: Any, score: Any, by: Any
@@ -261,15 +274,7 @@ def swot_factor_add(
     factor = SwotFactor(
         plan=plan, subsector=subsector, kind=kind, text=text, weight=weight, score=score
     )
-    factor.full_clean()
-    factor.save()
-    audit_record(
-        actor=by,
-        obj=factor,
-        action=Action.CREATE,
-        region_code=plan.region.code,
-        changes=[{"field": "text", "old": None, "new": text}],
-    )
+    _create_with_text(factor, plan, by)
     return factor
 
 
@@ -296,15 +301,7 @@ def kkl_node_add(
     if parent is not None and not extra.get("subsector"):
         extra["subsector"] = parent.subsector  # a KKL chain belongs to one subsector
     node = KklNode(plan=plan, parent=parent, level=level, text=text, **extra)
-    node.full_clean()
-    node.save()
-    audit_record(
-        actor=by,
-        obj=node,
-        action=Action.CREATE,
-        region_code=plan.region.code,
-        changes=[{"field": "text", "old": None, "new": text}],
-    )
+    _create_with_text(node, plan, by)
     return node
 
 
