@@ -65,7 +65,6 @@ def checked_file_formfield(
 def region_code_of(obj: models.Model) -> str:
     """The region code an audit row of `obj` is filed under ('' when it has none): the
     object type's own rule registered with ppsp.audit.views, else its region or region_code."""
-
     entry = AUDITABLE.get(obj._meta.label_lower)
     try:
         if entry is not None:

@@ -250,7 +250,6 @@ class FrozenAdminMixin:
         holder = self._frozen(obj, deleting=what == "hapus")
         if holder is None:
             return
-
         action = Action.DELETE if what == "hapus" else Action.UPDATE
         audit_record(
             actor=request.user,

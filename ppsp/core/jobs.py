@@ -230,7 +230,6 @@ def _notify_target(job: BackgroundJob) -> None:
 
 def job_cancel(job: BackgroundJob, *, by: Any) -> BackgroundJob:
     """Cancel now if still queued; ask a running job to stop at its next step."""
-
     old = job.get_state_display()
     if job.state == JobState.QUEUED:
         _finish(job, JobState.CANCELLED, _("Dibatalkan sebelum dimulai."))

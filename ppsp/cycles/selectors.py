@@ -129,7 +129,6 @@ def extend_workload(workload: Any, *, today: dt.date | None = None) -> Any:
     verification; `overdue_processes`: processes marked late or past due unfinished; both
     limited to `workload.kabkota_codes`. Three queries. Call it from `workload_for`.
     """
-
     codes = list(workload.kabkota_codes)
     if not codes:
         return workload

@@ -142,6 +142,5 @@ def register_all() -> None:
     freeze.register_lock(DocumentFile, _through_version)
     freeze.register_lock(SectionText, _through_version)
     # approvals that are not a document version: MPS year sign-off, monev report lock
-
     mps_freeze.register()
     monev_freeze.register()

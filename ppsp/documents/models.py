@@ -147,7 +147,6 @@ class DocumentVersion(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         # Approval (and the pengesahan rule guarding it) only through the workflow engine:
         # a direct status change elsewhere (shell, a stray save(), admin) is refused.
-
         ensure_saved_by_engine(self, "status", (Status.APPROVED,))
         super().save(*args, **kwargs)
 

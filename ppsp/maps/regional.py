@@ -142,7 +142,6 @@ def outlines_gzip(scope: str, detail: str) -> tuple[bytes, str]:
 def _layak(region_ids: list[int]) -> dict[int, float]:
     """% of households with akses sanitasi layak per kab/kota: the EHRA value (latest
     computed round) of the one selector of that figure, `profiles.figures.sanitasi_access`."""
-
     out: dict[int, float] = {}
     for region_id, values in sanitasi_access(region_ids).items():
         for value in values:
@@ -154,7 +153,6 @@ def _layak(region_ids: list[int]) -> dict[int, float]:
 
 def indicators(user: Any, province: Region | None) -> dict[str, Any]:
     """Indicator values per kab/kota code of the scope (absent = no data)."""
-
     regions = Region.objects.filter(level=Level.KABKOTA)
     if province is not None:
         regions = regions.filter(province_code=province.code)
@@ -198,7 +196,6 @@ def indicators(user: Any, province: Region | None) -> dict[str, Any]:
 
 def realisation_trend(province: Region | None) -> dict[str, list[Any]]:
     """Planned and realised Rp per year of the scope, from the stored monev aggregates."""
-
     rows = Aggregate.objects.filter(area_code=province.code if province else "").order_by("year")
     trend: dict[str, list[Any]] = {"years": [], "planned": [], "realised": []}
     for year, data in rows.values_list("year", "data"):

@@ -101,7 +101,6 @@ def aggregates_refresh(year: int) -> int:
         entries[region_id] += n
     stage = _stage_progress()
     region_ids = sorted(set(planned) | set(reports))
-
     province_of = dict(Region.objects.filter(pk__in=region_ids).values_list("pk", "province_code"))
     ids = np.array(region_ids, dtype=np.int64)
     s = np.array([stage.get(i, 0.0) for i in region_ids])

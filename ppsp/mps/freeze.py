@@ -118,7 +118,6 @@ def snapshot_take(*, plan: Plan, year: int, party: str, by: Any) -> Any:
 
 def signed_years(plan_id: int) -> dict[int, Any]:
     """Year -> snapshot of every signed year of a plan."""
-
     snaps: dict[int, Any] = {}
     for snap in DataSnapshot.objects.filter(kind=KIND, subject_id=plan_id).order_by("pk"):
         snaps.setdefault(snap.year, snap)

@@ -53,7 +53,6 @@ def _check_values(values: dict[str, Any], population: Population | None) -> dict
 
 def _recompute_risk(kabkota_code: str) -> None:
     """Form 2 feeds area berisiko: computed EHRA rounds are recomputed after commit."""
-
     recompute_kabkota_later(kabkota_code)
 
 

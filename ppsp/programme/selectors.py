@@ -192,7 +192,6 @@ def workload_for(user: Any, *, year: int | None = None) -> Workload:
         ).select_related("participation__region", "stage")
     )
     workload = Workload(assignments=current, kabkotas=regions, late_stages=late)
-
     extend_workload(workload)
     return workload
 

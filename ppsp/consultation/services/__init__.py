@@ -220,7 +220,6 @@ def record_cycle_close(
     pengesahan_number: str = "",
 ) -> None:
     """Copy the Proses 5 facts onto the update cycle (its stand-in fields), if one is linked."""
-
     if consultation.cycle_id is None:
         return
     cycle = UpdateCycle.objects.get(pk=consultation.cycle_id)

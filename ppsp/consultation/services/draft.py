@@ -115,7 +115,6 @@ def draft_fix(
     (or pending) PDF, or a render queued now (also when `fresh`). Atomic and audited (by
     the caller when `audit` is false: publication records it in its transition row);
     idempotent (a consultation that has a usable file keeps it unless `fresh`)."""
-
     consultation = locked_consultation(consultation)
     current = consultation.draft_pdf
     if (

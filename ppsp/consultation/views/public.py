@@ -167,7 +167,6 @@ def public_matrix_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 def public_signed_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The signed pengesahan file of a published consultation (public like its page)."""
-
     consultation = selectors.get_public_consultation(pk, light=True)
     pengesahan = getattr(consultation, "pengesahan", None)
     if pengesahan is None or not pengesahan.signed_file:

@@ -28,7 +28,6 @@ from ppsp.regions.models import Level, Region
 def check_eligible(user: Any, kind: str) -> None:
     """Only a trained, non-public account may be a PF or CF (domain-ppsp §2.3: facilitators
     are trained by the central government before they are assigned)."""
-
     if not user.is_active:
         raise ValidationError({"username": _("Akun %(user)s tidak aktif.") % {"user": user}})
     if RoleAssignment.objects.filter(user=user, role=Role.PUBLIC).exists():

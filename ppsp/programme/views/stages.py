@@ -152,7 +152,6 @@ def stage_record_transition(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def stage_evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The evidence file of a stage record, to whoever may see the kab/kota's programme."""
-
     record = selectors.get_stage_record_for_user(request.user, pk)
     if not record.evidence:
         raise Http404
